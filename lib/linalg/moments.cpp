@@ -25,14 +25,16 @@ Moments Moments::from_parts(std::int64_t count, Eigen::VectorXd mean,
     return m;
 }
 
-void Moments::add_block(const Eigen::Ref<const Eigen::MatrixXd>& rows) {
-    if (rows.rows() == 0) return;
-    if (rows.cols() != dimension())
-        throw InputError("block has " + std::to_string(rows.cols()) + " columns, expected " +
+void Moments::check_width(Eigen::Index columns) const {
+    if (columns != dimension())
+        throw InputError("block has " + std::to_string(columns) + " columns, expected " +
                          std::to_string(dimension()));
-    const auto m = static_cast<std::int64_t>(rows.rows());
-    const Eigen::VectorXd block_mean = rows.colwise().mean().transpose();
-    centred_ = rows.rowwise() - block_mean.transpose();
+}
+
+void Moments::absorb_block() {
+    const auto m = static_cast<std::int64_t>(centred_.rows());
+    const Eigen::VectorXd block_mean = centred_.colwise().mean().transpose();
+    centred_.rowwise() -= block_mean.transpose();
     // M2 is additive once each part is centred on its own mean, so the block's
     // co-moments go straight into the accumulator and only the mean shift is merged.
     lower_.selfadjointView<Eigen::Lower>().rankUpdate(centred_.transpose());

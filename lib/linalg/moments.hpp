@@ -7,6 +7,7 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -23,7 +24,20 @@ public:
 
     // Adds every row of `rows` (one observation per row) in one step: the block's
     // own mean and centred co-moments (one symmetric rank-m update), then a merge.
-    void add_block(const Eigen::Ref<const Eigen::MatrixXd>& rows);
+    // Any dense layout: a reader's row-major block is used without a transposing copy.
+    template <typename Derived>
+    void add_block(const Eigen::MatrixBase<Derived>& rows) {
+        if (rows.rows() == 0) return;
+        check_width(rows.cols());
+        // Chunks of ~256 KB keep the layout-changing copy in cache (a 4096 x 256
+        // row-major block copied whole runs 2x slower); at least 128 rows each so
+        // the rank updates stay matrix products for wide data.
+        const Eigen::Index chunk = std::max<Eigen::Index>(128, 32768 / std::max<Eigen::Index>(1, rows.cols()));
+        for (Eigen::Index start = 0; start < rows.rows(); start += chunk) {
+            centred_.noalias() = rows.middleRows(start, std::min(chunk, rows.rows() - start));
+            absorb_block();
+        }
+    }
 
     // Combines with moments of other rows over the same columns.
     void merge(const Moments& other);
@@ -44,6 +58,10 @@ public:
     Eigen::VectorXd population_sd() const;
 
 private:
+    void check_width(Eigen::Index columns) const;
+    // Merges the block held (uncentred) in centred_ into the accumulator.
+    void absorb_block();
+
     std::int64_t count_ = 0;
     Eigen::VectorXd mean_;
     Eigen::MatrixXd lower_;   // M2, lower triangle only (the upper is stale)
