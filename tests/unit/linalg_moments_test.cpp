@@ -138,3 +138,17 @@ TEST_CASE("moments: an empty block changes nothing", "[moments][edge]") {
     m.add_block(Eigen::MatrixXd::Ones(0, 5));  // no rows: its width is not checked
     CHECK(m.count() == 0);
 }
+
+TEST_CASE("moments: row-major reader blocks and wide data (chunked updates) give the two-pass co-moments",
+          "[moments][layout]") {
+    // 300 columns: add_block works in chunks of 128 rows, so 1000 rows take 8 chunks.
+    std::srand(41);
+    using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const RowMatrix x = (RowMatrix::Random(1000, 300).array() + 10).matrix();
+    Moments m(300);
+    m.add_block(x.topRows(600));
+    m.add_block(Eigen::Map<const RowMatrix>(x.data() + 600 * 300, 400, 300));
+    const Eigen::MatrixXd expected = two_pass_comoments(x);
+    CHECK(m.count() == 1000);
+    CHECK((m.comoments() - expected).cwiseAbs().maxCoeff() <= 1e-12 * expected.cwiseAbs().maxCoeff());
+}
