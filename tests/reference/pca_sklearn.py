@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Reference values for mlm-pca from scikit-learn's PCA (svd_solver="full").
 
-Writes tests/reference/pca_sklearn.json (the data and sklearn's results per
-case) and the example data examples/data/iris.csv and examples/data/wine.csv.
+Writes tests/reference/pca_sklearn.json: per case the data (scikit-learn's
+bundled iris and wine, the same as examples/data/) and sklearn's results.
 Run with Debian's /usr/bin/python3 (numpy 1.24, scikit-learn 1.2).
 """
 import json
@@ -15,20 +15,6 @@ from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
 
 HERE = pathlib.Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-
-
-def number(x):
-    """Shortest round-trip text, without a trailing ".0" on whole numbers."""
-    text = repr(float(x))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def write_csv(path, header, features, labels):
-    with open(path, "w") as out:
-        out.write(",".join(header) + "\n")
-        for row, label in zip(features, labels):
-            out.write(",".join(number(x) for x in row) + "," + label + "\n")
 
 
 def case(name, X, standardize):
@@ -57,12 +43,6 @@ def case(name, X, standardize):
 def main():
     iris = load_iris()
     wine = load_wine()
-    iris_header = ["sepal_length", "sepal_width", "petal_length", "petal_width", "species"]
-    write_csv(ROOT / "examples/data/iris.csv", iris_header, iris.data,
-              [iris.target_names[t] for t in iris.target])
-    wine_header = list(wine.feature_names) + ["class"]
-    write_csv(ROOT / "examples/data/wine.csv", wine_header, wine.data,
-              [wine.target_names[t] for t in wine.target])
     doc = {
         "generator": "tests/reference/pca_sklearn.py, scikit-learn " + sklearn.__version__ +
                      ", numpy " + np.__version__,
