@@ -53,7 +53,8 @@ void declare(CLI::App& app, Options& o) {
     add_standard_options(*inverse, o.common, columns);
 
     auto* merge = app.add_subcommand("merge", "fit from --partial outputs, as one pass over all rows");
-    add_standard_options(*merge, o.common, input | explain | output);
+    merge->add_option("PARTIAL", o.common.files, "partial files printed by --partial")->required();
+    add_standard_options(*merge, o.common, explain | output);
     add_fit_options(*merge, o, {"summary", "components", "model"});
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 
 namespace mlm::pca_tool {
 namespace {
