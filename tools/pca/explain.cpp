@@ -132,7 +132,7 @@ void print_explanation(const Options& o, cli::Context& ctx, const linalg::Partia
     t << "\nPCA turns the cloud of rows so that its widest spread lies along PC1, the next widest at\n"
       << "right angles along PC2, and so on: the " << std::to_string(k) << " kept "
       << (k == 1 ? "component explains " : "components explain ") << Text::pct(cumulative(k - 1))
-      << " of the variance, so " << std::to_string(k) << (k == 1 ? " number" : " numbers")
+      << " of the variance,\nso " << std::to_string(k) << (k == 1 ? " number" : " numbers")
       << " per row keep that much of how the rows differ.\n";
 }
 
