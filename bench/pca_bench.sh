@@ -26,10 +26,11 @@ X = pandas.read_csv(sys.argv[1]).to_numpy()
 print(PCA(n_components=int(sys.argv[2])).fit(X).explained_variance_)
 PY
 
-# Runs a command with stdout discarded; prints "seconds peak_kb".
+# Runs a command with stdout discarded; prints "seconds peak_kb cpu_seconds".
+# CPU time (user + system) is printed too: on a shared machine it varies less.
 measure() {
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null
-    cat "$tmp/time"
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$@" > /dev/null
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$tmp/time"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -44,24 +45,25 @@ workload() {
     measure "${ours[@]}" > /dev/null; measure "${peer[@]}" > /dev/null; measure "${ceil[@]}" > /dev/null
     : > "$tmp/rows"
     for _ in $(seq "$runs"); do
-        read -r to mo < <(measure "${ours[@]}")
-        read -r tp mp < <(measure "${peer[@]}")
-        read -r tc mc < <(measure "${ceil[@]}")
-        echo "$to $mo $tp $mp $tc $mc" >> "$tmp/rows"
+        read -r to mo co < <(measure "${ours[@]}")
+        read -r tp mp cp < <(measure "${peer[@]}")
+        read -r tc mc cc < <(measure "${ceil[@]}")
+        echo "$to $mo $tp $mp $tc $mc $co $cc" >> "$tmp/rows"
     done
     local col
     col() { awk -v c="$1" '{ print $c }' "$tmp/rows" | median; }
-    printf '%-24s %9s %9s %9s   %8s %8s %8s   %8s %8s\n' "$name ($rows x $cols, k=$k)" \
+    printf '%-24s %9s %9s %9s   %8s %8s %8s   %10s %8s %8s\n' "$name ($rows x $cols, k=$k)" \
         "$(col 1)" "$(col 3)" "$(col 5)" \
         "$(( $(col 2) / 1024 ))" "$(( $(col 4) / 1024 ))" "$(( $(col 6) / 1024 ))" \
         "$(awk '{ print $3 / $1 }' "$tmp/rows" | median | xargs printf '%.1fx')" \
-        "$(awk '{ print $1 / $5 }' "$tmp/rows" | median | xargs printf '%.2fx')"
+        "$(awk '{ print $1 / $5 }' "$tmp/rows" | median | xargs printf '%.2fx')" \
+        "$(awk '{ print $7 / $8 }' "$tmp/rows" | median | xargs printf '%.2fx')"
     rm -f "$file"
 }
 
 echo "mlm-pca: $mlm_pca; median of $runs runs, inputs in the page cache"
-printf '%-24s %9s %9s %9s   %8s %8s %8s   %8s %8s\n' workload "mlm s" "pandas s" "ceil s" \
-    "mlm MB" "pandas MB" "ceil MB" "pandas/mlm" "mlm/ceil"
+printf '%-24s %9s %9s %9s   %8s %8s %8s   %10s %8s %8s\n' workload "mlm s" "pandas s" "ceil s" \
+    "mlm MB" "pandas MB" "ceil MB" "pandas/mlm" "mlm/ceil" "(cpu)"
 workload a 2000000 10 3
 workload b 50000 256 10
 
@@ -69,7 +71,7 @@ echo
 echo "peak memory of mlm-pca --method cov -k 3 --emit summary (must not grow with rows):"
 for rows in 1000000 4000000; do
     "$py" "$here/pca_gen.py" "$rows" 10 "$tmp/m.csv"
-    read -r t m < <(measure "$mlm_pca" --method cov -k 3 --emit summary "$tmp/m.csv")
+    read -r t m _ < <(measure "$mlm_pca" --method cov -k 3 --emit summary "$tmp/m.csv")
     echo "$rows $t $m" >> "$tmp/mem"
     printf '  %8d rows: %6.2f s  %6d KB\n' "$rows" "$t" "$m"
     rm -f "$tmp/m.csv"
