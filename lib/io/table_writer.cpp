@@ -28,7 +28,7 @@ void append_csv_text(std::string& out, std::string_view s, char delimiter) {
 nlohmann::json cleaned(const nlohmann::json& v, int precision) {
     if (v.is_number_float()) {
         double x = v.get<double>();
-        if (!std::isfinite(x)) return json_number(x);
+        if (!std::isfinite(x) || x == 0) return json_number(x);  // no "-0.0"
         return round_to_precision(x, precision);
     }
     if (v.is_array() || v.is_object()) {
