@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
 
 using namespace mlm::io;
 using Names = std::vector<std::string>;
@@ -395,4 +396,42 @@ TEST_CASE("table: a row longer than the 1 MiB buffer is read whole", "[table][ed
     t.select_numbers({0, 199999});
     auto b = t.read_all();
     CHECK(values(b) == Values{{1.5, 1.5}, {1.5, 1.5}});
+}
+
+// Fuzzing regressions ---------------------------------------------------------
+
+TEST_CASE("table: a JSON number too large for a double is an input error, not a crash",
+          "[table][json][error][fuzz]") {
+    CHECK(error_of("[[1,2],[2e308,3]]") == "t.csv: invalid JSON: number overflow parsing '2e308'");
+    CHECK(error_of("{\"a\":1}\n{\"a\":1e400}\n") == "t.csv:2: invalid JSON: number overflow parsing '1e400'");
+    CHECK(error_of("[1e999]\n", with_format(Format::jsonl)) ==
+          "t.csv:1: invalid JSON: number overflow parsing '1e999'");
+}
+
+TEST_CASE("table: the inputs fuzzing found end in rows or an mlm::Error in every format",
+          "[table][fuzz]") {
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(MLM_TEST_DATA "/fuzz-regressions")) {
+        ++files;
+        // The fuzzer's first byte chose the options; try them all on the rest.
+        std::string text = mlm::test::read_file(entry.path().string()).substr(1);
+        for (Format f : {Format::detect, Format::csv, Format::tsv, Format::json, Format::jsonl})
+            for (HeaderMode h : {HeaderMode::detect, HeaderMode::present, HeaderMode::absent}) {
+                INFO(entry.path().filename().string() << " format " << static_cast<int>(f) << " header "
+                                                      << static_cast<int>(h));
+                for (ColumnType type : {ColumnType::number, ColumnType::text}) {
+                    try {
+                        auto t = reader(text, with_format(f, h));
+                        std::vector<ColumnRequest> all;
+                        for (std::size_t i = 0; i < t.names().size(); ++i) all.push_back({i, type});
+                        t.select(all);
+                        t.read_all();
+                    } catch (const mlm::Error&) {
+                    } catch (const std::exception& e) {
+                        FAIL("unexpected exception: " << e.what());
+                    }
+                }
+            }
+    }
+    CHECK(files > 0);
 }

@@ -128,3 +128,15 @@ TEST_CASE("table_writer: json_number and json_count", "[writer][json]") {
     CHECK(json_count(2.5).dump() == "2.5");
     CHECK(json_count(1e300) == 1e300);
 }
+
+TEST_CASE("table_writer: a cell that is not UTF-8 is written to JSON with U+FFFD, not a crash",
+          "[writer][json][edge]") {
+    Output out = Output::memory();
+    TableWriter w(out, OutFormat::jsonl, {"label"});
+    w.cell("caf\xE9").end_row();  // Latin-1 e-acute
+    w.finish();
+    CHECK(nlohmann::json::parse(out.captured())["label"] == "caf\xEF\xBF\xBD");
+    Output doc = Output::memory();
+    write_json(doc, {{"group", std::string("\xFF")}});
+    CHECK(nlohmann::json::parse(doc.captured())["group"] == "\xEF\xBF\xBD");
+}
