@@ -1,42 +1,17 @@
 #include "info/divergence.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
-#include <string>
 
 #include "error.hpp"
+#include "info/entropy.hpp"
+#include "shortest.hpp"
 
 namespace mlm::info {
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
-
-std::string shortest(double x) {
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-    return std::string(buf, end);
-}
-
-// Neumaier's compensated sum: a histogram with millions of bins or a row of
-// tiny probabilities keeps its last digits.
-class CompensatedSum {
-public:
-    void add(double x) {
-        double t = sum_ + x;
-        if (std::abs(sum_) >= std::abs(x))
-            carry_ += (sum_ - t) + x;
-        else
-            carry_ += (x - t) + sum_;
-        sum_ = t;
-    }
-    double value() const { return std::isfinite(sum_) ? sum_ + carry_ : sum_; }
-
-private:
-    double sum_ = 0;
-    double carry_ = 0;
-};
 
 double compensated_sum(std::span<const double> xs) {
     CompensatedSum s;
@@ -86,30 +61,10 @@ Divergence finish(CompensatedSum sum, std::optional<std::size_t> infinite_at, do
 std::vector<double> normalized(std::span<const double> weights, Normalization how) {
     if (!std::isfinite(how.smooth) || how.smooth < 0)
         throw UsageError("smoothing must be a finite number >= 0, got " + shortest(how.smooth));
-    if (weights.empty()) throw InputError("no weights");
-    double largest = 0;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-        double w = weights[i];
-        if (!std::isfinite(w))
-            throw InputError("weights must be finite, got " + shortest(w) + " at position " +
-                             std::to_string(i + 1));
-        if (w < 0)
-            throw InputError("weights must be >= 0, got " + shortest(w) + " at position " +
-                             std::to_string(i + 1));
-        largest = std::max(largest, w);
-    }
-    if (how.strict) {
-        double sum = compensated_sum(weights);
-        if (!(std::abs(sum - 1) <= 1e-9))
-            throw InputError("weights sum to " + shortest(sum) + ", not 1 (strict)");
-    }
+    double sum = checked_weight_sum(weights, how.strict, "position");
     std::vector<double> out(weights.begin(), weights.end());
-    for (double& w : out) w += how.smooth;
-    double sum = compensated_sum(out);
-    if (sum == 0) throw InputError("all weights are zero");
-    if (!std::isfinite(sum)) {  // weights near DBL_MAX: rescale before summing
-        double scale = std::max(largest, how.smooth);
-        for (double& w : out) w /= scale;
+    if (how.smooth > 0) {
+        for (double& w : out) w += how.smooth;
         sum = compensated_sum(out);
     }
     for (double& w : out) w /= sum;

@@ -16,9 +16,10 @@ struct Normalization {
     bool strict = false;  // the raw weights must already sum to 1 (within 1e-9)
 };
 
-// Weights divided by their sum, as scipy.stats.entropy does. A negative or
-// non-finite weight, no weights, or all zeros is an mlm::InputError naming the
-// 1-based position.
+// Weights divided by their sum, as scipy.stats.entropy does, after the checks
+// of checked_weight_sum (info/entropy.hpp): a negative or non-finite weight
+// (named by its 1-based position), no weights, all zeros, or with `strict` a
+// sum other than 1 is an mlm::InputError.
 std::vector<double> normalized(std::span<const double> weights, Normalization how = {});
 
 // A divergence that can be infinite says which outcome made it so.

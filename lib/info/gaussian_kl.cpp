@@ -1,19 +1,13 @@
 #include "info/gaussian_kl.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "error.hpp"
+#include "shortest.hpp"
 
 namespace mlm::info {
 namespace {
-
-std::string shortest(double x) {
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-    return std::string(buf, end);
-}
 
 std::string shape(const Eigen::MatrixXd& m) {
     return std::to_string(m.rows()) + "x" + std::to_string(m.cols());
@@ -71,7 +65,7 @@ double gaussian_kl(double mean_p, double sd_p, double mean_q, double sd_q) {
     return std::max(0.0, spread) + 0.5 * z * z;
 }
 
-double gaussian_kl(const Gaussian& p, const Gaussian& q) {
+GaussianKlTerms gaussian_kl_terms(const Gaussian& p, const Gaussian& q) {
     auto llt_p = checked_cholesky(p, "P");
     auto llt_q = checked_cholesky(q, "Q");
     if (p.mean.size() != q.mean.size())
@@ -79,14 +73,18 @@ double gaussian_kl(const Gaussian& p, const Gaussian& q) {
                          std::to_string(q.mean.size()));
     Eigen::MatrixXd lp = llt_p.matrixL();
     auto lq = llt_q.matrixL();
-    double trace = lq.solve(lp).squaredNorm();  // tr(Σq⁻¹Σp) = ||Lq⁻¹Lp||²
-    double mahalanobis = lq.solve(q.mean - p.mean).squaredNorm();
+    GaussianKlTerms t;
+    t.trace = lq.solve(lp).squaredNorm();  // tr(Σq⁻¹Σp) = ||Lq⁻¹Lp||²
+    t.mahalanobis = lq.solve(q.mean - p.mean).squaredNorm();
     // ln det Σ = 2 Σ ln L_ii: no determinant that could overflow.
-    double log_det_ratio = 2 * (llt_q.matrixLLT().diagonal().array().log().sum() -
-                                lp.diagonal().array().log().sum());
-    auto k = static_cast<double>(p.mean.size());
-    return std::max(0.0, 0.5 * (trace + mahalanobis - k + log_det_ratio));
+    t.log_det_ratio = 2 * (llt_q.matrixLLT().diagonal().array().log().sum() -
+                           lp.diagonal().array().log().sum());
+    t.dimensions = static_cast<double>(p.mean.size());
+    t.kl = std::max(0.0, 0.5 * (t.trace + t.mahalanobis - t.dimensions + t.log_det_ratio));
+    return t;
 }
+
+double gaussian_kl(const Gaussian& p, const Gaussian& q) { return gaussian_kl_terms(p, q).kl; }
 
 double vae_kl(std::span<const double> mu, std::span<const double> logvar) {
     if (mu.size() != logvar.size())

@@ -24,8 +24,19 @@ void check_gaussian(const Gaussian& g, const std::string& source);
 // finite and > 0 is an InputError.
 double gaussian_kl(double mean_p, double sd_p, double mean_q, double sd_q);
 
+// The three parts of the multivariate closed form, for explaining it:
+// KL = ½(trace + mahalanobis - dimensions + log_det_ratio).
+struct GaussianKlTerms {
+    double trace = 0;          // tr(Σq⁻¹Σp)
+    double mahalanobis = 0;    // (μq-μp)ᵀΣq⁻¹(μq-μp)
+    double log_det_ratio = 0;  // ln(det Σq / det Σp)
+    double dimensions = 0;     // k
+    double kl = 0;             // nats, never negative
+};
+
 // KL(P||Q) for k-dimensional Gaussians, both checked as check_gaussian does
 // (named "P" and "Q"); dimensions that differ are an InputError.
+GaussianKlTerms gaussian_kl_terms(const Gaussian& p, const Gaussian& q);
 double gaussian_kl(const Gaussian& p, const Gaussian& q);
 
 // KL(N(mu, diag(exp(logvar))) || N(0, I)) = ½ Σ (mu² + e^logvar - 1 - logvar),
