@@ -312,7 +312,7 @@ int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
         for (int side = 0; side < 2; ++side)
             if (c.outside[side] > 0)
                 ctx.note(prefix + io::format_number(c.outside[side]) + " values of " + s.names[side] +
-                         " fall outside --range and were not counted");
+                         " fall outside the --range bins and were not counted");
         std::vector<double> p, q;
         try {
             p = info::normalized(c.a, {o.smooth, false});
