@@ -31,7 +31,12 @@ void add_divergence_options(CLI::App& app, Options& o, const std::vector<std::st
 
 void add_weight_options(CLI::App& app, Options& o) {
     app.add_option("--smooth", o.smooth, "add EPS to every outcome of both sides before normalizing")
-        ->check(CLI::NonNegativeNumber)->type_name("EPS");
+        ->check([](const std::string& text) {
+            double x = 0;
+            return io::parse_number(text, x) == io::ParseResult::ok && x >= 0 && std::isfinite(x)
+                       ? std::string()
+                       : std::string("must be a finite number >= 0, not '" + text + "'");
+        })->type_name("EPS");
     app.add_flag("--strict", o.strict, "each side must already sum to 1 (within 1e-9)");
 }
 
@@ -85,6 +90,8 @@ void declare(CLI::App& app, Options& o) {
 
 int run(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
+    if (o.metric == "all" && (o.common.fail_above || o.common.fail_below))
+        throw UsageError("--fail-above and --fail-below need one metric, not --metric all");
     if (command == "samples") return run_samples(o, ctx);
     if (command == "merge") return run_merge(o, ctx);
     if (command == "gauss") return run_gauss(o, ctx);

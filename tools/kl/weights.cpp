@@ -92,6 +92,7 @@ std::vector<SideSet> read_columns(io::TableReader& t, const std::vector<std::siz
 // One file of the two-file form: one column of weights, or one row.
 SideSet read_file(const Options& o, cli::Context& ctx, const std::string& path) {
     io::TableReader t = ctx.open_table({path});
+    if (t.names().empty()) throw InputError("no data rows", path);
     auto groups = ctx.group_columns(t);
     std::optional<std::size_t> label;
     if (!o.labels.empty()) label = io::resolve_column(o.labels, t.names());
