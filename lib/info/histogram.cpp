@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "error.hpp"
@@ -50,8 +51,67 @@ double lerp_numpy(double a, double b, double t) {
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
-// The quantiles `qs` of `x` (which is reordered).
-std::vector<double> quantiles(std::vector<double>& x, std::span<const double> qs) {
+// The order statistics x_(r) for `ranks` (sorted, unique). Small inputs are
+// copied and partially ordered. Large ones take three passes and no copy:
+// min/max, counts in 4096 equal-width buckets (monotone in x, so a rank falls
+// in a known bucket), then the members of just the buckets holding a rank,
+// which are ordered as above. Skewed data that crowds one bucket only makes
+// that bucket's selection bigger, never the answer wrong.
+std::vector<double> order_statistics(std::span<const double> x, const std::vector<std::size_t>& ranks) {
+    constexpr std::size_t buckets = 4096;
+    std::vector<double> out(ranks.size());
+    if (x.size() < 16 * buckets) {
+        std::vector<double> copy(x.begin(), x.end());
+        select_ranks(copy, 0, copy.size(), ranks);
+        for (std::size_t i = 0; i < ranks.size(); ++i) out[i] = copy[ranks[i]];
+        return out;
+    }
+    auto [lo_it, hi_it] = std::minmax_element(x.begin(), x.end());
+    double lo = *lo_it, hi = *hi_it;
+    double scale = static_cast<double>(buckets) / (hi - lo);
+    if (!(scale < std::numeric_limits<double>::infinity())) {  // all equal
+        std::fill(out.begin(), out.end(), lo);
+        return out;
+    }
+    auto bucket_of = [&](double v) {
+        double t = (v - lo) * scale;
+        return t >= static_cast<double>(buckets) ? buckets - 1 : static_cast<std::size_t>(t);
+    };
+    std::vector<std::size_t> start(buckets + 1, 0);
+    for (double v : x) ++start[bucket_of(v) + 1];
+    for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+    // The buckets that hold a rank, each with its ranks.
+    std::vector<std::ptrdiff_t> slot(buckets, -1);
+    std::vector<std::size_t> slot_bucket;
+    std::vector<std::vector<std::size_t>> slot_ranks;
+    std::vector<std::size_t> rank_bucket(ranks.size());
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+        auto b = static_cast<std::size_t>(std::upper_bound(start.begin(), start.end(), ranks[i]) - start.begin()) - 1;
+        rank_bucket[i] = b;
+        if (slot[b] < 0) {
+            slot[b] = static_cast<std::ptrdiff_t>(slot_bucket.size());
+            slot_bucket.push_back(b);
+            slot_ranks.emplace_back();
+        }
+        slot_ranks[static_cast<std::size_t>(slot[b])].push_back(ranks[i] - start[b]);
+    }
+    std::vector<std::vector<double>> members(slot_bucket.size());
+    for (std::size_t k = 0; k < slot_bucket.size(); ++k)
+        members[k].reserve(start[slot_bucket[k] + 1] - start[slot_bucket[k]]);
+    for (double v : x) {
+        std::ptrdiff_t k = slot[bucket_of(v)];
+        if (k >= 0) members[static_cast<std::size_t>(k)].push_back(v);
+    }
+    for (std::size_t k = 0; k < members.size(); ++k) select_ranks(members[k], 0, members[k].size(), slot_ranks[k]);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+        std::size_t b = rank_bucket[i];
+        out[i] = members[static_cast<std::size_t>(slot[b])][ranks[i] - start[b]];
+    }
+    return out;
+}
+
+// The quantiles `qs` of `x`.
+std::vector<double> quantiles(std::span<const double> x, std::span<const double> qs) {
     std::size_t n = x.size();
     std::vector<std::size_t> ranks;
     for (double q : qs) {
@@ -61,12 +121,15 @@ std::vector<double> quantiles(std::vector<double>& x, std::span<const double> qs
     }
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
-    select_ranks(x, 0, n, ranks);
+    std::vector<double> stats = order_statistics(x, ranks);
+    auto at = [&](std::size_t r) {
+        return stats[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())];
+    };
     std::vector<double> out;
     for (double q : qs) {
         auto pos = quantile_position(n, q);
-        double a = x[pos.below];
-        double b = pos.below + 1 < n ? x[pos.below + 1] : a;
+        double a = at(pos.below);
+        double b = pos.below + 1 < n ? at(pos.below + 1) : a;
         out.push_back(lerp_numpy(a, b, pos.fraction));
     }
     return out;
@@ -150,8 +213,7 @@ Bins quantile_bins(std::span<const double> a, std::size_t count) {
     double step = 1.0 / static_cast<double>(count);  // numpy.linspace(0, 1, count + 1)
     for (std::size_t k = 0; k < count; ++k) qs[k] = static_cast<double>(k) * step;
     qs[count] = 1.0;
-    std::vector<double> x(a.begin(), a.end());
-    std::vector<double> cuts = quantiles(x, qs);
+    std::vector<double> cuts = quantiles(a, qs);
     Bins bins;
     bins.open_ends = true;
     for (double c : cuts)

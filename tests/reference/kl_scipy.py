@@ -144,6 +144,21 @@ histograms = {
     "ties_quantile_10_edges": nums(tie_edges),
 }
 
+# Large samples (past the size where quantiles switch to bucket selection),
+# made by integer formulas that C++ reproduces exactly.
+i = np.arange(200000, dtype=np.int64)
+spread = ((i * 7919) % 100003) / 100003.0 + (i % 7)
+skewed = np.where(i % 1000 == 0, i * 1e6, (i % 3) / 7.0)
+histograms["large"] = {
+    "n": 200000,
+    "spread_formula": "((i * 7919) % 100003) / 100003.0 + (i % 7)",
+    "skewed_formula": "i % 1000 == 0 ? i * 1e6 : (i % 3) / 7.0",
+    "spread_quantile_20_edges": nums(np.unique(np.quantile(spread, np.linspace(0, 1, 21)))),
+    "skewed_quantile_20_edges": nums(np.unique(np.quantile(skewed, np.linspace(0, 1, 21)))),
+    "spread_fd_edges_count": int(len(np.histogram_bin_edges(np.concatenate([spread, spread[:5000]]), "fd"))),
+    "spread_fd_first_edges": nums(np.histogram_bin_edges(np.concatenate([spread, spread[:5000]]), "fd")[:3]),
+}
+
 out = {
     "generated_by": "tests/reference/kl_scipy.py",
     "numpy": np.__version__,

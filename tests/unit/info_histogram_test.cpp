@@ -1,6 +1,7 @@
 #include "info/histogram.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include <catch2/catch.hpp>
@@ -138,4 +139,26 @@ TEST_CASE("histogram: bad bins and values are errors", "[histogram][error]") {
     spike[2] = 1.0 - 1e-12;
     for (std::size_t i = 3; i < 1000; i += 2) spike[i] = 1.0 + 1e-12;
     CHECK_THROWS_AS(mlm::info::freedman_diaconis_bins(spike, x), mlm::UsageError);
+}
+
+TEST_CASE("histogram: quantile bins of large samples match numpy, skewed ones too",
+          "[histogram][quantile][large]") {
+    // Past 65536 values the quantiles come from bucket selection instead of
+    // partial sorting; the samples are integer formulas numpy evaluated identically.
+    const auto& large = ref()["large"];
+    std::size_t n = large["n"];
+    std::vector<double> spread(n), skewed(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto k = static_cast<std::int64_t>(i);
+        spread[i] = static_cast<double>((k * 7919) % 100003) / 100003.0 + static_cast<double>(k % 7);
+        skewed[i] = k % 1000 == 0 ? static_cast<double>(k) * 1e6 : static_cast<double>(k % 3) / 7.0;
+    }
+    check_edges(mlm::info::quantile_bins(spread, 20).edges, numbers(large["spread_quantile_20_edges"]));
+    check_edges(mlm::info::quantile_bins(skewed, 20).edges, numbers(large["skewed_quantile_20_edges"]));
+    std::span<const double> head(spread.data(), 5000);
+    auto fd = mlm::info::freedman_diaconis_bins(spread, head);
+    REQUIRE(fd.edges.size() == large["spread_fd_edges_count"].get<std::size_t>());
+    auto first = numbers(large["spread_fd_first_edges"]);
+    for (std::size_t i = 0; i < first.size(); ++i)
+        CHECK_THAT(fd.edges[i], WithinRel(first[i], 1e-12) || WithinAbs(first[i], 1e-15));
 }
