@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <limits>
 #include <algorithm>
@@ -100,6 +101,14 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
         t.select(req);
     };
     if (s.kind == Kind::undecided) s.kind = o.categorical ? Kind::categorical : Kind::undecided;
+    // Group keys are text columns after the sample columns, which are text
+    // too unless they hold numbers; the index is built once that is known.
+    auto index_groups = [&] {
+        std::vector<std::size_t> positions;
+        std::size_t first = s.kind == Kind::numeric ? 0 : columns.size();
+        for (std::size_t k = 0; k < groups.size(); ++k) positions.push_back(first + k);
+        if (!groups.empty() && s.groups.empty()) s.groups = io::GroupIndex(positions);
+    };
     io::RowBlock b;
     std::size_t n = 0;
     if (s.kind == Kind::undecided) {
@@ -108,8 +117,17 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
         bool numbers = true;
         for (std::size_t j = 0; j < columns.size(); ++j) numbers = numbers && io::is_number(b.text(0, j));
         s.kind = numbers ? Kind::numeric : Kind::categorical;
+        index_groups();
         // the first row, read as text, counted here
-        GroupData& g = s.group(s.groups.id(b, 0));
+        std::size_t id = 0;
+        if (groups.empty()) {
+            id = s.groups.id(b, 0);
+        } else {
+            std::vector<std::string> key;
+            for (std::size_t k = 0; k < groups.size(); ++k) key.emplace_back(b.text(0, columns.size() + k));
+            id = s.groups.id(key);
+        }
+        GroupData& g = s.group(id);
         for (std::size_t j = 0; j < columns.size(); ++j) {
             if (s.kind == Kind::categorical) {
                 g.frequencies[sides[j]].add(b.text(0, j));
@@ -122,6 +140,7 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
         }
         ++n;
     }
+    index_groups();
     request(s.kind == Kind::numeric ? io::ColumnType::number : io::ColumnType::text);
     bool whole_blocks = s.kind == Kind::numeric && !s.fixed && groups.empty() && columns.size() == 1;
     while (t.read_block(b, 16384)) {
@@ -148,7 +167,6 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
         }
     }
     if (n == 0) throw InputError("no data rows", t.file());
-    ctx.report_skipped(t);
 }
 
 // The column of a sample in a file of its own: -c, else its only column besides -g.
@@ -164,28 +182,63 @@ std::size_t sample_column(const Options& o, cli::Context& ctx, const io::TableRe
     return rest[0];
 }
 
+// One file's sample, read into a Samples of its own so that the two files can
+// be read at once, on two cores.
+struct SideRead {
+    Samples samples;
+    io::TableReader table;
+};
+
+SideRead read_side(const Options& o, cli::Context& ctx, const std::string& path, int side) {
+    SideRead r{{}, ctx.open_table({path})};
+    r.samples.fixed = fixed_bins(o);
+    if (o.categorical) r.samples.fixed.reset();
+    read_samples(o, ctx, r.table, {sample_column(o, ctx, r.table)}, {side}, r.samples);
+    return r;
+}
+
+// Moves B's groups into A's, matched by their key.
+void add_side_b(Samples& a, Samples& b) {
+    if (a.kind != b.kind)
+        throw InputError(std::string("sample A holds ") + (a.kind == Kind::numeric ? "numbers" : "text") +
+                         " but sample B holds " + (b.kind == Kind::numeric ? "numbers" : "text") +
+                         " (their first rows decide; --categorical compares both as text)");
+    for (std::size_t g = 0; g < b.data.size(); ++g) {
+        // without -g, the index keeps its one group apart from keyed lookups
+        GroupData& to = a.group(a.group_names.empty() ? 0 : a.groups.id(b.groups.values(g)));
+        GroupData& from = b.data[g];
+        to.values[1] = std::move(from.values[1]);
+        to.binned[1] = std::move(from.binned[1]);
+        to.frequencies[1] = std::move(from.frequencies[1]);
+    }
+}
+
 Samples read_all_samples(const Options& o, cli::Context& ctx) {
+    const auto& files = o.common.files;
+    if (files.size() == 2) {
+        if (files[0] == "-" && files[1] == "-") throw UsageError("A and B cannot both be standard input");
+        auto future_b = std::async(std::launch::async, [&] { return read_side(o, ctx, files[1], 1); });
+        SideRead a = read_side(o, ctx, files[0], 0);
+        SideRead b = future_b.get();
+        add_side_b(a.samples, b.samples);
+        ctx.report_skipped(a.table);
+        ctx.report_skipped(b.table);
+        a.samples.names[0] = files[0];
+        a.samples.names[1] = files[1];
+        return std::move(a.samples);
+    }
+    if (files.size() > 2) throw UsageError("samples compares two files A B, or two columns of one file (-c a,b)");
     Samples s;
     s.fixed = fixed_bins(o);
     if (o.categorical) s.fixed.reset();
-    const auto& files = o.common.files;
-    if (files.size() == 2) {
-        for (int side = 0; side < 2; ++side) {
-            io::TableReader t = ctx.open_table({files[side]});
-            read_samples(o, ctx, t, {sample_column(o, ctx, t)}, {side}, s);
-            s.names[side] = files[side];
-        }
-    } else if (files.size() <= 1) {
-        io::TableReader t = ctx.open_table();
-        if (o.common.columns.empty()) throw UsageError("samples needs two files A B, or one file with -c a,b");
-        auto cols = io::resolve_columns(o.common.columns, t.names());
-        if (cols.size() != 2) throw UsageError("with one input, -c names the two sample columns a,b");
-        s.names[0] = t.names()[cols[0]];
-        s.names[1] = t.names()[cols[1]];
-        read_samples(o, ctx, t, cols, {0, 1}, s);
-    } else {
-        throw UsageError("samples compares two files A B, or two columns of one file (-c a,b)");
-    }
+    io::TableReader t = ctx.open_table();
+    if (o.common.columns.empty()) throw UsageError("samples needs two files A B, or one file with -c a,b");
+    auto cols = io::resolve_columns(o.common.columns, t.names());
+    if (cols.size() != 2) throw UsageError("with one input, -c names the two sample columns a,b");
+    s.names[0] = t.names()[cols[0]];
+    s.names[1] = t.names()[cols[1]];
+    read_samples(o, ctx, t, cols, {0, 1}, s);
+    ctx.report_skipped(t);
     return s;
 }
 
@@ -241,8 +294,16 @@ GroupCounts counts_of(const Options& o, const Samples& s, const GroupData& g) {
     }
     info::Bins bins = bins_of(o, s, g);
     info::BinCounts counts[2];
-    for (int side = 0; side < 2; ++side)
-        counts[side] = s.fixed ? g.binned[side] : info::bin_counts(bins, g.values[side]);
+    if (s.fixed) {
+        counts[0] = g.binned[0], counts[1] = g.binned[1];
+    } else if (g.values[1].size() > 100000) {  // big samples: count B on the other core meanwhile
+        auto b = std::async(std::launch::async, [&] { return info::bin_counts(bins, g.values[1]); });
+        counts[0] = info::bin_counts(bins, g.values[0]);
+        counts[1] = b.get();
+    } else {
+        counts[0] = info::bin_counts(bins, g.values[0]);
+        counts[1] = info::bin_counts(bins, g.values[1]);
+    }
     for (std::size_t i = 0; i < bins.size(); ++i) c.outcomes.push_back(bin_name(bins, i));
     c.a = counts[0].counts, c.b = counts[1].counts;
     for (int side = 0; side < 2; ++side) c.outside[side] = counts[side].below + counts[side].above;
@@ -314,15 +375,16 @@ int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
                 ctx.note(prefix + io::format_number(c.outside[side]) + " values of " + s.names[side] +
                          " fall outside the --range bins and were not counted");
         std::vector<double> p, q;
+        std::string in_bins = s.kind == Kind::numeric ? " in the bins" : "";
         try {
             p = info::normalized(c.a, {o.smooth, false});
         } catch (const InputError& e) {
-            throw InputError(prefix + "sample A (" + s.names[0] + ") has no values in the bins");
+            throw InputError(prefix + "sample A (" + s.names[0] + ") has no values" + in_bins);
         }
         try {
             q = info::normalized(c.b, {o.smooth, false});
         } catch (const InputError& e) {
-            throw InputError(prefix + "sample B (" + s.names[1] + ") has no values in the bins");
+            throw InputError(prefix + "sample B (" + s.names[1] + ") has no values" + in_bins);
         }
         Comparison cmp = compare(p, q, base);
         if (o.common.explain) {
