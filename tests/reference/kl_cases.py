@@ -192,6 +192,22 @@ case("samples: --categorical counts integer codes as outcomes; -c a,b reads one 
      [num(entropy(np.array([ia.get(n, 0) for n in inames], float) + 1,
                   np.array([ib.get(n, 0) for n in inames], float) + 1, base=2))])
 
+# Samples per segment (-g): one figure per group, groups in order of first appearance.
+seg_a = pd.DataFrame({"seg": rng.choice(["north", "south"], size=40), "color": rng.choice(["red", "green", "blue"], size=40)})
+seg_b = pd.DataFrame({"seg": rng.choice(["north", "south"], size=30), "color": rng.choice(["red", "green", "blue"], size=30)})
+write("kl/seg_a.csv", seg_a)
+write("kl/seg_b.csv", seg_b)
+lines = ["seg,js"]
+for name in dict.fromkeys(seg_a.seg):
+    xa = list(seg_a.color[seg_a.seg == name])
+    xb = list(seg_b.color[seg_b.seg == name])
+    outcomes = list(dict.fromkeys(xa + xb))
+    wa = [xa.count(o) for o in outcomes]
+    wb = [xb.count(o) for o in outcomes]
+    lines.append(f"{name},{num(jensenshannon(wa, wb, base=2) ** 2)}")
+case("samples: -g gives one drift figure per segment", "mlm-kl samples -c color -g seg --metric js kl/seg_a.csv kl/seg_b.csv",
+     lines, tol="1e-11")
+
 # Gaussians: textbook closed forms.
 def kl_uni(mp, sp, mq, sq):
     return math.log(sq / sp) + (sp ** 2 + (mp - mq) ** 2) / (2 * sq ** 2) - 0.5
