@@ -55,6 +55,24 @@ std::vector<std::size_t> weight_columns(const Options& o, const io::TableReader&
     return without(all, other);
 }
 
+// Where the weights are in a table: the -g columns, the --labels column, and
+// the weight columns (-c, else all the others).
+struct Layout {
+    std::vector<std::size_t> groups;
+    std::optional<std::size_t> label;
+    std::vector<std::size_t> weights;
+};
+
+Layout layout_of(const Options& o, cli::Context& ctx, const io::TableReader& t) {
+    Layout l;
+    l.groups = ctx.group_columns(t);
+    if (!o.labels.empty()) l.label = io::resolve_column(o.labels, t.names());
+    std::vector<std::size_t> other = l.groups;
+    if (l.label) other.push_back(*l.label);
+    l.weights = weight_columns(o, t, other);
+    return l;
+}
+
 // Reads the given weight columns (one per side) with the label and group
 // columns; one SideSet per weight column.
 std::vector<SideSet> read_columns(io::TableReader& t, const std::vector<std::size_t>& weights,
@@ -93,12 +111,7 @@ std::vector<SideSet> read_columns(io::TableReader& t, const std::vector<std::siz
 SideSet read_file(const Options& o, cli::Context& ctx, const std::string& path) {
     io::TableReader t = ctx.open_table({path});
     if (t.names().empty()) throw InputError("no data rows", path);
-    auto groups = ctx.group_columns(t);
-    std::optional<std::size_t> label;
-    if (!o.labels.empty()) label = io::resolve_column(o.labels, t.names());
-    std::vector<std::size_t> other = groups;
-    if (label) other.push_back(*label);
-    auto cols = weight_columns(o, t, other);
+    auto [groups, label, cols] = layout_of(o, ctx, t);
     if (cols.empty()) throw InputError("no column of weights", path);
     if (cols.size() == 1) {
         SideSet s = std::move(read_columns(t, cols, label, groups).front());
@@ -268,12 +281,7 @@ int run_weights(const Options& o, cli::Context& ctx) {
     if (files.size() > 2) throw UsageError("give two files P Q, or one file with -c p,q");
     // One file: two columns, P and Q.
     io::TableReader t = ctx.open_table();
-    auto groups = ctx.group_columns(t);
-    std::optional<std::size_t> label;
-    if (!o.labels.empty()) label = io::resolve_column(o.labels, t.names());
-    std::vector<std::size_t> other = groups;
-    if (label) other.push_back(*label);
-    auto cols = weight_columns(o, t, other);
+    auto [groups, label, cols] = layout_of(o, ctx, t);
     if (cols.size() != 2)
         throw UsageError("one input needs two columns of weights, P and Q (-c p,q); it has " +
                          std::to_string(cols.size()));
