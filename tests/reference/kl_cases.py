@@ -94,6 +94,22 @@ case("kl: the same pair the other way round is finite", "mlm-kl --metric reverse
 case("kl: --smooth adds eps to every outcome of both before normalizing", "mlm-kl -c p,q0 --smooth 0.01 kl/pq.csv",
      [num(entropy(np.array(p) + 0.01, pq.q0 + 0.01, base=2))])
 
+# --explain: the terms are scipy's rel_entr in bits, printed with 6 digits.
+from scipy.special import rel_entr
+terms = rel_entr(np.array(p), np.array(q)) / math.log(2)
+g6 = lambda x: "%.6g" % x
+explain = ["KL(P||Q) = sum over x of P(x) log2(P(x)/Q(x))",
+           "(a term with P(x) = 0 counts as 0; Q(x) = 0 where P(x) > 0 makes KL infinite)",
+           ">",
+           "  x              P(x)         Q(x)         P log2(P/Q)"]
+for name, pi, qi, t_ in zip(pq.name, p, q, terms):
+    explain.append(f"  {name:<14} {g6(pi):<12} {g6(qi):<12} {g6(t_)}")
+explain.append(f"  {'sum':<40} {g6(entropy(p, q, base=2))}")
+explain += [">", f"KL(P||Q) = {g6(entropy(p, q, base=2))} bits: the average extra surprise, in bits, of assuming Q when the world is P.",
+            "Coding outcomes of P with a code built for Q costs that much more per outcome."]
+case("kl: --explain shows each term P log(P/Q), the sum and what it means",
+     "mlm-kl --explain --labels name -c p,q kl/pq.csv", [e if e != ">" else "" for e in explain])
+
 # Unnormalized counts; one row of weights.
 cp, cq = [10, 20, 30, 40, 7], [3, 7, 11, 13, 17]
 write("kl/counts_p.csv", pd.DataFrame({"n": cp}))

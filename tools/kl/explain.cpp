@@ -5,6 +5,7 @@
 #include "io/number.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 
@@ -86,6 +87,13 @@ std::string formula(const std::string& m, const std::string& lg) {
     return "KL(P||Q) = sum over x of P(x) " + lg + "(P(x)/Q(x))";
 }
 
+std::string zeros_note(const std::string& m) {
+    if (m == "js" || m == "js-distance") return "(a term with P(x) = 0 or Q(x) = 0 stays finite: JS never is infinite)";
+    if (m == "psi") return "(P(x) = Q(x) = 0 counts as 0; exactly one of them 0 makes PSI infinite)";
+    if (m == "reverse") return "(a term with Q(x) = 0 counts as 0; P(x) = 0 where Q(x) > 0 makes it infinite)";
+    return "(a term with P(x) = 0 counts as 0; Q(x) = 0 where P(x) > 0 makes KL infinite)";
+}
+
 }  // namespace
 
 void explain(const Options& o, cli::Context& ctx, const std::string& title,
@@ -96,24 +104,31 @@ void explain(const Options& o, cli::Context& ctx, const std::string& title,
     std::string lg = log_name(base), unit = unit_of(base);
     io::Output& out = ctx.out();
     if (!title.empty()) out << title << "\n\n";
-    out << formula(m, lg) << "\n(a term with P(x) = 0 counts as 0; Q(x) = 0 where P(x) > 0 makes KL infinite)\n\n";
+    out << formula(m, lg) << "\n" << zeros_note(m) << "\n\n";
     auto cols = columns_for(m, lg);
-    out << "  " << padded("x", 14) << padded("P(x)", 12) << padded("Q(x)", 12);
-    for (const auto& col : cols) out << padded(col.header, 16);
-    out << "\n";
     std::size_t shown = std::min(p.size(), shown_outcomes);
+    std::size_t name_width = 14;
+    for (std::size_t i = 0; i < shown && i < names.size(); ++i) name_width = std::max(name_width, names[i].size() + 1);
+    auto line = [&](std::string text) {
+        text.erase(text.find_last_not_of(' ') + 1);
+        out << text << "\n";
+    };
+    std::string header = "  " + padded("x", name_width) + padded("P(x)", 12) + padded("Q(x)", 12);
+    for (const auto& col : cols) header += padded(col.header, 16);
+    line(header);
     for (std::size_t i = 0; i < shown; ++i) {
         std::string name = i < names.size() ? names[i] : std::to_string(i + 1);
-        out << "  " << padded(name, 14) << padded(fixed(p[i]), 12) << padded(fixed(q[i]), 12);
-        for (const auto& col : cols) out << padded(fixed(col.value(p[i], q[i], base)), 16);
-        out << "\n";
+        std::string row = "  " + padded(name, name_width) + padded(fixed(p[i]), 12) + padded(fixed(q[i]), 12);
+        for (const auto& col : cols) row += padded(fixed(col.value(p[i], q[i], base)), 16);
+        line(row);
     }
     if (p.size() > shown) out << "  ... and " << std::to_string(p.size() - shown) << " more outcomes\n";
-    out << "  " << padded("sum", 40);
+    std::string sum = "  " + padded("sum", name_width + 26);
     auto values = metric_values(m == "all" ? "both" : m, c);
     if (m == "js-distance") values = {c.js};
-    for (double v : values) out << padded(fixed(v), 16);
-    out << "\n\n";
+    for (double v : values) sum += padded(fixed(v), 16);
+    line(sum);
+    out << "\n";
 
     std::string u = " " + unit;
     if (m == "kl") {
