@@ -23,7 +23,7 @@ namespace {
 const std::vector<std::string> metrics = {"kl", "reverse", "both", "js", "js-distance", "xent", "psi", "all"};
 
 void add_divergence_options(CLI::App& app, Options& o, const std::vector<std::string>& allowed) {
-    app.add_option("--metric", o.metric, "kl (default), reverse, both, js, js-distance, xent, psi, all")
+    app.add_option("--metric", o.metric, "which number (default kl); see man mlm-kl")
         ->check(CLI::IsMember(allowed))->type_name("M");
     app.add_option("--base", o.base_text, "log base: 2 (bits, default), e (nats), 10 or N")->type_name("B");
     app.add_flag("--nats", o.nats, "natural log (same as --base e)");
