@@ -1,0 +1,66 @@
+#include "cli/options.hpp"
+
+#include "error.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace mlm::cli {
+
+void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) {
+    const char* in = "Input";
+    const char* out = "Output";
+    if (features & input) {
+        app.add_option("FILE", o.files, "input files (standard input when none, or -)");
+        app.add_option("-f,--from", o.from, "input format")
+            ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "jsonl"}))->group(in)->type_name("FMT");
+        app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter (one character)")
+            ->check([](const std::string& s) {
+                return s.size() == 1 || s == "\\t" ? std::string() : std::string("must be one character");
+            })->group(in)->type_name("C");
+        auto* h = app.add_flag("--header", o.header, "the first row is a header")->group(in);
+        app.add_flag("--no-header", o.no_header, "the first row is data")->excludes(h)->group(in);
+        app.add_flag("--skip-missing", o.skip_missing, "drop rows with an empty or null cell")->group(in);
+    }
+    if (features & columns)
+        app.add_option("-c,--columns", o.columns, "columns to use: names, 1-based indexes, ranges")
+            ->group(in)->type_name("LIST");
+    if (features & group)
+        app.add_option("-g,--group-by", o.group_by, "compute once per group of these columns")
+            ->group(in)->type_name("LIST");
+    if (features & output) {
+        app.add_option("-o,--output", o.output, "write to FILE (atomically) instead of stdout")
+            ->group(out)->type_name("FILE");
+        app.add_option("-t,--to", o.to, "output format")
+            ->check(CLI::IsMember({"csv", "tsv", "json", "jsonl"}))->group(out)->type_name("FMT");
+        app.add_option("--precision", o.precision, "significant digits (default: shortest exact)")
+            ->check(CLI::Range(1, 17))->group(out)->type_name("N");
+        app.add_flag("-q,--quiet", o.quiet, "no notes on stderr")->group(out);
+    }
+    if (features & checks) {
+        app.add_option("--fail-above", o.fail_above, "exit 1 when the result is above X")
+            ->group(out)->type_name("X");
+        app.add_option("--fail-below", o.fail_below, "exit 1 when the result is below X")
+            ->group(out)->type_name("X");
+    }
+    if (features & explain)
+        app.add_flag("--explain", o.explain, "walk through the computation instead")->group(out);
+    if (features & seed)
+        app.add_option("--seed", o.seed, "random seed (default 42)")->group(out)->type_name("N");
+}
+
+io::ReadOptions read_options(const StandardOptions& o) {
+    io::ReadOptions r;
+    if (o.from == "csv") r.format = io::Format::csv;
+    else if (o.from == "tsv") r.format = io::Format::tsv;
+    else if (o.from == "json") r.format = io::Format::json;
+    else if (o.from == "jsonl") r.format = io::Format::jsonl;
+    if (o.delimiter == "\\t") r.delimiter = '\t';
+    else if (!o.delimiter.empty()) r.delimiter = o.delimiter[0];
+    if (r.delimiter && r.format == io::Format::detect) r.format = io::Format::csv;
+    r.header = o.header ? io::HeaderMode::present
+                        : o.no_header ? io::HeaderMode::absent : io::HeaderMode::detect;
+    r.skip_missing = o.skip_missing;
+    return r;
+}
+
+}  // namespace mlm::cli

@@ -1,0 +1,41 @@
+#include "io/groups.hpp"
+
+namespace mlm::io {
+
+namespace {
+constexpr char separator = '\x1f';  // ASCII unit separator: never in a CSV cell in practice
+}
+
+std::size_t GroupIndex::id(const RowBlock& block, std::size_t row) {
+    if (columns_.empty()) {
+        if (keys_.empty()) keys_.emplace_back();
+        return 0;
+    }
+    scratch_.clear();
+    for (std::size_t j : columns_) {
+        scratch_.append(block.text(row, j));
+        scratch_.push_back(separator);
+    }
+    auto it = ids_.find(std::string_view(scratch_));
+    if (it != ids_.end()) return it->second;
+    std::vector<std::string> values;
+    for (std::size_t j : columns_) values.emplace_back(block.text(row, j));
+    keys_.push_back(std::move(values));
+    ids_.emplace(scratch_, keys_.size() - 1);
+    return keys_.size() - 1;
+}
+
+std::size_t GroupIndex::id(const std::vector<std::string>& values) {
+    scratch_.clear();
+    for (const auto& v : values) {
+        scratch_.append(v);
+        scratch_.push_back(separator);
+    }
+    auto it = ids_.find(std::string_view(scratch_));
+    if (it != ids_.end()) return it->second;
+    keys_.push_back(values);
+    ids_.emplace(scratch_, keys_.size() - 1);
+    return keys_.size() - 1;
+}
+
+}  // namespace mlm::io

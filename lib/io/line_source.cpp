@@ -1,0 +1,128 @@
+#include "io/line_source.hpp"
+
+#include "error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace mlm::io {
+
+namespace {
+constexpr std::size_t block_size = 1 << 20;
+
+std::string system_message(int err) {
+    std::string m = std::strerror(err);
+    if (!m.empty()) m[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[0])));
+    return m;
+}
+}  // namespace
+
+LineSource::LineSource(const std::string& path) : name_(path) {
+    if (path == "-") {
+        fd_ = 0;
+#ifdef F_SETPIPE_SZ
+        (void)fcntl(0, F_SETPIPE_SZ, 1 << 20);  // fails harmlessly on files and ttys
+#endif
+    } else {
+        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd_ < 0) throw IoError(path + ": " + system_message(errno));
+        owns_fd_ = true;
+#ifdef POSIX_FADV_SEQUENTIAL
+        (void)posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    }
+    buf_.resize(block_size);
+}
+
+LineSource::LineSource(std::string name, std::string text) : name_(std::move(name)) {
+    buf_.assign(text.begin(), text.end());
+    end_ = buf_.size();
+    eof_ = true;
+}
+
+LineSource::~LineSource() {
+    if (owns_fd_) ::close(fd_);
+}
+
+bool LineSource::fill() {
+    if (eof_) return false;
+    if (begin_ > 0) {  // keep the partial line, drop what was consumed
+        std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+    }
+    if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);  // a line longer than the buffer
+    for (;;) {
+        ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int err = errno;
+            throw IoError(name_ + ": " + system_message(err));
+        }
+        if (n == 0) { eof_ = true; return false; }
+        end_ += static_cast<std::size_t>(n);
+        total_ += static_cast<std::size_t>(n);
+        return true;
+    }
+}
+
+void LineSource::skip_bom() {
+    bom_checked_ = true;
+    while (end_ - begin_ < 3 && fill()) {}
+    if (end_ - begin_ >= 3 && std::memcmp(buf_.data() + begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
+}
+
+bool LineSource::next(std::string_view& line) {
+    if (!bom_checked_) skip_bom();
+    std::size_t scanned = begin_;
+    for (;;) {
+        const char* start = buf_.data() + begin_;
+        const void* nl = std::memchr(buf_.data() + scanned, '\n', end_ - scanned);
+        if (nl) {
+            std::size_t len = static_cast<const char*>(nl) - start;
+            begin_ += len + 1;
+            if (len > 0 && start[len - 1] == '\r') --len;
+            line = std::string_view(start, len);
+            ++line_;
+            return true;
+        }
+        std::size_t pending = end_ - begin_;
+        if (!fill()) {
+            if (begin_ == end_) return false;
+            const char* last = buf_.data() + begin_;
+            std::size_t len = end_ - begin_;
+            begin_ = end_;
+            if (len > 0 && last[len - 1] == '\r') --len;
+            line = std::string_view(last, len);
+            ++line_;
+            return true;
+        }
+        scanned = begin_ + pending;  // fill() moved the pending bytes to the front
+    }
+}
+
+char LineSource::peek_first_nonblank() {
+    if (!bom_checked_) skip_bom();
+    std::size_t i = begin_;
+    for (;;) {
+        for (; i < end_; ++i) {
+            char c = buf_[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+        }
+        std::size_t offset = i - begin_;
+        if (!fill()) return 0;
+        i = begin_ + offset;
+    }
+}
+
+std::string LineSource::read_rest() {
+    if (!bom_checked_) skip_bom();
+    while (fill()) {}
+    std::string rest(buf_.data() + begin_, end_ - begin_);
+    begin_ = end_;
+    return rest;
+}
+
+}  // namespace mlm::io

@@ -1,0 +1,32 @@
+// Numbers in and out of text: whole-cell parsing with fast_float (the
+// std::from_chars grammar, 1.2x faster), and shortest round-trip printing with
+// std::to_chars, or N significant digits.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mlm::io {
+
+enum class ParseResult { ok, empty, invalid, out_of_range };
+
+// Parses the whole of `text` (surrounding spaces and tabs allowed) as a double.
+// `nan`, `inf` and `-inf` are numbers; a finite literal too large for a double
+// (1e400) is out_of_range rather than inf; `1,5`, `12abc` and `0x10` are invalid.
+ParseResult parse_number(std::string_view text, double& value);
+
+// True when the cell is a number in the sense of parse_number (used to detect
+// headers: a first row with any non-number cell is a header).
+bool is_number(std::string_view text);
+
+// Appends `x` to `out`: the shortest text that reads back to the same double
+// when precision is 0, else `precision` significant digits. Non-finite values
+// are spelled nan, inf, -inf; negative zero prints as 0.
+void append_number(std::string& out, double x, int precision = 0);
+std::string format_number(double x, int precision = 0);
+
+// `x` rounded to `precision` significant digits (identity when 0): what
+// format_number would print, read back, for writers that print doubles themselves.
+double round_to_precision(double x, int precision);
+
+}  // namespace mlm::io

@@ -1,0 +1,75 @@
+#include "io/output.hpp"
+
+#include "error.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mlm::io {
+
+namespace {
+std::string system_message(int err) {
+    std::string m = std::strerror(err);
+    if (!m.empty()) m[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[0])));
+    return m;
+}
+}  // namespace
+
+Output::Output() : kind_(Kind::stdout_), fd_(1) {}
+
+Output::Output(const std::string& path) : kind_(Kind::file), path_(path) {
+    temp_path_ = path + ".XXXXXX";
+    fd_ = ::mkstemp(temp_path_.data());
+    if (fd_ < 0) throw IoError(path + ": " + system_message(errno));
+    ::fchmod(fd_, 0644);
+}
+
+Output Output::memory() { return Output(Kind::memory); }
+
+Output::Output(Output&& o) noexcept
+    : kind_(o.kind_), fd_(o.fd_), path_(std::move(o.path_)), temp_path_(std::move(o.temp_path_)),
+      buf_(std::move(o.buf_)), committed_(o.committed_) {
+    o.kind_ = Kind::memory;
+    o.committed_ = true;
+}
+
+Output::~Output() {
+    if (kind_ == Kind::file && !committed_) {
+        ::close(fd_);
+        ::unlink(temp_path_.c_str());
+    }
+}
+
+void Output::drain() {
+    if (kind_ == Kind::memory) return;
+    std::size_t done = 0;
+    while (done < buf_.size()) {
+        ssize_t n = ::write(fd_, buf_.data() + done, buf_.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int err = errno;
+            buf_.clear();
+            throw IoError((kind_ == Kind::file ? path_ : std::string("write error")) + ": " +
+                          system_message(err));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    buf_.clear();
+}
+
+void Output::commit() {
+    drain();
+    if (kind_ != Kind::file || committed_) return;
+    committed_ = true;
+    if (::close(fd_) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+        int err = errno;
+        ::unlink(temp_path_.c_str());
+        throw IoError(path_ + ": " + system_message(err));
+    }
+}
+
+}  // namespace mlm::io

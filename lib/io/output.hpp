@@ -1,0 +1,54 @@
+// Where results go: a buffered sink over standard output, a file written
+// atomically (a temporary file beside it, renamed at commit), or memory for
+// tests. Write errors surface as IoError, never as a silently short file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mlm::io {
+
+class Output {
+public:
+    // Standard output.
+    Output();
+    // `path` is written through a temporary file and renamed by commit(); a run
+    // that fails before commit leaves nothing behind.
+    explicit Output(const std::string& path);
+    // Memory: everything written is kept and returned by captured().
+    static Output memory();
+    ~Output();
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+    Output(Output&&) noexcept;
+
+    void write(std::string_view s) {
+        buf_.append(s);
+        if (buf_.size() >= flush_at) drain();
+    }
+    Output& operator<<(std::string_view s) { write(s); return *this; }
+    Output& operator<<(char c) { buf_.push_back(c); if (buf_.size() >= flush_at) drain(); return *this; }
+    // The buffer, for writers that append directly (numbers) before maybe_drain().
+    std::string& buffer() { return buf_; }
+    void maybe_drain() { if (buf_.size() >= flush_at) drain(); }
+
+    // Writes out everything buffered and, for a file, renames it into place.
+    // Throws IoError on a write error (a full disk, /dev/full); a closed pipe
+    // ends the process quietly through SIGPIPE, as coreutils do.
+    void commit();
+    const std::string& captured() const { return buf_; }
+
+private:
+    static constexpr std::size_t flush_at = 1 << 16;
+    enum class Kind { stdout_, file, memory };
+    Output(Kind kind) : kind_(kind) {}
+    void drain();
+
+    Kind kind_ = Kind::stdout_;
+    int fd_ = 1;
+    std::string path_, temp_path_;
+    std::string buf_;
+    bool committed_ = false;
+};
+
+}  // namespace mlm::io

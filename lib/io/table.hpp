@@ -1,0 +1,117 @@
+// The table reader every tool reads through: CSV, TSV, JSON or JSON Lines from
+// files or standard input, format and header detected, selected columns parsed
+// as numbers or kept as text, delivered whole or in row blocks for one-pass
+// streaming algorithms (CONTRACT.md section 3).
+#pragma once
+
+#include "io/cell.hpp"
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlm::io {
+
+enum class Format { detect, csv, tsv, json, jsonl };
+enum class HeaderMode { detect, present, absent };
+
+struct ReadOptions {
+    Format format = Format::detect;
+    char delimiter = 0;  // 0: ',' for CSV, tab for TSV
+    HeaderMode header = HeaderMode::detect;
+    bool skip_missing = false;  // drop rows with a missing selected cell instead of failing
+};
+
+// How a selected column is read.
+enum class ColumnType {
+    number,  // parsed as a double; anything else is an error at its cell
+    text,    // kept as text (labels, categories, ids); never parsed
+};
+
+struct ColumnRequest {
+    std::size_t index;  // 0-based, into TableReader::names()
+    ColumnType type;
+};
+
+using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// A block of rows of the selected columns: numbers row-major (one row per input
+// row, one column per number request, in request order) and text cells packed in
+// one buffer, so no string is built per cell.
+class RowBlock {
+public:
+    std::size_t rows() const { return rows_; }
+    std::size_t number_columns() const { return number_columns_; }
+    std::size_t text_columns() const { return text_columns_; }
+
+    double number(std::size_t row, std::size_t j) const { return numbers_[row * number_columns_ + j]; }
+    std::string_view text(std::size_t row, std::size_t j) const {
+        std::size_t k = row * text_columns_ + j;
+        std::size_t begin = k ? text_end_[k - 1] : 0;
+        return std::string_view(text_).substr(begin, text_end_[k] - begin);
+    }
+    // The numbers as a rows x number_columns() matrix, without a copy.
+    Eigen::Map<const RowMatrix> matrix() const {
+        return {numbers_.data(), static_cast<Eigen::Index>(rows_), static_cast<Eigen::Index>(number_columns_)};
+    }
+    // Where a row came from, for messages: its line (CSV, JSON Lines) or row
+    // number (JSON), and its file.
+    std::size_t line(std::size_t row) const { return lines_[row]; }
+    const std::string& file(std::size_t row) const { return files_[file_index_[row]]; }
+
+    void clear();
+
+private:
+    friend class TableReader;
+    std::size_t rows_ = 0, number_columns_ = 0, text_columns_ = 0;
+    std::vector<double> numbers_;
+    std::string text_;
+    std::vector<std::size_t> text_end_;
+    std::vector<std::size_t> lines_;
+    std::vector<std::uint32_t> file_index_;
+    std::vector<std::string> files_;
+};
+
+class TableReader {
+public:
+    // Reads the files one after another as one table ("-" is standard input;
+    // no files means standard input). Every file must have the same columns.
+    TableReader(std::vector<std::string> paths, ReadOptions options);
+    // Reads a table held in memory (tests, and tools that read a small file twice).
+    static TableReader from_string(std::string name, std::string text, ReadOptions options);
+    ~TableReader();
+    TableReader(TableReader&&) noexcept;
+    TableReader& operator=(TableReader&&) noexcept;
+
+    // Column names from the header, or "1", "2", ... without one.
+    const std::vector<std::string>& names() const;
+    bool has_header() const;
+    Format format() const;
+    // The name of the file being read, for messages.
+    const std::string& file() const;
+
+    // Which columns to read, and how. Unselected columns are not parsed.
+    void select(std::vector<ColumnRequest> columns);
+    // Shorthands: these columns (a -c spec; empty: all) as numbers.
+    void select_numbers(const std::vector<std::size_t>& indexes);
+
+    // Replaces `block` with up to `max_rows` rows; false when no row is left.
+    bool read_block(RowBlock& block, std::size_t max_rows = 4096);
+    // Every remaining row in one block.
+    RowBlock read_all();
+
+    // Rows dropped by skip_missing so far.
+    std::size_t rows_skipped() const;
+    // Input bytes consumed so far (for progress reports).
+    std::size_t bytes_read() const;
+
+private:
+    struct Impl;
+    explicit TableReader(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mlm::io

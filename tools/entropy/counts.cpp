@@ -1,0 +1,121 @@
+// values, cond, mi and bytes: count in one pass (memory bounded by the number
+// of distinct values), then print the entropies or, with --partial, the counts.
+#include "entropy/count_state.hpp"
+#include "error.hpp"
+#include "io/columns.hpp"
+#include "io/json_rows.hpp"
+#include "io/raw_bytes.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace mlm::entropy_tool {
+
+void CountState::ensure(std::size_t g) {
+    if (form == "values" && values.size() <= g) values.resize(g + 1);
+    if ((form == "cond" || form == "mi") && tables.size() <= g) tables.resize(g + 1);
+    if (form == "bytes" && bytes.size() <= g) bytes.resize(g + 1, std::array<double, 256>{});
+}
+
+namespace {
+
+std::vector<std::string> names_of(const io::TableReader& t, const std::vector<std::size_t>& cols) {
+    std::vector<std::string> out;
+    for (auto c : cols) out.push_back(t.names()[c]);
+    return out;
+}
+
+// The joint value of text columns [first, first+count) of a row.
+std::string_view joint(const io::RowBlock& b, std::size_t r, std::size_t first, std::size_t count,
+                       std::string& scratch) {
+    if (count == 1) return b.text(r, first);
+    scratch.clear();
+    for (std::size_t j = 0; j < count; ++j) {
+        if (j) scratch.push_back(joint_separator);
+        scratch.append(b.text(r, first + j));
+    }
+    return scratch;
+}
+
+void count_table(const Options& o, cli::Context& ctx, CountState& s) {
+    io::TableReader table = ctx.open_table();
+    std::vector<std::size_t> a, b;
+    if (o.common.columns.empty()) {
+        if (table.names().size() != 1 || s.form != "values")
+            throw UsageError(s.form + " needs -c to name the column" + (s.form == "mi" ? "s A,B" : ""));
+        a = {0};
+    } else {
+        a = io::resolve_columns(o.common.columns, table.names());
+    }
+    if (s.form == "mi") {
+        if (a.size() != 2) throw UsageError("mi needs exactly two columns: -c A,B");
+        b = {a[1]};
+        a = {a[0]};
+    } else if (s.form == "cond") {
+        b = io::resolve_columns(o.given, table.names());
+    }
+    auto g = ctx.group_columns(table);
+    s.columns = names_of(table, a);
+    s.given = names_of(table, b);
+    s.group_by = names_of(table, g);
+
+    std::vector<io::ColumnRequest> requests;
+    for (auto list : {&a, &b, &g})
+        for (auto c : *list) requests.push_back({c, io::ColumnType::text});
+    table.select(requests);
+    std::vector<std::size_t> group_positions;
+    for (std::size_t k = 0; k < g.size(); ++k) group_positions.push_back(a.size() + b.size() + k);
+    s.groups = io::GroupIndex(group_positions);
+
+    io::RowBlock block;
+    std::string sa, sb;
+    while (table.read_block(block)) {
+        for (std::size_t r = 0; r < block.rows(); ++r) {
+            std::size_t id = s.groups.id(block, r);
+            s.ensure(id);
+            std::string_view va = joint(block, r, 0, a.size(), sa);
+            if (s.form == "values") s.values[id].add(va);
+            else s.tables[id].add(va, joint(block, r, a.size(), b.size(), sb));
+        }
+    }
+    ctx.report_skipped(table);
+}
+
+void count_bytes(const Options& o, CountState& s) {
+    std::vector<std::string> files = o.common.files;
+    if (files.empty()) files.push_back("-");
+    s.ensure(s.groups.id(std::vector<std::string>{}));
+    auto& counts = s.bytes[0];
+    std::array<std::uint64_t, 256> n{};
+    for (const auto& f : files)
+        io::for_each_chunk(f, [&](std::string_view chunk) {
+            for (unsigned char c : chunk) ++n[c];
+        });
+    for (std::size_t i = 0; i < 256; ++i) counts[i] = static_cast<double>(n[i]);
+}
+
+}  // namespace
+
+int run_counts(const Options& o, cli::Context& ctx) {
+    CountState s;
+    s.form = o.common.command;
+    if (s.form == "bytes") count_bytes(o, s);
+    else count_table(o, ctx, s);
+    if (o.partial) {
+        io::write_json(ctx.out(), partial_json(s));
+        return 0;
+    }
+    return print_count_results(o, ctx, s);
+}
+
+int run_merge(const Options& o, cli::Context& ctx) {
+    if (o.common.files.empty()) throw UsageError("merge needs the partial files to combine");
+    CountState s;
+    for (const auto& f : o.common.files) {
+        std::string text;
+        io::for_each_chunk(f, [&](std::string_view chunk) { text.append(chunk); });
+        merge_partial(s, io::parse_json_document(text, f), f);
+    }
+    return print_count_results(o, ctx, s);
+}
+
+}  // namespace mlm::entropy_tool

@@ -1,0 +1,22 @@
+// --explain for mlm-entropy: the formula, the terms with the input's numbers,
+// the sum, and what the number means.
+#pragma once
+
+#include "io/output.hpp"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace mlm::entropy_tool {
+
+// Walks H = -sum p log p over the outcomes (at most `shown` of them listed).
+// `labels` may be empty (outcomes are then numbered). `outcomes` is the total
+// number of outcomes, of which `probabilities` are the first.
+void explain_entropy(io::Output& out, const std::string& title, const std::vector<std::string>& labels,
+                     std::span<const double> probabilities, std::size_t outcomes, double h, double base);
+
+// The log written the way a reader expects: log2, ln, log10, log_b.
+std::string log_name(double base);
+
+}  // namespace mlm::entropy_tool

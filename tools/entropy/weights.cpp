@@ -1,0 +1,144 @@
+// mlm-entropy [FILE]: each selected column (or, with --rows, each row) is a
+// distribution of non-negative weights. One pass: H = ln S - (sum w ln w)/S.
+#include "entropy/entropy_tool.hpp"
+#include "entropy/explain.hpp"
+#include "error.hpp"
+#include "info/entropy.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace mlm::entropy_tool {
+
+namespace {
+
+constexpr std::size_t explain_terms = 20;
+
+// One column of one group, accumulated in one pass.
+struct WeightSums {
+    info::CompensatedSum sum, w_log_w;  // S and sum w ln w
+    std::size_t outcomes = 0, nonzero = 0;
+    std::vector<double> head;  // the first weights, for --explain
+
+    void add(double w) {
+        sum.add(w);
+        if (w > 0) { w_log_w.add(w * std::log(w)); ++nonzero; }
+        if (head.size() < explain_terms) head.push_back(w);
+        ++outcomes;
+    }
+};
+
+[[noreturn]] void bad_weight(const io::RowBlock& b, std::size_t r, std::size_t column, double w) {
+    throw InputError("weights must be finite and >= 0, got " + io::format_number(w), b.file(r), b.line(r),
+                     column + 1);
+}
+
+double entropy_of(const WeightSums& s, const std::string& name, const Options& o) {
+    double total = s.sum.value();
+    if (total == 0) throw InputError("column '" + name + "': all weights are zero, no distribution");
+    if (!std::isfinite(total)) throw InputError("column '" + name + "': the weights sum to infinity");
+    if (o.strict && std::fabs(total - 1) > 1e-9)
+        throw InputError("column '" + name + "': probabilities sum to " + io::format_number(total) +
+                         ", not 1 (--strict)");
+    double nats = std::log(total) - s.w_log_w.value() / total;
+    return std::max(0.0, nats / std::log(o.base()));
+}
+
+int per_row(const Options& o, cli::Context& ctx, io::TableReader& table, const std::vector<std::size_t>& cols) {
+    if (!o.common.group_by.empty()) throw UsageError("-g does not apply to --rows");
+    table.select_numbers(cols);
+    auto out = ctx.table({o.perplexity ? "perplexity" : "entropy"});
+    io::RowBlock b;
+    std::vector<double> row(cols.size());
+    std::size_t n = 0;
+    int status = 0;
+    while (table.read_block(b)) {
+        for (std::size_t r = 0; r < b.rows(); ++r, ++n) {
+            for (std::size_t j = 0; j < cols.size(); ++j) {
+                row[j] = b.number(r, j);
+                if (!(row[j] >= 0) || std::isinf(row[j])) bad_weight(b, r, cols[j], row[j]);
+            }
+            double h;
+            try {
+                h = info::entropy(row, o.base(), o.strict);
+            } catch (const InputError& e) {
+                throw InputError(e.message(), b.file(r), b.line(r));
+            }
+            out.cell(reported(o, h)).end_row();
+            status |= ctx.check(reported(o, h), "entropy of row " + std::to_string(n + 1));
+        }
+    }
+    out.finish();
+    if (n == 0) throw InputError("no data rows", table.file());
+    ctx.report_skipped(table);
+    return status;
+}
+
+}  // namespace
+
+int run_weights(const Options& o, cli::Context& ctx) {
+    io::TableReader table = ctx.open_table();
+    auto cols = ctx.selected_columns(table);
+    if (o.rows) return per_row(o, ctx, table, cols);
+    auto group_cols = ctx.group_columns(table);
+    std::vector<io::ColumnRequest> requests;
+    for (auto c : cols) requests.push_back({c, io::ColumnType::number});
+    std::vector<std::size_t> group_positions;
+    for (auto g : group_cols) {
+        group_positions.push_back(group_positions.size());
+        requests.push_back({g, io::ColumnType::text});
+    }
+    table.select(requests);
+
+    io::GroupIndex groups(group_positions);
+    std::vector<std::vector<WeightSums>> sums;  // [group][column]
+    io::RowBlock b;
+    while (table.read_block(b)) {
+        for (std::size_t r = 0; r < b.rows(); ++r) {
+            std::size_t g = groups.id(b, r);
+            if (g == sums.size()) sums.emplace_back(cols.size());
+            for (std::size_t j = 0; j < cols.size(); ++j) {
+                double w = b.number(r, j);
+                if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
+                sums[g][j].add(w);
+            }
+        }
+    }
+    if (sums.empty()) throw InputError("no data rows", table.file());
+    ctx.report_skipped(table);
+
+    cli::ResultLayout layout;
+    for (auto g : group_cols) layout.group_names.push_back(table.names()[g]);
+    if (cols.size() > 1) layout.item_name = "column";
+    layout.value_name = o.perplexity ? "perplexity" : "entropy";
+    layout.conventions = conventions(o);
+    layout.conventions["normalization"] = o.strict ? "strict" : "divide by sum";
+    std::vector<cli::Result> results;
+    for (std::size_t g = 0; g < sums.size(); ++g) {
+        for (std::size_t j = 0; j < cols.size(); ++j) {
+            const std::string& name = table.names()[cols[j]];
+            const WeightSums& s = sums[g][j];
+            double h = entropy_of(s, name, o);
+            if (o.common.explain) {
+                std::vector<double> p;
+                for (double w : s.head) p.push_back(w / s.sum.value());
+                std::string title = "Column " + name;
+                for (std::size_t k = 0; k < group_cols.size(); ++k)
+                    title += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
+                explain_entropy(ctx.out(), title, {}, p, s.outcomes, h, o.base());
+                continue;
+            }
+            double max_h = info::log_in_base(static_cast<double>(s.outcomes), o.base());
+            nlohmann::json details = {{"n", s.outcomes}, {"distinct", s.nonzero},
+                                      {"max_entropy", max_h}, {"normalized", max_h > 0 ? h / max_h : 0.0}};
+            if (o.perplexity) details["entropy"] = h;
+            results.push_back({groups.values(g), cols.size() > 1 ? name : "", reported(o, h), details});
+        }
+    }
+    if (o.common.explain) return 0;
+    return cli::print_results(ctx, layout, results);
+}
+
+}  // namespace mlm::entropy_tool
