@@ -32,8 +32,13 @@ inline double tanh_derivative(double x) {
 
 inline double softplus(double x) { return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))); }
 
-// x^2 is the common case (squared errors); x·x is exact where pow may be off by an ulp.
-inline double power(double a, double b) { return b == 2 ? a * a : std::pow(a, b); }
+// x^2 is the common case (squared errors); x·x is exact where pow may be off by
+// an ulp, and its derivative 2·x^1 needs no pow at all.
+inline double power(double a, double b) {
+    if (b == 2) return a * a;
+    if (b == 1) return a;
+    return std::pow(a, b);
+}
 
 inline double relu(double x) { return x > 0 ? x : 0.0; }
 
