@@ -20,6 +20,7 @@ std::vector<std::size_t> variable_columns(const Setup& s, const io::TableReader&
     const auto& vars = s.tape.variables;
     const auto& names = table.names();
     std::vector<std::size_t> cols;
+    if (names.empty()) throw InputError("no data: the input is empty", table.file());
     if (!table.has_header()) {
         if (names.size() < vars.size())
             throw UsageError("the input has " + std::to_string(names.size()) + " columns and no header, but the "
