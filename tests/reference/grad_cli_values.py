@@ -49,3 +49,15 @@ k = next(k for k in range(1000) if 9 * 0.04 ** k + 12 * 1.96 ** k - 21 > 1e6 * 2
 print("2/L", 2 / L, "step", k, "f %.3g" % (9 * 0.04 ** k + 12 * 1.96 ** k))
 print("# x^2 from 1 with lr 0.5: x1 = 1 - 0.5*2 = 0, converged at step 1")
 print("# 0.5*(x-3)^2 + 50*(y+1)^2: minimum (3, -1); L = 100, 2/L =", 2 / 100)
+
+print("# examples/lr_sweep.sh: x_k = 3(1-2lr)^k, y_k = 2(1-6lr)^k on x^2 + 3y^2")
+for lr in (0.01, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.33, 0.34, 0.4, 0.5):
+    for k in range(100000):
+        x, y = 3 * (1 - 2 * lr) ** k, 2 * (1 - 6 * lr) ** k
+        f = x * x + 3 * y * y
+        if math.hypot(2 * x, 6 * y) <= 1e-6:
+            print(lr, "converged", k)
+            break
+        if f - 21 > 1e6 * 21:
+            print(lr, "diverged at step %d: f grew from 21 to %.3g" % (k, f))
+            break
