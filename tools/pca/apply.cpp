@@ -23,6 +23,7 @@ linalg::PcaModel load_model(const std::string& path) {
 Selection select_scores(const Options& o, const cli::Context& ctx, io::TableReader& table,
                         Eigen::Index k) {
     const auto& names = table.names();
+    if (names.empty()) throw InputError("no data: the input is empty", table.file());
     Selection sel;
     if (!o.keep.empty()) sel.keep = io::resolve_columns(o.keep, names);
     if (!o.common.columns.empty()) {

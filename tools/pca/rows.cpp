@@ -26,6 +26,7 @@ std::vector<std::string> names_of(const std::vector<std::size_t>& indexes,
 
 Selection select_for_fit(const Options& o, const cli::Context& ctx, io::TableReader& table) {
     const auto& names = table.names();
+    if (names.empty()) throw InputError("no data: the input is empty", table.file());
     Selection sel;
     if (!o.keep.empty()) sel.keep = io::resolve_columns(o.keep, names);
     if (!o.common.columns.empty()) {
@@ -47,6 +48,7 @@ Selection select_for_fit(const Options& o, const cli::Context& ctx, io::TableRea
 Selection select_by_name(const Options& o, io::TableReader& table,
                          const std::vector<std::string>& features) {
     const auto& names = table.names();
+    if (names.empty()) throw InputError("no data: the input is empty", table.file());
     Selection sel;
     if (!o.keep.empty()) sel.keep = io::resolve_columns(o.keep, names);
     for (const auto& f : features) {
