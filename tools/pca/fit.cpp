@@ -71,10 +71,10 @@ Streamed stream_moments(const Options& o, io::TableReader& table, std::size_t d,
     return s;
 }
 
-int finish_fit(const Options& o, cli::Context& ctx, const linalg::PcaModel& model) {
+// Saves the model first, so that a bad --save-model path fails before any output.
+void fitted(const Options& o, const cli::Context& ctx, const linalg::PcaModel& model) {
     if (!o.save_model.empty()) save_model(o.save_model, model);
     for (const auto& name : model.dropped) ctx.note("dropped constant column \"" + name + "\"");
-    return 0;
 }
 
 // Fit and scores from rows held in memory (svd, randomized, or standard input).
@@ -83,15 +83,16 @@ int fit_in_memory(const Options& o, cli::Context& ctx, io::TableReader& table, c
     ctx.report_skipped(table);
     const Eigen::MatrixXd x = all.matrix();
     const linalg::PcaModel model = linalg::fit_rows(x, sel.feature_names, o.settings());
+    fitted(o, ctx, model);
     if (o.common.explain) {
         linalg::Partial data{sel.feature_names, linalg::Moments(x.cols())};
         data.moments.add_block(x);
         print_explanation(o, ctx, data, model);
-        return finish_fit(o, ctx, model);
+        return 0;
     }
     if (o.emitted() != "scores") {
         print_report(o, ctx, model);
-        return finish_fit(o, ctx, model);
+        return 0;
     }
     nlohmann::json details;
     if (ctx.json()) details = details_json(o, model);
@@ -99,7 +100,7 @@ int fit_in_memory(const Options& o, cli::Context& ctx, io::TableReader& table, c
     out.write(all, linalg::transform(model, model_columns(model, sel, x)));
     out.finish();
     if (ctx.json()) ctx.print_json(details);
-    return finish_fit(o, ctx, model);
+    return 0;
 }
 
 // Pass 2: the file again, projected block by block.
@@ -137,10 +138,11 @@ int run_fit(const Options& o, cli::Context& ctx) {
     const linalg::PcaModel model = s.head.rows() > 0
         ? linalg::fit_rows(Eigen::MatrixXd(s.head), sel.feature_names, settings)
         : linalg::fit_moments(s.moments, sel.feature_names, settings);
+    fitted(o, ctx, model);
     if (o.common.explain) print_explanation(o, ctx, {sel.feature_names, s.moments}, model);
     else if (scores) write_scores(o, ctx, model);
     else print_report(o, ctx, model);
-    return finish_fit(o, ctx, model);
+    return 0;
 }
 
 }  // namespace mlm::pca_tool

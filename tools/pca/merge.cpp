@@ -23,9 +23,9 @@ int run_merge(const Options& o, cli::Context& ctx) {
     linalg::PcaSettings settings = o.settings();
     settings.method = linalg::PcaMethod::cov;
     const linalg::PcaModel model = linalg::fit_moments(all->moments, all->features, settings);
+    if (!o.save_model.empty()) save_model(o.save_model, model);
     if (o.common.explain) print_explanation(o, ctx, *all, model);
     else print_report(o, ctx, model);
-    if (!o.save_model.empty()) save_model(o.save_model, model);
     return 0;
 }
 
