@@ -61,6 +61,10 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
         return status_usage;
     }
     common.command = selected_command(app);
+    if (common.header && common.no_header) {
+        err_stream << info.name << ": --header and --no-header contradict each other\n";
+        return status_usage;
+    }
     try {
         std::optional<io::Output> owned;
         if (!output) output = &owned.emplace(common.output.empty() ? io::Output() : io::Output(common.output));
