@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <cctype>
+#include <cstdio>
+#include <iostream>
 #include <new>
 
 #ifndef MLM_VERSION
@@ -43,18 +45,26 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
     try {
         declare(app);
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e, out_stream, err_stream);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e, out_stream, err_stream);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e, out_stream, err_stream);
+    } catch (const CLI::Success& e) {  // --help, --version
+        app.exit(e, out_stream, err_stream);
+        out_stream.flush();
+        bool failed = !out_stream;
+        if (&out_stream == &std::cout) failed = std::fflush(stdout) != 0 || std::ferror(stdout) || failed;
+        if (failed) {
+            err_stream << info.name << ": write error\n";
+            return status_io;
+        }
+        return status_ok;
     } catch (const CLI::ParseError& e) {
         err_stream << info.name << ": " << lowercase_first(e.what()) << " (see " << info.name
                    << " --help)\n";
         return status_usage;
     }
     common.command = selected_command(app);
+    if (common.header && common.no_header) {
+        err_stream << info.name << ": --header and --no-header contradict each other\n";
+        return status_usage;
+    }
     try {
         std::optional<io::Output> owned;
         if (!output) output = &owned.emplace(common.output.empty() ? io::Output() : io::Output(common.output));
