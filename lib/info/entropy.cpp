@@ -7,13 +7,6 @@
 
 namespace mlm::info {
 
-void CompensatedSum::add(double x) {
-    double t = sum_ + x;
-    if (std::fabs(sum_) >= std::fabs(x)) correction_ += (sum_ - t) + x;
-    else correction_ += (x - t) + sum_;
-    sum_ = t;
-}
-
 double checked_weight_sum(std::span<const double> weights, bool strict, const std::string& what) {
     if (weights.empty()) throw InputError("no weights: the distribution is empty");
     CompensatedSum sum;

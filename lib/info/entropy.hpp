@@ -3,6 +3,7 @@
 // normalized as scipy.stats.entropy does, or checked with `strict`.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -32,7 +33,13 @@ double surprisal_term(double p, double base);
 // Compensated (Neumaier) sum: error independent of n, for long sums of terms.
 class CompensatedSum {
 public:
-    void add(double x);
+    // Inline: it runs twice per input number in mlm-entropy's weights loop.
+    void add(double x) {
+        double t = sum_ + x;
+        if (std::fabs(sum_) >= std::fabs(x)) correction_ += (sum_ - t) + x;
+        else correction_ += (x - t) + sum_;
+        sum_ = t;
+    }
     double value() const { return sum_ + correction_; }
 private:
     double sum_ = 0, correction_ = 0;

@@ -2,9 +2,36 @@
 
 #include "error.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 namespace mlm::io {
+
+namespace {
+
+// The first `delimiter` in [p, end), or end. Cells are mostly short, and a
+// memchr call per cell was 16% of mlm-entropy's time on 20M numbers of 8
+// characters (perf): test 8 bytes at a time instead (SWAR: a byte of x is zero
+// where the delimiter is; the lowest flagged byte is exactly the first zero).
+const char* find_delimiter(const char* p, const char* end, char delimiter) {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        const std::uint64_t pattern = ones * static_cast<unsigned char>(delimiter);
+        for (; end - p >= 8; p += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            std::uint64_t x = word ^ pattern;
+            std::uint64_t found = (x - ones) & ~x & highs;
+            if (found) return p + (std::countr_zero(found) >> 3);
+        }
+    }
+    for (; p < end; ++p)
+        if (*p == delimiter) return p;
+    return end;
+}
+
+}  // namespace
 
 void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& cells,
                     std::string& scratch, const std::string& file, std::size_t line_number) {
@@ -32,8 +59,8 @@ void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& ce
                 throw InputError("unexpected character after closing quote", file, line_number, column);
             ++p;
         } else {
-            const char* q = static_cast<const char*>(std::memchr(p, delimiter, end - p));
-            if (!q) {
+            const char* q = find_delimiter(p, end, delimiter);
+            if (q == end) {
                 cells.push_back(Cell{std::string_view(p, end - p), CellKind::text, 0});
                 return;
             }
@@ -46,7 +73,9 @@ void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& ce
 bool CsvRows::next(std::vector<Cell>& cells) {
     std::string_view line;
     while (lines_.next(line)) {
-        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+        std::size_t i = 0;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        if (i == line.size()) continue;
         split_csv_line(line, delimiter_, cells, scratch_, lines_.name(), lines_.line_number());
         return true;
     }

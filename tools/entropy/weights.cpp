@@ -28,11 +28,43 @@ struct WeightSums {
         if (head.size() < explain_terms) head.push_back(w);
         ++outcomes;
     }
+
+    // Column j of a block whose weights are already checked. The same sums as
+    // add() row by row, but with the accumulators in registers: the row-wise
+    // loop kept them in memory and cost as much as parsing the numbers.
+    void add_column(const io::RowBlock& b, std::size_t j) {
+        std::size_t rows = b.rows();
+        for (std::size_t r = 0; r < rows && head.size() < explain_terms; ++r) head.push_back(b.number(r, j));
+        info::CompensatedSum s = sum, wlw = w_log_w;
+        std::size_t nz = 0;
+        for (std::size_t r = 0; r < rows; ++r) {
+            double w = b.number(r, j);
+            s.add(w);
+            if (w > 0) {
+                wlw.add(w * std::log(w));
+                ++nz;
+            }
+        }
+        sum = s;
+        w_log_w = wlw;
+        nonzero += nz;
+        outcomes += rows;
+    }
 };
 
 [[noreturn]] void bad_weight(const io::RowBlock& b, std::size_t r, std::size_t column, double w) {
     throw InputError("weights must be finite and >= 0, got " + io::format_number(w), b.file(r), b.line(r),
                      column + 1);
+}
+
+// Throws for the first weight of the block, in row order, that is negative,
+// infinite or nan; the first `cols.size()` number columns are the weights.
+void check_weights(const io::RowBlock& b, const std::vector<std::size_t>& cols) {
+    for (std::size_t r = 0; r < b.rows(); ++r)
+        for (std::size_t j = 0; j < cols.size(); ++j) {
+            double w = b.number(r, j);
+            if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
+        }
 }
 
 double entropy_of(const WeightSums& s, const std::string& name, const Options& o) {
@@ -96,14 +128,19 @@ int run_weights(const Options& o, cli::Context& ctx) {
     std::vector<std::vector<WeightSums>> sums;  // [group][column]
     io::RowBlock b;
     while (table.read_block(b)) {
+        check_weights(b, cols);
+        if (groups.empty()) {
+            if (sums.empty()) {
+                groups.id(b, 0);  // the one group, with no values
+                sums.emplace_back(cols.size());
+            }
+            for (std::size_t j = 0; j < cols.size(); ++j) sums[0][j].add_column(b, j);
+            continue;
+        }
         for (std::size_t r = 0; r < b.rows(); ++r) {
             std::size_t g = groups.id(b, r);
             if (g == sums.size()) sums.emplace_back(cols.size());
-            for (std::size_t j = 0; j < cols.size(); ++j) {
-                double w = b.number(r, j);
-                if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
-                sums[g][j].add(w);
-            }
+            for (std::size_t j = 0; j < cols.size(); ++j) sums[g][j].add(b.number(r, j));
         }
     }
     if (sums.empty()) throw InputError("no data rows", table.file());
