@@ -43,12 +43,14 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
     try {
         declare(app);
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e, out_stream, err_stream);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e, out_stream, err_stream);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e, out_stream, err_stream);
+    } catch (const CLI::Success& e) {  // --help, --version
+        app.exit(e, out_stream, err_stream);
+        out_stream.flush();
+        if (!out_stream) {
+            err_stream << info.name << ": write error\n";
+            return status_io;
+        }
+        return status_ok;
     } catch (const CLI::ParseError& e) {
         err_stream << info.name << ": " << lowercase_first(e.what()) << " (see " << info.name
                    << " --help)\n";

@@ -4,6 +4,7 @@
 // numbers within a relative tolerance, stderr by substring, status exactly.
 #include <cmath>
 #include <cstdio>
+#include <climits>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -137,6 +138,14 @@ int main(int argc, char** argv) {
         std::cerr << "usage: mlm_cases --bin DIR --data DIR FILE.cases\n";
         return 2;
     }
+    auto absolute = [](const std::string& p) {
+        char* r = ::realpath(p.c_str(), nullptr);
+        std::string out = r ? r : p;
+        std::free(r);
+        return out;
+    };
+    bin = absolute(bin);
+    data = absolute(data);
     char tmpl[] = "/tmp/mlm_cases.XXXXXX";
     std::string tmp = ::mkdtemp(tmpl);
     int passed = 0, failed = 0;
