@@ -21,12 +21,7 @@ bool spells_infinity(std::string_view s) {
 
 }  // namespace
 
-ParseResult parse_number(std::string_view text, double& value) {
-    // The common case first: the whole cell is a finite number (from_chars skips
-    // no blanks, so this is exactly the trimmed case below when it succeeds).
-    const char* text_end = text.data() + text.size();
-    auto fast = fast_float::from_chars(text.data(), text_end, value);
-    if (fast.ec == std::errc() && fast.ptr == text_end && std::isfinite(value)) return ParseResult::ok;
+ParseResult parse_number_general(std::string_view text, double& value) {
     std::string_view s = trimmed(text);
     if (s.empty()) return ParseResult::empty;
     const char* end = s.data() + s.size();
