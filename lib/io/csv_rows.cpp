@@ -104,8 +104,10 @@ void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& ce
 bool CsvRows::next(std::vector<Cell>& cells) {
     std::string_view line;
     while (lines_.next(line)) {
+        // In TSV a line of tabs is a row of empty cells, not a blank line. A
+        // loop, not find_first_not_of: this runs once per input line.
         std::size_t i = 0;
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        while (i < line.size() && (line[i] == ' ' || (line[i] == '\t' && delimiter_ != '\t'))) ++i;
         if (i == line.size()) continue;
         split_csv_line(line, delimiter_, cells, scratch_, lines_.name(), lines_.line_number());
         return true;
