@@ -1,0 +1,17 @@
+// The expression language of mlm-grad and mlm-gd: numbers, named variables,
+// + - * / ^ (right-associative, binds tighter than unary minus), parentheses and
+// the functions exp log sqrt abs sin cos tan tanh sigmoid relu softplus min max pow.
+#pragma once
+
+#include <string_view>
+
+#include "calc/tape.hpp"
+
+namespace mlm::calc {
+
+// Parses `text` into a tape. Variables are numbered in order of first
+// appearance. A syntax error throws mlm::UsageError whose text names the place
+// as "expression:LINE:COLUMN: message" (1-based, the column of the offending token).
+Tape parse_expression(std::string_view text);
+
+}  // namespace mlm::calc

@@ -1,0 +1,126 @@
+// mlm-grad over the rows of the input: one point per row, columns named like
+// the variables, evaluated a block of rows at a time by the block evaluator.
+#include <algorithm>
+
+#include "calc/assignment.hpp"
+#include "calc/backprop.hpp"
+#include "calc/block_evaluator.hpp"
+#include "calc/hessian.hpp"
+#include "error.hpp"
+#include "grad/grad_tool.hpp"
+#include "io/columns.hpp"
+#include "grad/read_ahead.hpp"
+
+namespace mlm::grad_tool {
+namespace {
+
+// With a header, each variable is the column of its name; without one, the
+// first columns in the order the variables appear.
+std::vector<std::size_t> variable_columns(const Setup& s, const io::TableReader& table) {
+    const auto& vars = s.tape.variables;
+    const auto& names = table.names();
+    std::vector<std::size_t> cols;
+    if (names.empty()) throw InputError("no data: the input is empty", table.file());
+    if (!table.has_header()) {
+        if (names.size() < vars.size())
+            throw UsageError("the input has " + std::to_string(names.size()) + " columns and no header, but the "
+                             "expression has " + std::to_string(vars.size()) + " variables (" +
+                             calc::variable_list(s.tape) + ")");
+        for (std::size_t j = 0; j < vars.size(); ++j) cols.push_back(j);
+        return cols;
+    }
+    for (const auto& v : vars) {
+        const auto it = std::find(names.begin(), names.end(), v);
+        if (it == names.end())
+            throw UsageError("the input has no column '" + v + "' for the variable " + v + " (columns: " +
+                             io::list_columns(names) + ")");
+        cols.push_back(static_cast<std::size_t>(it - names.begin()));
+    }
+    return cols;
+}
+
+std::vector<std::string> header(const Options& o, const Setup& s) {
+    std::vector<std::string> h{"f"};
+    const auto& v = s.tape.variables;
+    if (o.hessian) {
+        for (std::size_t a : s.wrt)
+            for (std::size_t b : s.wrt) h.push_back("h_" + v[a] + "_" + v[b]);
+    } else {
+        for (std::size_t j : s.wrt) h.push_back("d_" + v[j]);
+    }
+    return h;
+}
+
+// A NaN difference is the worst of all, not one std::max would skip.
+void keep_worst(double& worst, double d) {
+    if (!(d <= worst)) worst = d;
+}
+
+}  // namespace
+
+int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
+    io::TableReader table = ctx.open_table();
+    table.select_numbers(variable_columns(s, table));
+    const bool fast = !o.hessian && !o.numeric && !o.check;
+    calc::BlockEvaluator evaluator(s.tape);
+    std::optional<io::TableWriter> out;
+    if (!o.check) out.emplace(ctx.table(header(o, s)));
+    double worst = 0;
+    io::RowBlock block;
+    Eigen::MatrixXd points, results;
+    ReadAhead blocks(table);
+    while (blocks.next(block)) {
+        points = block.matrix();
+        const auto n = points.rows();
+        if (fast) {
+            results.resize(n, points.cols() + 1);
+            evaluator.value_and_gradient(points, results);
+            for (Eigen::Index r = 0; r < n; ++r) {
+                out->cell(results(r, 0));
+                for (std::size_t j : s.wrt) out->cell(results(r, static_cast<Eigen::Index>(j) + 1));
+                out->end_row();
+            }
+            continue;
+        }
+        for (Eigen::Index r = 0; r < n; ++r) {
+            const Eigen::VectorXd x = points.row(r).transpose();
+            if (o.check) {
+                if (o.hessian) {
+                    const Eigen::MatrixXd exact = calc::hessian(s.tape, x), numeric = numeric_hessian(o, s, x);
+                    for (std::size_t a : s.wrt)
+                        for (std::size_t b : s.wrt) {
+                            const auto ia = static_cast<Eigen::Index>(a), ib = static_cast<Eigen::Index>(b);
+                            keep_worst(worst, relative_difference(exact(ia, ib), numeric(ia, ib)));
+                        }
+                } else {
+                    const Eigen::VectorXd exact = calc::value_and_gradient(s.tape, x).gradient;
+                    const Eigen::VectorXd numeric = numeric_gradient(o, s, x);
+                    for (std::size_t j : s.wrt) {
+                        const auto i = static_cast<Eigen::Index>(j);
+                        keep_worst(worst, relative_difference(exact[i], numeric[i]));
+                    }
+                }
+                continue;
+            }
+            out->cell(calc::value(s.tape, x));
+            if (o.hessian) {
+                const Eigen::MatrixXd h = o.numeric ? numeric_hessian(o, s, x) : calc::hessian(s.tape, x);
+                for (std::size_t a : s.wrt)
+                    for (std::size_t b : s.wrt) out->cell(h(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)));
+            } else {
+                const Eigen::VectorXd g = numeric_gradient(o, s, x);
+                for (std::size_t j : s.wrt) out->cell(g[static_cast<Eigen::Index>(j)]);
+            }
+            out->end_row();
+        }
+    }
+    ctx.report_skipped(table);
+    if (o.check) {
+        ctx.print_number(worst);
+        return ctx.check(worst, "largest relative difference");
+    }
+    out->finish();
+    return 0;
+}
+
+}  // namespace mlm::grad_tool

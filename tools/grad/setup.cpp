@@ -1,0 +1,51 @@
+#include <algorithm>
+#include <cmath>
+
+#include "calc/assignment.hpp"
+#include "calc/backprop.hpp"
+#include "calc/expression.hpp"
+#include "error.hpp"
+#include "grad/grad_tool.hpp"
+
+namespace mlm::grad_tool {
+
+Setup make_setup(const Options& o) {
+    Setup s{calc::parse_expression(o.expression), {}, o.scheme == "forward" ? calc::Scheme::forward
+                                                                            : calc::Scheme::central};
+    if (o.h && !(*o.h > 0 && std::isfinite(*o.h))) throw UsageError("--h must be a positive number");
+    const auto& vars = s.tape.variables;
+    if (o.wrt.empty()) {
+        for (std::size_t j = 0; j < vars.size(); ++j) s.wrt.push_back(j);
+        return s;
+    }
+    std::size_t start = 0;
+    while (start <= o.wrt.size()) {
+        const std::size_t comma = std::min(o.wrt.find(',', start), o.wrt.size());
+        const std::string name = o.wrt.substr(start, comma - start);
+        const auto it = std::find(vars.begin(), vars.end(), name);
+        if (it == vars.end())
+            throw UsageError("--wrt: '" + name + "' is not a variable of the expression (variables: " +
+                             calc::variable_list(s.tape) + ")");
+        s.wrt.push_back(static_cast<std::size_t>(it - vars.begin()));
+        start = comma + 1;
+    }
+    return s;
+}
+
+double relative_difference(double a, double b) {
+    const double scale = std::max(std::fabs(a), std::fabs(b));
+    if (scale == 0) return 0;
+    return std::fabs(a - b) / scale;
+}
+
+Eigen::VectorXd numeric_gradient(const Options& o, const Setup& s, const Eigen::VectorXd& x) {
+    return calc::numeric_gradient([&](const Eigen::VectorXd& p) { return calc::value(s.tape, p); }, x, s.scheme,
+                                  o.h);
+}
+
+Eigen::MatrixXd numeric_hessian(const Options& o, const Setup& s, const Eigen::VectorXd& x) {
+    return calc::numeric_hessian([&](const Eigen::VectorXd& p) { return calc::value(s.tape, p); }, x, s.scheme,
+                                 o.h);
+}
+
+}  // namespace mlm::grad_tool
