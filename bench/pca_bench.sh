@@ -10,6 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 mlm_pca=$(command -v mlm-pca || echo "$root/build/bin/mlm-pca")
+[ -x "$mlm_pca" ] || { echo "pca_bench: mlm-pca is not on PATH (build first)" >&2; exit 2; }
 py=/usr/bin/python3
 runs=${RUNS:-5}
 tmp=$(mktemp -d)
@@ -52,6 +53,8 @@ workload() {
     done
     local col
     col() { awk -v c="$1" '{ print $c }' "$tmp/rows" | median; }
+    awk '{ print $3 / $1 }' "$tmp/rows" | median > "$tmp/$name.peer_ratio"
+    awk '{ print $1 / $5 }' "$tmp/rows" | median > "$tmp/$name.ceil_ratio"
     printf '%-24s %9s %9s %9s   %8s %8s %8s   %10s %8s %8s\n' "$name ($rows x $cols, k=$k)" \
         "$(col 1)" "$(col 3)" "$(col 5)" \
         "$(( $(col 2) / 1024 ))" "$(( $(col 4) / 1024 ))" "$(( $(col 6) / 1024 ))" \
@@ -77,3 +80,21 @@ for rows in 1000000 4000000; do
     rm -f "$tmp/m.csv"
 done
 awk 'NR == 1 { m1 = $3 } NR == 2 { printf "  4M / 1M peak RSS: %.2fx\n", $3 / m1 }' "$tmp/mem"
+
+# The issue's targets; status 1 when one is missed.
+missed=0
+check() {  # check DESCRIPTION VALUE OP LIMIT
+    if awk -v v="$2" -v l="$4" -v op="$3" 'BEGIN { exit !((op == ">=") ? v >= l : v <= l) }'; then
+        echo "target met:    $1 ($2 $3 $4)"
+    else
+        echo "target MISSED: $1 ($2, needs $3 $4)"
+        missed=1
+    fi
+}
+echo
+check "(a) faster than pandas + scikit-learn" "$(cat "$tmp/a.peer_ratio")" ">=" 10
+check "(b) faster than pandas + scikit-learn" "$(cat "$tmp/b.peer_ratio")" ">=" 3
+check "(a) within 1.5x of the ceiling" "$(cat "$tmp/a.ceil_ratio")" "<=" 1.5
+check "4M rows peak RSS over 1M rows" "$(awk 'NR == 1 { m1 = $3 } NR == 2 { print $3 / m1 }' "$tmp/mem")" "<=" 1.2
+check "4M rows peak RSS in MB" "$(awk 'NR == 2 { print $3 / 1024 }' "$tmp/mem")" "<=" 100
+exit $missed
