@@ -23,9 +23,7 @@ linalg::PcaModel load_model(const std::string& path) {
 Selection select_scores(const Options& o, const cli::Context& ctx, io::TableReader& table,
                         Eigen::Index k) {
     const auto& names = table.names();
-    if (names.empty()) throw InputError("no data: the input is empty", table.file());
-    Selection sel;
-    if (!o.keep.empty()) sel.keep = io::resolve_columns(o.keep, names);
+    Selection sel = with_kept_columns(o, table);
     if (!o.common.columns.empty()) {
         sel.features = ctx.selected_columns(table);
     } else {
@@ -34,22 +32,13 @@ Selection select_scores(const Options& o, const cli::Context& ctx, io::TableRead
             if (at == names.end()) break;
             sel.features.push_back(static_cast<std::size_t>(at - names.begin()));
         }
-        if (sel.features.empty())
-            for (std::size_t j = 0; j < names.size(); ++j)
-                if (std::find(sel.keep.begin(), sel.keep.end(), j) == sel.keep.end())
-                    sel.features.push_back(j);
+        if (sel.features.empty()) sel.features = unkept_columns(sel, table);
     }
     if (static_cast<Eigen::Index>(sel.features.size()) > k)
         throw InputError("the input has " + std::to_string(sel.features.size()) +
                          " score columns but the model only " + std::to_string(k) + " components",
                          table.file());
-    std::vector<io::ColumnRequest> columns;
-    for (auto j : sel.features) columns.push_back({j, io::ColumnType::number});
-    for (auto j : sel.keep) {
-        sel.keep_names.push_back(names[j]);
-        columns.push_back({j, io::ColumnType::text});
-    }
-    table.select(std::move(columns));
+    request(table, sel);
     return sel;
 }
 

@@ -44,6 +44,13 @@ struct Selection {
     std::vector<std::string> keep_names;
 };
 
+// An empty selection but for the --keep columns; InputError for an empty input.
+Selection with_kept_columns(const Options& o, const io::TableReader& table);
+// Every column of the table that --keep does not name.
+std::vector<std::size_t> unkept_columns(const Selection& sel, const io::TableReader& table);
+// Asks the reader for the features as numbers and the kept columns as text.
+void request(io::TableReader& table, const Selection& sel);
+
 // Features from -c (default: every column not kept), --keep from --keep;
 // selects them in the reader.
 Selection select_for_fit(const Options& o, const cli::Context& ctx, io::TableReader& table);

@@ -6,7 +6,6 @@
 #include <algorithm>
 
 namespace mlm::pca_tool {
-namespace {
 
 void request(io::TableReader& table, const Selection& sel) {
     std::vector<io::ColumnRequest> columns;
@@ -14,6 +13,8 @@ void request(io::TableReader& table, const Selection& sel) {
     for (auto j : sel.keep) columns.push_back({j, io::ColumnType::text});
     table.select(std::move(columns));
 }
+
+namespace {
 
 std::vector<std::string> names_of(const std::vector<std::size_t>& indexes,
                                   const std::vector<std::string>& names) {
@@ -24,23 +25,34 @@ std::vector<std::string> names_of(const std::vector<std::size_t>& indexes,
 
 }  // namespace
 
+Selection with_kept_columns(const Options& o, const io::TableReader& table) {
+    if (table.names().empty()) throw InputError("no data: the input is empty", table.file());
+    Selection sel;
+    if (!o.keep.empty()) sel.keep = io::resolve_columns(o.keep, table.names());
+    sel.keep_names = names_of(sel.keep, table.names());
+    return sel;
+}
+
+std::vector<std::size_t> unkept_columns(const Selection& sel, const io::TableReader& table) {
+    std::vector<std::size_t> out;
+    for (std::size_t j = 0; j < table.names().size(); ++j)
+        if (std::find(sel.keep.begin(), sel.keep.end(), j) == sel.keep.end()) out.push_back(j);
+    return out;
+}
+
 Selection select_for_fit(const Options& o, const cli::Context& ctx, io::TableReader& table) {
     const auto& names = table.names();
-    if (names.empty()) throw InputError("no data: the input is empty", table.file());
-    Selection sel;
-    if (!o.keep.empty()) sel.keep = io::resolve_columns(o.keep, names);
+    Selection sel = with_kept_columns(o, table);
     if (!o.common.columns.empty()) {
         sel.features = ctx.selected_columns(table);
         for (auto j : sel.features)
             if (std::find(sel.keep.begin(), sel.keep.end(), j) != sel.keep.end())
                 throw UsageError("column \"" + names[j] + "\" is both a feature (-c) and kept (--keep)");
     } else {
-        for (std::size_t j = 0; j < names.size(); ++j)
-            if (std::find(sel.keep.begin(), sel.keep.end(), j) == sel.keep.end()) sel.features.push_back(j);
+        sel.features = unkept_columns(sel, table);
     }
     if (sel.features.empty()) throw UsageError("no columns left to analyse");
     sel.feature_names = names_of(sel.features, names);
-    sel.keep_names = names_of(sel.keep, names);
     request(table, sel);
     return sel;
 }
@@ -48,9 +60,7 @@ Selection select_for_fit(const Options& o, const cli::Context& ctx, io::TableRea
 Selection select_by_name(const Options& o, io::TableReader& table,
                          const std::vector<std::string>& features) {
     const auto& names = table.names();
-    if (names.empty()) throw InputError("no data: the input is empty", table.file());
-    Selection sel;
-    if (!o.keep.empty()) sel.keep = io::resolve_columns(o.keep, names);
+    Selection sel = with_kept_columns(o, table);
     for (const auto& f : features) {
         const auto at = std::find(names.begin(), names.end(), f);
         if (at == names.end())
@@ -59,7 +69,6 @@ Selection select_by_name(const Options& o, io::TableReader& table,
         sel.features.push_back(static_cast<std::size_t>(at - names.begin()));
     }
     sel.feature_names = features;
-    sel.keep_names = names_of(sel.keep, names);
     request(table, sel);
     return sel;
 }
