@@ -28,9 +28,6 @@ void add_base_options(CLI::App& app, Options& o) {
 
 void declare(CLI::App& app, Options& o) {
     using namespace cli;
-    app.footer("Examples:\n  mlm-entropy probs.csv                 entropy of each column, in bits\n"
-               "  mlm-entropy values -c species iris.csv  entropy of a label column\n"
-               "See man mlm-entropy for gain, xent, mi, cond, bytes and merge.");
     add_standard_options(app, o.common, number_tool);
     add_base_options(app, o);
     app.add_flag("--strict", o.strict, "weights must already sum to 1");
@@ -67,6 +64,10 @@ void declare(CLI::App& app, Options& o) {
     add_standard_options(*merge, o.common, input | output | checks);
     add_base_options(*merge, o);
     merge->add_flag("--normalized", o.normalized, "normalized MI, for partials of mi");
+    for (auto* sub : app.get_subcommands({})) sub->footer("See man mlm-entropy.");
+    app.footer("Examples:\n  mlm-entropy probs.csv                   entropy of each column, in bits\n"
+               "  mlm-entropy values -c species iris.csv  entropy of a label column\n"
+               "See man mlm-entropy for gain, xent, mi, cond, bytes and merge.");
 }
 
 int run(const Options& o, cli::Context& ctx) {

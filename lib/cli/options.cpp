@@ -10,15 +10,15 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
     const char* in = "Input";
     const char* out = "Output";
     if (features & input) {
-        app.add_option("FILE", o.files, "input files (standard input when none, or -)");
+        app.add_option("FILE", o.files, "input files (standard input when none, or -)")->type_name("");
         app.add_option("-f,--from", o.from, "input format")
             ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "jsonl"}))->group(in)->type_name("FMT");
         app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter (one character)")
             ->check([](const std::string& s) {
                 return s.size() == 1 || s == "\\t" ? std::string() : std::string("must be one character");
             })->group(in)->type_name("C");
-        auto* h = app.add_flag("--header", o.header, "the first row is a header")->group(in);
-        app.add_flag("--no-header", o.no_header, "the first row is data")->excludes(h)->group(in);
+        app.add_flag("--header", o.header, "the first row is a header")->group(in);
+        app.add_flag("--no-header", o.no_header, "the first row is data")->group(in);
         app.add_flag("--skip-missing", o.skip_missing, "drop rows with an empty or null cell")->group(in);
     }
     if (features & columns)
@@ -49,6 +49,7 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
 }
 
 io::ReadOptions read_options(const StandardOptions& o) {
+    if (o.header && o.no_header) throw UsageError("--header and --no-header contradict each other");
     io::ReadOptions r;
     if (o.from == "csv") r.format = io::Format::csv;
     else if (o.from == "tsv") r.format = io::Format::tsv;

@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <cctype>
+#include <cstdio>
+#include <iostream>
 #include <new>
 
 #ifndef MLM_VERSION
@@ -46,7 +48,9 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
     } catch (const CLI::Success& e) {  // --help, --version
         app.exit(e, out_stream, err_stream);
         out_stream.flush();
-        if (!out_stream) {
+        bool failed = !out_stream;
+        if (&out_stream == &std::cout) failed = std::fflush(stdout) != 0 || std::ferror(stdout) || failed;
+        if (failed) {
             err_stream << info.name << ": write error\n";
             return status_io;
         }
@@ -57,6 +61,10 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
         return status_usage;
     }
     common.command = selected_command(app);
+    if (common.header && common.no_header) {
+        err_stream << info.name << ": --header and --no-header contradict each other\n";
+        return status_usage;
+    }
     try {
         std::optional<io::Output> owned;
         if (!output) output = &owned.emplace(common.output.empty() ? io::Output() : io::Output(common.output));

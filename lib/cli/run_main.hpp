@@ -34,11 +34,13 @@ void add_version_flag(CLI::App& app, const std::string& tool);
 
 }  // namespace mlm::cli
 
+#include <csignal>
 #include <iostream>
 
 template <class Options>
 int mlm::cli::run_main(int argc, char** argv, const ToolInfo& info, void (*declare)(CLI::App&, Options&),
                        int (*run)(const Options&, Context&)) {
+    std::signal(SIGPIPE, SIG_DFL);  // a closed pipe ends the tool quietly, as coreutils
     Options options;
     return run_tool(argc, argv, info, options.common,
                     [&](CLI::App& app) { declare(app, options); },

@@ -46,7 +46,8 @@ void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& ce
 bool CsvRows::next(std::vector<Cell>& cells) {
     std::string_view line;
     while (lines_.next(line)) {
-        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+        // In TSV a line of tabs is a row of empty cells, not a blank line.
+        if (line.find_first_not_of(delimiter_ == '\t' ? " " : " \t") == std::string_view::npos) continue;
         split_csv_line(line, delimiter_, cells, scratch_, lines_.name(), lines_.line_number());
         return true;
     }

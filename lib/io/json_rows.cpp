@@ -13,17 +13,21 @@ using nlohmann::json;
 namespace {
 
 // nlohmann's message "[json.exception.parse_error.101] parse error at line 2,
-// column 5: syntax error ..." becomes file:2:5: syntax error ...
-[[noreturn]] void throw_parse_error(const json::parse_error& e, const std::string& file,
-                                    std::size_t line_offset = 0) {
+// column 5: syntax error ..." becomes file:2:5: syntax error ... A number too
+// large for a double ("[json.exception.out_of_range.406] number overflow parsing
+// '1e400'") has no position: it gets the line of a JSON Lines value, if any.
+// `line` is the line a JSON Lines value is on (0 for a whole document).
+[[noreturn]] void throw_json_error(const json::exception& e, const std::string& file, std::size_t line = 0) {
     static const std::regex where(R"(at line (\d+), column (\d+): (.*))");
     std::cmatch m;
     std::string what = e.what();
     if (std::regex_search(what.c_str(), m, where)) {
-        std::size_t line = std::stoul(m[1]) + line_offset;
-        throw InputError("invalid JSON: " + m[3].str(), file, line, std::stoul(m[2]));
+        std::size_t at = std::stoul(m[1]) + (line ? line - 1 : 0);
+        throw InputError("invalid JSON: " + m[3].str(), file, at, std::stoul(m[2]));
     }
-    throw InputError("invalid JSON", file);
+    std::size_t id_end = what.find("] ");
+    throw InputError("invalid JSON: " + (id_end == std::string::npos ? what : what.substr(id_end + 2)),
+                     file, line);
 }
 
 std::vector<OwnedCell> cells_of_array(const json& row) {
@@ -71,8 +75,8 @@ OwnedCell json_cell(const json& value) {
 json parse_json_document(const std::string& text, const std::string& file) {
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw_parse_error(e, file);
+    } catch (const json::exception& e) {
+        throw_json_error(e, file);
     }
 }
 
@@ -124,8 +128,8 @@ bool JsonLinesRows::read_line() {
         json value;
         try {
             value = json::parse(line.begin(), line.end());
-        } catch (const json::parse_error& e) {
-            throw_parse_error(e, lines_.name(), lines_.line_number() - 1);
+        } catch (const json::exception& e) {
+            throw_json_error(e, lines_.name(), lines_.line_number());
         }
         if (value.is_object()) {
             if (!names_) {

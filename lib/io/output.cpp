@@ -22,6 +22,15 @@ std::string system_message(int err) {
 Output::Output() : kind_(Kind::stdout_), fd_(1) {}
 
 Output::Output(const std::string& path) : kind_(Kind::file), path_(path) {
+    struct stat st;
+    if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        // A device, fifo or symbolic link (/dev/full, /dev/stdout) must not be
+        // replaced by a rename: write through it directly.
+        fd_ = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd_ < 0) throw IoError(path + ": " + system_message(errno));
+        kind_ = Kind::device;
+        return;
+    }
     temp_path_ = path + ".XXXXXX";
     fd_ = ::mkstemp(temp_path_.data());
     if (fd_ < 0) throw IoError(path + ": " + system_message(errno));
@@ -38,6 +47,7 @@ Output::Output(Output&& o) noexcept
 }
 
 Output::~Output() {
+    if (kind_ == Kind::device && !committed_) ::close(fd_);
     if (kind_ == Kind::file && !committed_) {
         ::close(fd_);
         ::unlink(temp_path_.c_str());
@@ -53,7 +63,7 @@ void Output::drain() {
         if (n < 0) {
             int err = errno;
             buf_.clear();
-            throw IoError((kind_ == Kind::file ? path_ : std::string("write error")) + ": " +
+            throw IoError((kind_ == Kind::stdout_ ? std::string("write error") : path_) + ": " +
                           system_message(err));
         }
         done += static_cast<std::size_t>(n);
@@ -63,6 +73,11 @@ void Output::drain() {
 
 void Output::commit() {
     drain();
+    if (kind_ == Kind::device && !committed_) {
+        committed_ = true;
+        if (::close(fd_) != 0) throw IoError(path_ + ": " + system_message(errno));
+        return;
+    }
     if (kind_ != Kind::file || committed_) return;
     committed_ = true;
     if (::close(fd_) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {

@@ -13,7 +13,8 @@ public:
     // Standard output.
     Output();
     // `path` is written through a temporary file and renamed by commit(); a run
-    // that fails before commit leaves nothing behind.
+    // that fails before commit leaves nothing behind. A path that exists and is
+    // not a regular file (a device, a fifo, a symbolic link) is written directly.
     explicit Output(const std::string& path);
     // Memory: everything written is kept and returned by captured().
     static Output memory();
@@ -40,7 +41,7 @@ public:
 
 private:
     static constexpr std::size_t flush_at = 1 << 16;
-    enum class Kind { stdout_, file, memory };
+    enum class Kind { stdout_, file, device, memory };
     Output(Kind kind) : kind_(kind) {}
     void drain();
 

@@ -6,6 +6,7 @@
 #include "io/line_source.hpp"
 #include "io/number.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -27,6 +28,14 @@ std::string first_line(const std::string& text) {
     std::size_t start = text.find_first_not_of(" \t\r\n");
     if (start == std::string::npos) return {};
     return text.substr(start, text.find('\n', start) - start);
+}
+
+// A document that parses whole yet is no table (an object of scalars, an array
+// of scalars) is one JSON Lines row: a JSON Lines input of a single line.
+bool is_one_row(const nlohmann::json& doc) {
+    if (doc.is_object())
+        return std::any_of(doc.begin(), doc.end(), [](const nlohmann::json& v) { return !v.is_array(); });
+    return doc.is_array() && !doc.empty() && !doc.front().is_array() && !doc.front().is_object();
 }
 
 bool is_header_cell(const Cell& c) {
@@ -116,7 +125,7 @@ void TableReader::Impl::open(std::size_t i) {
         if (f == Format::json || c == '[' || c == '{') {
             std::string text = source.lines->read_rest();
             nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-            if (doc.is_discarded() && f == Format::detect &&
+            if ((doc.is_discarded() || is_one_row(doc)) && f == Format::detect &&
                 nlohmann::json::accept(first_line(text))) {
                 source.lines = std::make_unique<LineSource>(path, std::move(text));
                 f = Format::jsonl;

@@ -10,8 +10,12 @@ namespace mlm::io {
 
 namespace {
 
+// Input text need not be UTF-8 (a Latin-1 label): invalid bytes become U+FFFD
+// rather than nlohmann's type_error.
+constexpr auto utf8_replace = nlohmann::json::error_handler_t::replace;
+
 void append_json_string(std::string& out, std::string_view s) {
-    out += nlohmann::json(std::string(s)).dump();
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, utf8_replace);
 }
 
 void append_csv_text(std::string& out, std::string_view s, char delimiter) {
@@ -28,7 +32,7 @@ void append_csv_text(std::string& out, std::string_view s, char delimiter) {
 nlohmann::json cleaned(const nlohmann::json& v, int precision) {
     if (v.is_number_float()) {
         double x = v.get<double>();
-        if (!std::isfinite(x)) return json_number(x);
+        if (!std::isfinite(x) || x == 0) return json_number(x);  // no "-0.0"
         return round_to_precision(x, precision);
     }
     if (v.is_array() || v.is_object()) {
@@ -136,7 +140,7 @@ void TableWriter::finish() {
 }
 
 void write_json(Output& out, const nlohmann::json& doc, int precision) {
-    out.write(cleaned(doc, precision).dump(2));
+    out.write(cleaned(doc, precision).dump(2, ' ', false, utf8_replace));
     out.write("\n");
 }
 

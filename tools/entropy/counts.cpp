@@ -69,6 +69,7 @@ void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     io::RowBlock block;
     std::string sa, sb;
     while (table.read_block(block)) {
+        ctx.progress(table.bytes_read());
         for (std::size_t r = 0; r < block.rows(); ++r) {
             std::size_t id = s.groups.id(block, r);
             s.ensure(id);

@@ -96,6 +96,7 @@ int run_weights(const Options& o, cli::Context& ctx) {
     std::vector<std::vector<WeightSums>> sums;  // [group][column]
     io::RowBlock b;
     while (table.read_block(b)) {
+        ctx.progress(table.bytes_read());
         for (std::size_t r = 0; r < b.rows(); ++r) {
             std::size_t g = groups.id(b, r);
             if (g == sums.size()) sums.emplace_back(cols.size());

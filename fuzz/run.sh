@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the table reader fuzz target with clang (libFuzzer, ASan, UBSan) into
+# build-fuzz/ and runs it for SECONDS (default 60) on a seed corpus made from
+# tests/data. A crash leaves its input in build-fuzz/ (crash-*): keep it under
+# tests/data/fuzz-regressions/ with a unit test that reads it.
+set -euo pipefail
+seconds=${1:-60}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$root/build-fuzz
+mkdir -p "$out/corpus"
+
+cxx=${CXX_FUZZ:-clang++}
+if [[ ! -x $out/table_reader_fuzz || -n $(find "$root/lib/io" "$root/lib/error.hpp" "$root/fuzz" \
+        -newer "$out/table_reader_fuzz" -name '*.[ch]pp' -print -quit) ]]; then
+  echo "building $out/table_reader_fuzz"
+  "$cxx" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -I"$root/lib" -I/usr/include -I/usr/include/eigen3 \
+    "$root/fuzz/table_reader_fuzz.cpp" "$root"/lib/io/*.cpp -o "$out/table_reader_fuzz"
+fi
+
+# Seeds: every small file under tests/data, each prefixed by a few option bytes
+# so the fuzzer starts from every format and header mode.
+seeds=$out/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds"
+i=0
+while IFS= read -r -d '' f; do
+  for b in 0 1 2 3 4 5 10 71 129; do
+    { printf "\\$(printf %03o "$b")"; head -c 4000 "$f"; } > "$seeds/seed-$i-$b"
+  done
+  i=$((i + 1))
+done < <(find "$root/tests/data" -type f -size -8k -print0)
+
+cd "$out"
+exec ./table_reader_fuzz -max_len=4096 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -print_final_stats=1 corpus "$seeds"

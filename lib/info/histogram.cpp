@@ -1,0 +1,273 @@
+#include "info/histogram.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "error.hpp"
+
+namespace mlm::info {
+namespace {
+
+// More bins than this is a degenerate FD width (IQR tiny against outliers), not a histogram.
+constexpr std::size_t max_auto_bins = 1'000'000;
+
+void check_finite(std::span<const double> xs, const char* what) {
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        if (!std::isfinite(xs[i]))
+            throw InputError(std::string(what) + " has a value that is not finite at position " +
+                             std::to_string(i + 1) + "; it cannot decide bins");
+}
+
+// Partially orders x so that x[r] is the r-th smallest for every r in `ranks`
+// (sorted, unique, all in [lo, hi)): O(n log k) instead of a full sort.
+void select_ranks(std::vector<double>& x, std::size_t lo, std::size_t hi,
+                  std::span<const std::size_t> ranks) {
+    if (ranks.empty()) return;
+    std::size_t mid = ranks.size() / 2;
+    std::size_t r = ranks[mid];
+    std::nth_element(x.begin() + static_cast<std::ptrdiff_t>(lo),
+                     x.begin() + static_cast<std::ptrdiff_t>(r),
+                     x.begin() + static_cast<std::ptrdiff_t>(hi));
+    select_ranks(x, lo, r, ranks.first(mid));
+    select_ranks(x, r + 1, hi, ranks.subspan(mid + 1));
+}
+
+// numpy's 'linear' quantile method, with its _lerp (exact at t = 0 and t = 1).
+struct QuantilePosition {
+    std::size_t below;
+    double fraction;
+};
+
+QuantilePosition quantile_position(std::size_t n, double q) {
+    double v = static_cast<double>(n - 1) * q;
+    auto below = std::min(static_cast<std::size_t>(std::floor(v)), n - 1);
+    return {below, v - static_cast<double>(below)};
+}
+
+double lerp_numpy(double a, double b, double t) {
+    double diff = b - a;
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+
+// The order statistics x_(r) for `ranks` (sorted, unique). Small inputs are
+// copied and partially ordered. Large ones take three passes and no copy:
+// min/max, counts in 4096 equal-width buckets (monotone in x, so a rank falls
+// in a known bucket), then the members of just the buckets holding a rank,
+// which are ordered as above. Skewed data that crowds one bucket only makes
+// that bucket's selection bigger, never the answer wrong.
+std::vector<double> order_statistics(std::span<const double> x, const std::vector<std::size_t>& ranks) {
+    constexpr std::size_t buckets = 4096;
+    std::vector<double> out(ranks.size());
+    if (x.size() < 16 * buckets) {
+        std::vector<double> copy(x.begin(), x.end());
+        select_ranks(copy, 0, copy.size(), ranks);
+        for (std::size_t i = 0; i < ranks.size(); ++i) out[i] = copy[ranks[i]];
+        return out;
+    }
+    auto [lo_it, hi_it] = std::minmax_element(x.begin(), x.end());
+    double lo = *lo_it, hi = *hi_it;
+    double scale = static_cast<double>(buckets) / (hi - lo);
+    if (!(scale < std::numeric_limits<double>::infinity())) {  // all equal
+        std::fill(out.begin(), out.end(), lo);
+        return out;
+    }
+    auto bucket_of = [&](double v) {
+        double t = (v - lo) * scale;
+        return t >= static_cast<double>(buckets) ? buckets - 1 : static_cast<std::size_t>(t);
+    };
+    std::vector<std::size_t> start(buckets + 1, 0);
+    for (double v : x) ++start[bucket_of(v) + 1];
+    for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+    // The buckets that hold a rank, each with its ranks.
+    std::vector<std::ptrdiff_t> slot(buckets, -1);
+    std::vector<std::size_t> slot_bucket;
+    std::vector<std::vector<std::size_t>> slot_ranks;
+    std::vector<std::size_t> rank_bucket(ranks.size());
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+        auto b = static_cast<std::size_t>(std::upper_bound(start.begin(), start.end(), ranks[i]) - start.begin()) - 1;
+        rank_bucket[i] = b;
+        if (slot[b] < 0) {
+            slot[b] = static_cast<std::ptrdiff_t>(slot_bucket.size());
+            slot_bucket.push_back(b);
+            slot_ranks.emplace_back();
+        }
+        slot_ranks[static_cast<std::size_t>(slot[b])].push_back(ranks[i] - start[b]);
+    }
+    std::vector<std::vector<double>> members(slot_bucket.size());
+    for (std::size_t k = 0; k < slot_bucket.size(); ++k)
+        members[k].reserve(start[slot_bucket[k] + 1] - start[slot_bucket[k]]);
+    for (double v : x) {
+        std::ptrdiff_t k = slot[bucket_of(v)];
+        if (k >= 0) members[static_cast<std::size_t>(k)].push_back(v);
+    }
+    for (std::size_t k = 0; k < members.size(); ++k) select_ranks(members[k], 0, members[k].size(), slot_ranks[k]);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+        std::size_t b = rank_bucket[i];
+        out[i] = members[static_cast<std::size_t>(slot[b])][ranks[i] - start[b]];
+    }
+    return out;
+}
+
+// The quantiles `qs` of `x`.
+std::vector<double> quantiles(std::span<const double> x, std::span<const double> qs) {
+    std::size_t n = x.size();
+    std::vector<std::size_t> ranks;
+    for (double q : qs) {
+        auto pos = quantile_position(n, q);
+        ranks.push_back(pos.below);
+        if (pos.below + 1 < n) ranks.push_back(pos.below + 1);
+    }
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    std::vector<double> stats = order_statistics(x, ranks);
+    auto at = [&](std::size_t r) {
+        return stats[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())];
+    };
+    std::vector<double> out;
+    for (double q : qs) {
+        auto pos = quantile_position(n, q);
+        double a = at(pos.below);
+        double b = pos.below + 1 < n ? at(pos.below + 1) : a;
+        out.push_back(lerp_numpy(a, b, pos.fraction));
+    }
+    return out;
+}
+
+// Bin of x for equal widths, numpy.histogram's arithmetic and its correction
+// of the rounding at the edges. x is within [front, back].
+std::size_t uniform_bin(const Bins& bins, double x) {
+    std::size_t n = bins.size();
+    double lo = bins.edges.front();
+    double norm = static_cast<double>(n) / (bins.edges.back() - lo);
+    auto i = static_cast<std::size_t>((x - lo) * norm);
+    if (i >= n) i = n - 1;
+    if (x < bins.edges[i] && i > 0)
+        --i;
+    else if (i + 1 < n && x >= bins.edges[i + 1])
+        ++i;
+    return i;
+}
+
+// Index of the last edge <= x (x within [front, back]); branch-free so that
+// millions of values through a few dozen edges do not stall on mispredictions.
+std::size_t searched_bin(const Bins& bins, double x) {
+    const double* base = bins.edges.data();
+    std::size_t n = bins.edges.size();
+    while (n > 1) {
+        std::size_t half = n / 2;
+        base = base[half] <= x ? base + half : base;
+        n -= half;
+    }
+    return std::min(static_cast<std::size_t>(base - bins.edges.data()), bins.size() - 1);
+}
+
+}  // namespace
+
+Bins equal_width_bins(double lo, double hi, std::size_t count) {
+    if (count == 0) throw UsageError("the number of bins must be at least 1");
+    if (!std::isfinite(lo) || !std::isfinite(hi) || lo > hi)
+        throw UsageError("the bin range must be finite with lo <= hi");
+    if (lo == hi) {
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    // numpy.linspace: i·step + lo, the last edge exactly hi.
+    Bins bins;
+    bins.uniform = true;
+    bins.edges.resize(count + 1);
+    double step = (hi - lo) / static_cast<double>(count);
+    for (std::size_t i = 0; i < count; ++i) bins.edges[i] = static_cast<double>(i) * step + lo;
+    bins.edges[count] = hi;
+    return bins;
+}
+
+Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b) {
+    check_finite(a, "sample A");
+    check_finite(b, "sample B");
+    std::vector<double> pooled(a.begin(), a.end());
+    pooled.insert(pooled.end(), b.begin(), b.end());
+    if (pooled.empty()) throw InputError("no values to bin");
+    auto [lo, hi] = std::minmax_element(pooled.begin(), pooled.end());
+    double first = *lo, last = *hi;
+    double q[] = {0.75, 0.25};
+    auto quartiles = quantiles(pooled, q);
+    double iqr = quartiles[0] - quartiles[1];
+    double width = 2.0 * iqr * std::pow(static_cast<double>(pooled.size()), -1.0 / 3.0);
+    if (first == last) return equal_width_bins(first, last, 1);
+    if (width == 0) return equal_width_bins(first, last, 1);
+    double count = std::ceil((last - first) / width);
+    if (count > static_cast<double>(max_auto_bins))
+        throw UsageError("Freedman-Diaconis asks for " + std::to_string(count) +
+                         " bins (the interquartile range is tiny against the range); give a "
+                         "number of bins");
+    return equal_width_bins(first, last, static_cast<std::size_t>(count));
+}
+
+Bins quantile_bins(std::span<const double> a, std::size_t count) {
+    if (count == 0) throw UsageError("the number of quantile bins must be at least 1");
+    check_finite(a, "sample A");
+    if (a.empty()) throw InputError("sample A is empty; it cannot decide quantile bins");
+    std::vector<double> qs(count + 1);
+    double step = 1.0 / static_cast<double>(count);  // numpy.linspace(0, 1, count + 1)
+    for (std::size_t k = 0; k < count; ++k) qs[k] = static_cast<double>(k) * step;
+    qs[count] = 1.0;
+    std::vector<double> cuts = quantiles(a, qs);
+    Bins bins;
+    bins.open_ends = true;
+    for (double c : cuts)
+        if (bins.edges.empty() || c > bins.edges.back()) bins.edges.push_back(c);
+    if (bins.edges.size() == 1) bins.edges.push_back(bins.edges.front());  // one value: one bin
+    return bins;
+}
+
+void BinCounts::add(const BinCounts& other) {
+    if (other.counts.size() != counts.size())
+        throw InputError("cannot add counts over " + std::to_string(other.counts.size()) +
+                         " bins to counts over " + std::to_string(counts.size()));
+    for (std::size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
+    below += other.below;
+    above += other.above;
+}
+
+BinCounts empty_counts(const Bins& bins) {
+    BinCounts c;
+    c.counts.assign(bins.size(), 0.0);
+    return c;
+}
+
+void count_into(const Bins& bins, std::span<const double> values, BinCounts& counts) {
+    if (counts.counts.size() != bins.size())
+        throw InputError("counts over " + std::to_string(counts.counts.size()) +
+                         " bins cannot take values binned over " + std::to_string(bins.size()));
+    double front = bins.edges.front(), back = bins.edges.back();
+    std::size_t last = bins.size() - 1;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        double x = values[i];
+        if (x < front) {
+            if (bins.open_ends)
+                counts.counts[0] += 1;
+            else
+                counts.below += 1;
+        } else if (x > back) {
+            if (bins.open_ends)
+                counts.counts[last] += 1;
+            else
+                counts.above += 1;
+        } else if (x >= front) {
+            counts.counts[bins.uniform ? uniform_bin(bins, x) : searched_bin(bins, x)] += 1;
+        } else {
+            throw InputError("a value is nan at position " + std::to_string(i + 1) +
+                             "; it has no bin");
+        }
+    }
+}
+
+BinCounts bin_counts(const Bins& bins, std::span<const double> values) {
+    BinCounts counts = empty_counts(bins);
+    count_into(bins, values, counts);
+    return counts;
+}
+
+}  // namespace mlm::info

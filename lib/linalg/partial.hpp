@@ -1,0 +1,28 @@
+// A partial: the sufficient statistics of PCA over one shard of rows (feature
+// names, n, mean, co-moment matrix M2) as JSON, so shards fitted apart merge by
+// Chan's formula into the moments of one pass over all rows.
+#pragma once
+
+#include "linalg/moments.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace mlm::linalg {
+
+struct Partial {
+    std::vector<std::string> features;
+    Moments moments;
+};
+
+nlohmann::json partial_json(const Partial& partial);
+
+// InputError naming `source` when a part is missing, malformed or inconsistent.
+Partial partial_from_json(const nlohmann::json& document, const std::string& source);
+
+// Merges `next` into `into`; the features must be the same, in the same order.
+void merge_partial(Partial& into, const Partial& next, const std::string& next_source);
+
+}  // namespace mlm::linalg

@@ -1,0 +1,157 @@
+// lib/info entropy, frequency, split gain and log loss against scipy and
+// scikit-learn (tests/reference/info_unit.py).
+#include "error.hpp"
+#include "info/entropy.hpp"
+#include "info/frequency.hpp"
+#include "info/log_loss.hpp"
+#include "info/split_gain.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+using Catch::Matchers::WithinAbs;
+using Catch::Matchers::WithinRel;
+
+namespace {
+
+const nlohmann::json& reference() {
+    static const nlohmann::json doc = [] {
+        std::ifstream in(MLM_REFERENCE_DIR "/info_unit.json");
+        REQUIRE(in);
+        return nlohmann::json::parse(in);
+    }();
+    return doc;
+}
+
+// Entropies are sums of n terms each with relative error ~eps: 1e-12 leaves
+// room for n up to thousands while catching any wrong formula or base.
+constexpr double tol = 1e-12;
+
+}  // namespace
+
+TEST_CASE("entropy: matches scipy.stats.entropy in bases 2, e and 10", "[entropy][reference]") {
+    for (const auto& c : reference()["entropy"]) {
+        auto w = c["weights"].get<std::vector<double>>();
+        double expected = c["h"].get<double>();
+        double h = mlm::info::entropy(w, c["base"].get<double>());
+        INFO("weights of size " << w.size() << ", base " << c["base"]);
+        if (expected == 0) CHECK(h == 0);
+        else CHECK_THAT(h, WithinRel(expected, tol) || WithinAbs(expected, 1e-300));
+    }
+}
+
+TEST_CASE("entropy: a certain outcome has zero entropy, never -0", "[entropy][edge]") {
+    std::vector<double> w{0, 3, 0};
+    double h = mlm::info::entropy(w, 2);
+    CHECK(h == 0);
+    CHECK_FALSE(std::signbit(h));
+}
+
+TEST_CASE("entropy: negative, non-finite and all-zero weights are input errors", "[entropy][error]") {
+    using mlm::InputError;
+    std::vector<double> negative{0.5, -0.2, 0.7};
+    CHECK_THROWS_WITH(mlm::info::entropy(negative), "weights must be finite and >= 0, got -0.2 in row 2");
+    std::vector<double> nan{0.5, std::nan("")};
+    CHECK_THROWS_AS(mlm::info::entropy(nan), InputError);
+    std::vector<double> zeros{0, 0};
+    CHECK_THROWS_WITH(mlm::info::entropy(zeros), "all weights are zero: no distribution");
+    std::vector<double> empty;
+    CHECK_THROWS_AS(mlm::info::entropy(empty), InputError);
+}
+
+TEST_CASE("entropy: strict refuses weights that do not sum to 1", "[entropy][strict]") {
+    std::vector<double> ones{1, 1, 1, 1};
+    CHECK_THROWS_WITH(mlm::info::entropy(ones, 2, true), "probabilities sum to 4, not 1 (--strict)");
+    std::vector<double> p{0.25, 0.75};
+    CHECK_THAT(mlm::info::entropy(p, 2, true), WithinRel(0.8112781244591328, tol));
+}
+
+TEST_CASE("entropy: compensated sum keeps a million tiny terms exact", "[entropy][numerics]") {
+    mlm::info::CompensatedSum s;
+    s.add(1.0);
+    for (int i = 0; i < 1000000; ++i) s.add(1e-16);
+    // A naive sum stays at 1.0: every 1e-16 is below half an ulp of 1.
+    CHECK_THAT(s.value(), WithinRel(1.0 + 1e-10, 1e-15));
+}
+
+TEST_CASE("frequency: MI, NMI and conditional entropy match scikit-learn", "[frequency][reference]") {
+    for (const auto& c : reference()["labels"]) {
+        mlm::info::Contingency t;
+        auto a = c["a"].get<std::vector<std::string>>();
+        auto b = c["b"].get<std::vector<std::string>>();
+        for (std::size_t i = 0; i < a.size(); ++i) t.add(a[i], b[i]);
+        CHECK_THAT(mlm::info::mutual_information(t, std::exp(1.0)), WithinRel(c["mi_nats"].get<double>(), tol));
+        CHECK_THAT(mlm::info::normalized_mutual_information(t), WithinRel(c["nmi"].get<double>(), tol));
+        CHECK_THAT(mlm::info::joint_entropy(t, 2), WithinRel(c["h_ab_bits"].get<double>(), tol));
+        CHECK_THAT(mlm::info::conditional_entropy(t, 2), WithinRel(c["h_a_given_b_bits"].get<double>(), 1e-11));
+        CHECK_THAT(mlm::info::entropy_of_counts(t.first().counts(), 2), WithinRel(c["h_a_bits"].get<double>(), tol));
+    }
+}
+
+TEST_CASE("frequency: merging two halves equals counting the whole", "[frequency][merge]") {
+    mlm::info::Frequencies whole, left, right;
+    const char* values[] = {"a", "b", "a", "c", "a", "b"};
+    for (int i = 0; i < 6; ++i) {
+        whole.add(values[i]);
+        (i < 3 ? left : right).add(values[i]);
+    }
+    left.merge(right);
+    CHECK(left.values() == whole.values());
+    CHECK(left.counts() == whole.counts());
+    CHECK(left.total() == 6);
+}
+
+TEST_CASE("frequency: constant variables have NMI 1, as scikit-learn", "[frequency][edge]") {
+    mlm::info::Contingency t;
+    for (int i = 0; i < 4; ++i) t.add("x", "y");
+    CHECK(mlm::info::normalized_mutual_information(t) == 1.0);
+    CHECK(mlm::info::mutual_information(t, 2) == 0.0);
+}
+
+TEST_CASE("split gain: a perfect categorical split gains all of H(T)", "[gain]") {
+    std::vector<std::uint32_t> target{0, 0, 1, 1}, feature{0, 0, 1, 1};
+    auto g = mlm::info::categorical_gain(target, 2, feature, 2, 2);
+    CHECK_THAT(g.gain, WithinRel(1.0, tol));
+    CHECK_THAT(g.gain_ratio, WithinRel(1.0, tol));
+    CHECK_FALSE(g.threshold);
+}
+
+TEST_CASE("split gain: numeric threshold is the midpoint, ties go to the lowest", "[gain]") {
+    std::vector<std::uint32_t> target{0, 1, 0, 1};
+    std::vector<double> x{1, 2, 3, 4};  // every split gains the same
+    auto g = mlm::info::numeric_gain(target, 2, x, 2);
+    REQUIRE(g.threshold);
+    CHECK(*g.threshold == 1.5);
+    std::vector<std::uint32_t> t2{0, 0, 1, 1};
+    auto best = mlm::info::numeric_gain(t2, 2, x, 2);
+    CHECK(*best.threshold == 2.5);
+    CHECK_THAT(best.gain, WithinRel(1.0, tol));
+}
+
+TEST_CASE("split gain: a constant numeric feature gains nothing and has no threshold", "[gain][edge]") {
+    std::vector<std::uint32_t> target{0, 1, 0};
+    std::vector<double> x{5, 5, 5};
+    auto g = mlm::info::numeric_gain(target, 2, x, 2);
+    CHECK(g.gain == 0);
+    CHECK_FALSE(g.threshold);
+}
+
+TEST_CASE("log loss: binary and multi-class match scikit-learn's log_loss", "[log_loss][reference]") {
+    for (const auto& c : reference()["log_loss"]) {
+        auto y = c["y"].get<std::vector<int>>();
+        double eps = c["eps"].get<double>();
+        mlm::info::CompensatedSum sum;
+        if (c["kind"] == "binary") {
+            auto p = c["p"].get<std::vector<double>>();
+            for (std::size_t i = 0; i < y.size(); ++i)
+                sum.add(mlm::info::binary_log_loss(y[i], p[i], eps, std::exp(1.0)));
+        } else {
+            auto p = c["p"].get<std::vector<std::vector<double>>>();
+            for (std::size_t i = 0; i < y.size(); ++i)
+                sum.add(mlm::info::multiclass_log_loss(p[i], static_cast<std::size_t>(y[i]), eps, std::exp(1.0)));
+        }
+        CHECK_THAT(sum.value() / static_cast<double>(y.size()), WithinRel(c["loss"].get<double>(), tol));
+    }
+}

@@ -1,0 +1,49 @@
+#include "io/groups.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace mlm::io;
+
+TEST_CASE("groups: ids follow the order of first appearance", "[groups]") {
+    auto t = TableReader::from_string("g.csv", "day,shop,x\nmon,a,1\ntue,a,2\nmon,b,3\nmon,a,4\ntue,a,5\n", {});
+    t.select({{0, ColumnType::text}, {1, ColumnType::text}, {2, ColumnType::number}});
+    RowBlock b = t.read_all();
+    GroupIndex groups({0, 1});
+    std::vector<std::size_t> ids;
+    for (std::size_t i = 0; i < b.rows(); ++i) ids.push_back(groups.id(b, i));
+    CHECK(ids == std::vector<std::size_t>{0, 1, 2, 0, 1});
+    REQUIRE(groups.size() == 3);
+    CHECK(groups.values(0) == std::vector<std::string>{"mon", "a"});
+    CHECK(groups.values(2) == std::vector<std::string>{"mon", "b"});
+}
+
+TEST_CASE("groups: values that concatenate alike are different groups", "[groups][edge]") {
+    auto t = TableReader::from_string("g.csv", "a,b\nab,c\na,bc\n", {});
+    t.select({{0, ColumnType::text}, {1, ColumnType::text}});
+    RowBlock b = t.read_all();
+    GroupIndex groups({0, 1});
+    CHECK(groups.id(b, 0) == 0);
+    CHECK(groups.id(b, 1) == 1);
+}
+
+TEST_CASE("groups: built keys and row keys share ids", "[groups]") {
+    auto t = TableReader::from_string("g.csv", "k\nx\ny\n", {});
+    t.select({{0, ColumnType::text}});
+    RowBlock b = t.read_all();
+    GroupIndex groups({0});
+    CHECK(groups.id({"y"}) == 0);
+    CHECK(groups.id(b, 0) == 1);
+    CHECK(groups.id(b, 1) == 0);
+    CHECK(groups.id({"x"}) == 1);
+}
+
+TEST_CASE("groups: without group columns every row is group 0", "[groups]") {
+    auto t = TableReader::from_string("g.csv", "k\nx\ny\n", {});
+    t.select({{0, ColumnType::text}});
+    RowBlock b = t.read_all();
+    GroupIndex groups({});
+    CHECK(groups.empty());
+    CHECK(groups.id(b, 0) == 0);
+    CHECK(groups.id(b, 1) == 0);
+    CHECK(groups.size() == 1);
+}

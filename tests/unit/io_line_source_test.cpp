@@ -1,0 +1,104 @@
+#include "io/line_source.hpp"
+
+#include "error.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <vector>
+
+using mlm::io::LineSource;
+
+namespace {
+std::vector<std::string> all_lines(LineSource& src) {
+    std::vector<std::string> out;
+    std::string_view line;
+    while (src.next(line)) out.emplace_back(line);
+    return out;
+}
+std::vector<std::string> lines_of(std::string text) {
+    LineSource src("mem", std::move(text));
+    return all_lines(src);
+}
+}  // namespace
+
+TEST_CASE("line_source: splits on newlines and keeps empty lines", "[line_source]") {
+    CHECK(lines_of("a\nb\n\nc\n") == std::vector<std::string>{"a", "b", "", "c"});
+}
+
+TEST_CASE("line_source: a last line without a newline is still a line", "[line_source][edge]") {
+    CHECK(lines_of("a\nb") == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("line_source: empty input has no lines", "[line_source][edge]") {
+    CHECK(lines_of("").empty());
+}
+
+TEST_CASE("line_source: CRLF line ends lose their carriage return", "[line_source]") {
+    CHECK(lines_of("a,b\r\n1,2\r\n3,4") == std::vector<std::string>{"a,b", "1,2", "3,4"});
+    CHECK(lines_of("x\r") == std::vector<std::string>{"x"});
+}
+
+TEST_CASE("line_source: a UTF-8 byte-order mark is stripped from the first line only", "[line_source]") {
+    CHECK(lines_of("\xEF\xBB\xBFname\n\xEF\xBB\xBFx\n") ==
+          std::vector<std::string>{"name", "\xEF\xBB\xBFx"});
+    CHECK(lines_of("\xEF\xBB\xBF").empty());
+}
+
+TEST_CASE("line_source: line numbers count every line, blank ones too", "[line_source]") {
+    LineSource src("mem", "a\n\nb\n");
+    std::string_view line;
+    REQUIRE(src.next(line));
+    CHECK(src.line_number() == 1);
+    REQUIRE(src.next(line));
+    REQUIRE(src.next(line));
+    CHECK(line == "b");
+    CHECK(src.line_number() == 3);
+    CHECK_FALSE(src.next(line));
+}
+
+TEST_CASE("line_source: peek_first_nonblank looks past blanks and a BOM without consuming",
+          "[line_source]") {
+    LineSource src("mem", "\xEF\xBB\xBF \n\t [1]\n");
+    CHECK(src.peek_first_nonblank() == '[');
+    CHECK(src.read_rest() == " \n\t [1]\n");
+    LineSource empty("mem", "  \n");
+    CHECK(empty.peek_first_nonblank() == 0);
+}
+
+TEST_CASE("line_source: reads files in blocks, lines across block boundaries intact", "[line_source][file]") {
+    mlm::test::TempDir dir;
+    // 300,000 lines of 7 bytes: about 2 MiB, so lines straddle the 1 MiB blocks.
+    std::string text;
+    for (int i = 0; i < 300000; ++i) text += std::to_string(100000 + i) + "\n";
+    LineSource src(dir.write("big.txt", text));
+    std::string_view line;
+    std::size_t n = 0;
+    bool in_order = true;
+    while (src.next(line)) {
+        in_order = in_order && line == std::to_string(100000 + n);
+        ++n;
+    }
+    CHECK(n == 300000);
+    CHECK(in_order);
+    CHECK(src.bytes_read() == text.size());
+}
+
+TEST_CASE("line_source: a line longer than the 1 MiB buffer is read whole", "[line_source][file][edge]") {
+    mlm::test::TempDir dir;
+    std::string longline(3 * (1 << 20) + 17, 'x');
+    LineSource src(dir.write("long.txt", "a\n" + longline + "\r\nb"));
+    CHECK(all_lines(src) == std::vector<std::string>{"a", longline, "b"});
+}
+
+TEST_CASE("line_source: an unreadable file is an IoError naming it", "[line_source][error]") {
+    CHECK_THROWS_MATCHES(LineSource("/nonexistent/dir/x.csv"), mlm::IoError,
+                         Catch::Matchers::Message("/nonexistent/dir/x.csv: no such file or directory"));
+}
+
+TEST_CASE("line_source: read_rest returns what was not consumed", "[line_source]") {
+    LineSource src("mem", "a\nb\nc\n");
+    std::string_view line;
+    REQUIRE(src.next(line));
+    CHECK(src.read_rest() == "b\nc\n");
+    CHECK_FALSE(src.next(line));
+}

@@ -1,0 +1,120 @@
+#include "io/number.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+
+using mlm::io::ParseResult;
+using mlm::io::format_number;
+using mlm::io::parse_number;
+
+namespace {
+ParseResult parsed(std::string_view text) {
+    double x = 0;
+    return parse_number(text, x);
+}
+double value_of(std::string_view text) {
+    double x = -12345;
+    REQUIRE(parse_number(text, x) == ParseResult::ok);
+    return x;
+}
+}  // namespace
+
+TEST_CASE("number: decimal and scientific literals parse to the nearest double", "[number]") {
+    // Exact equality is right here: a correct parser returns the double nearest
+    // the literal, which is what the compiler makes of the same literal.
+    CHECK(value_of("1.5") == 1.5);
+    CHECK(value_of("-2") == -2.0);
+    CHECK(value_of("6.02e23") == 6.02e23);
+    CHECK(value_of("1E-5") == 1e-5);
+    CHECK(value_of(".5") == 0.5);
+    CHECK(value_of("0.1") == 0.1);
+}
+
+TEST_CASE("number: surrounding spaces and tabs are allowed", "[number]") {
+    CHECK(value_of("  3.25\t") == 3.25);
+}
+
+TEST_CASE("number: a cell is a number only as a whole", "[number][edge]") {
+    CHECK(parsed("1,5") == ParseResult::invalid);
+    CHECK(parsed("12abc") == ParseResult::invalid);
+    CHECK(parsed("0x10") == ParseResult::invalid);
+    CHECK(parsed("1 2") == ParseResult::invalid);
+    CHECK(parsed("abc") == ParseResult::invalid);
+    CHECK(parsed("1e") == ParseResult::invalid);
+    CHECK(parsed("-") == ParseResult::invalid);
+}
+
+TEST_CASE("number: an empty or blank cell is empty, not zero", "[number][edge]") {
+    CHECK(parsed("") == ParseResult::empty);
+    CHECK(parsed("  \t") == ParseResult::empty);
+}
+
+TEST_CASE("number: a literal beyond the double range is out of range, not inf", "[number][edge]") {
+    CHECK(parsed("1e400") == ParseResult::out_of_range);
+    CHECK(parsed("-1e400") == ParseResult::out_of_range);
+    CHECK(parsed("1.8e308") == ParseResult::out_of_range);
+    CHECK(value_of("1.7976931348623157e308") == std::numeric_limits<double>::max());
+}
+
+TEST_CASE("number: nan, inf and -inf are read as such", "[number][edge]") {
+    CHECK(std::isnan(value_of("nan")));
+    CHECK(value_of("inf") == std::numeric_limits<double>::infinity());
+    CHECK(value_of("-inf") == -std::numeric_limits<double>::infinity());
+    CHECK(value_of("Infinity") == std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("number: is_number tells header cells from numbers", "[number]") {
+    CHECK(mlm::io::is_number("3"));
+    CHECK(mlm::io::is_number("nan"));
+    CHECK_FALSE(mlm::io::is_number("x"));
+    CHECK_FALSE(mlm::io::is_number(""));
+    CHECK_FALSE(mlm::io::is_number("1e400"));
+}
+
+TEST_CASE("number: printing is the shortest text that reads back the same", "[number][format]") {
+    CHECK(format_number(0.1) == "0.1");
+    CHECK(format_number(1.0) == "1");
+    CHECK(format_number(-2.5) == "-2.5");
+    CHECK(format_number(1.0 / 3.0) == "0.3333333333333333");
+    CHECK(format_number(1e100) == "1e+100");
+    CHECK(format_number(0.1 + 0.2) == "0.30000000000000004");
+    for (double x : {std::acos(-1.0), 1e-310, 123456789.125, -7.0e-12, 5e-324}) {
+        double back = 0;
+        REQUIRE(parse_number(format_number(x), back) == ParseResult::ok);
+        CHECK(back == x);  // round trip is exact by definition
+    }
+}
+
+TEST_CASE("number: negative zero prints as 0", "[number][format][edge]") {
+    CHECK(format_number(-0.0) == "0");
+    CHECK(format_number(-0.0, 3) == "0");
+}
+
+TEST_CASE("number: non-finite values are spelled nan, inf and -inf", "[number][format][edge]") {
+    CHECK(format_number(std::numeric_limits<double>::quiet_NaN()) == "nan");
+    CHECK(format_number(-std::numeric_limits<double>::quiet_NaN()) == "nan");
+    CHECK(format_number(std::numeric_limits<double>::infinity()) == "inf");
+    CHECK(format_number(-std::numeric_limits<double>::infinity()) == "-inf");
+    CHECK(format_number(std::numeric_limits<double>::infinity(), 4) == "inf");
+}
+
+TEST_CASE("number: --precision prints that many significant digits", "[number][format]") {
+    CHECK(format_number(3.14159265358979, 3) == "3.14");
+    CHECK(format_number(2.0 / 3.0, 4) == "0.6667");
+    CHECK(format_number(123456.0, 2) == "1.2e+05");
+    CHECK(format_number(0.5, 6) == "0.5");
+    CHECK(format_number(1.0 / 3.0, 17) == "0.33333333333333331");
+}
+
+TEST_CASE("number: round_to_precision is what format_number prints, read back", "[number][format]") {
+    CHECK(mlm::io::round_to_precision(2.0 / 3.0, 3) == 0.667);
+    CHECK(mlm::io::round_to_precision(2.0 / 3.0, 0) == 2.0 / 3.0);
+    CHECK(std::isinf(mlm::io::round_to_precision(std::numeric_limits<double>::infinity(), 3)));
+}
+
+TEST_CASE("number: append_number appends to what is there", "[number][format]") {
+    std::string out = "x=";
+    mlm::io::append_number(out, 42);
+    CHECK(out == "x=42");
+}

@@ -1,0 +1,491 @@
+// mlm-kl samples A B: two samples of raw observations, counted on shared bins
+// (numbers) or by value (categories), then compared; --partial and merge spread
+// the counting over shards.
+#include "kl/kl_tool.hpp"
+
+#include "error.hpp"
+#include "info/divergence.hpp"
+#include "info/frequency.hpp"
+#include "info/histogram.hpp"
+#include "info/matched_outcomes.hpp"
+#include "io/columns.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "io/table_writer.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <limits>
+#include <algorithm>
+
+namespace mlm::kl_tool {
+
+namespace {
+
+enum class Kind { undecided, numeric, categorical };
+
+// What one group of rows holds of both samples: values until bins are known,
+// or counts in fixed bins, or counts per category.
+struct GroupData {
+    std::vector<double> values[2];
+    info::BinCounts binned[2];
+    info::Frequencies frequencies[2];
+};
+
+struct Samples {
+    Kind kind = Kind::undecided;
+    std::optional<info::Bins> fixed;  // --bins N --range lo,hi: counted while reading
+    std::vector<std::string> group_names;
+    io::GroupIndex groups{{}};
+    std::vector<GroupData> data;
+    std::string names[2] = {"A", "B"};
+
+    GroupData& group(std::size_t id) {
+        while (data.size() <= id) {
+            data.emplace_back();
+            if (fixed)
+                for (auto& b : data.back().binned) b = info::empty_counts(*fixed);
+        }
+        return data[id];
+    }
+};
+
+std::optional<std::pair<double, double>> parsed_range(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    auto comma = text.find(',');
+    double lo = 0, hi = 0;
+    if (comma == std::string::npos || io::parse_number(text.substr(0, comma), lo) != io::ParseResult::ok ||
+        io::parse_number(text.substr(comma + 1), hi) != io::ParseResult::ok || !std::isfinite(lo) ||
+        !std::isfinite(hi) || !(lo < hi))
+        throw UsageError("--range must be LO,HI with finite LO < HI, not '" + text + "'");
+    return std::make_pair(lo, hi);
+}
+
+std::optional<info::Bins> fixed_bins(const Options& o) {
+    auto range = parsed_range(o.range);
+    if (!range) return std::nullopt;
+    if (o.quantile_bins) throw UsageError("--range fixes equal-width bins; it does not go with --quantile-bins");
+    if (o.bins == "auto") throw UsageError("--range needs --bins N");
+    return info::equal_width_bins(range->first, range->second, std::stoul(o.bins));
+}
+
+[[noreturn]] void unbinnable(const io::RowBlock& b, std::size_t r, std::size_t column, double x) {
+    throw InputError("a sample value must be a finite number to be binned, got " + io::format_number(x) +
+                         " (--categorical compares values as text)",
+                     b.file(r), b.line(r), column + 1);
+}
+
+void add_number(Samples& s, GroupData& g, int side, double x) {
+    if (s.fixed) {
+        std::span<const double> one(&x, 1);
+        info::count_into(*s.fixed, one, g.binned[side]);
+    } else {
+        g.values[side].push_back(x);
+    }
+}
+
+// Reads the sample columns of one table: `sides[j]` says which sample the j-th
+// of `columns` belongs to. The first row decides whether the samples are
+// numbers (binned) or categories, unless --categorical said so.
+void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const std::vector<std::size_t>& columns,
+                  const std::vector<int>& sides, Samples& s) {
+    auto groups = ctx.group_columns(t);
+    if (s.group_names.empty())
+        for (auto g : groups) s.group_names.push_back(t.names()[g]);
+    auto request = [&](io::ColumnType type) {
+        std::vector<io::ColumnRequest> req;
+        for (auto c : columns) req.push_back({c, type});
+        for (auto g : groups) req.push_back({g, io::ColumnType::text});
+        t.select(req);
+    };
+    if (s.kind == Kind::undecided) s.kind = o.categorical ? Kind::categorical : Kind::undecided;
+    // Group keys are text columns after the sample columns, which are text
+    // too unless they hold numbers; the index is built once that is known.
+    auto index_groups = [&] {
+        std::vector<std::size_t> positions;
+        std::size_t first = s.kind == Kind::numeric ? 0 : columns.size();
+        for (std::size_t k = 0; k < groups.size(); ++k) positions.push_back(first + k);
+        if (!groups.empty() && s.groups.empty()) s.groups = io::GroupIndex(positions);
+    };
+    io::RowBlock b;
+    std::size_t n = 0;
+    if (s.kind == Kind::undecided) {
+        request(io::ColumnType::text);
+        if (!t.read_block(b, 1)) throw InputError("no data rows", t.file());
+        bool numbers = true;
+        for (std::size_t j = 0; j < columns.size(); ++j) numbers = numbers && io::is_number(b.text(0, j));
+        s.kind = numbers ? Kind::numeric : Kind::categorical;
+        index_groups();
+        // the first row, read as text, counted here
+        std::size_t id = 0;
+        if (groups.empty()) {
+            id = s.groups.id(b, 0);
+        } else {
+            std::vector<std::string> key;
+            for (std::size_t k = 0; k < groups.size(); ++k) key.emplace_back(b.text(0, columns.size() + k));
+            id = s.groups.id(key);
+        }
+        GroupData& g = s.group(id);
+        for (std::size_t j = 0; j < columns.size(); ++j) {
+            if (s.kind == Kind::categorical) {
+                g.frequencies[sides[j]].add(b.text(0, j));
+            } else {
+                double x = 0;
+                io::parse_number(b.text(0, j), x);
+                if (!std::isfinite(x)) unbinnable(b, 0, columns[j], x);
+                add_number(s, g, sides[j], x);
+            }
+        }
+        ++n;
+    }
+    index_groups();
+    request(s.kind == Kind::numeric ? io::ColumnType::number : io::ColumnType::text);
+    bool whole_blocks = s.kind == Kind::numeric && !s.fixed && groups.empty() && columns.size() == 1;
+    while (t.read_block(b, 16384)) {
+        n += b.rows();
+        if (whole_blocks) {  // the common case, without a per-row lookup
+            GroupData& g = s.group(0);
+            auto col = b.matrix().col(0);
+            for (Eigen::Index r = 0; r < col.size(); ++r)
+                if (!std::isfinite(col(r))) unbinnable(b, static_cast<std::size_t>(r), columns[0], col(r));
+            g.values[sides[0]].insert(g.values[sides[0]].end(), col.data(), col.data() + col.size());
+            continue;
+        }
+        for (std::size_t r = 0; r < b.rows(); ++r) {
+            GroupData& g = s.group(s.groups.id(b, r));
+            for (std::size_t j = 0; j < columns.size(); ++j) {
+                if (s.kind == Kind::categorical) {
+                    g.frequencies[sides[j]].add(b.text(r, j));
+                } else {
+                    double x = b.number(r, j);
+                    if (!std::isfinite(x)) unbinnable(b, r, columns[j], x);
+                    add_number(s, g, sides[j], x);
+                }
+            }
+        }
+    }
+    if (n == 0) throw InputError("no data rows", t.file());
+}
+
+// The column of a sample in a file of its own: -c, else its only column besides -g.
+std::size_t sample_column(const Options& o, cli::Context& ctx, const io::TableReader& t) {
+    if (!o.common.columns.empty()) return io::resolve_column(o.common.columns, t.names());
+    auto groups = ctx.group_columns(t);
+    std::vector<std::size_t> rest;
+    for (std::size_t i = 0; i < t.names().size(); ++i)
+        if (std::find(groups.begin(), groups.end(), i) == groups.end()) rest.push_back(i);
+    if (rest.size() != 1)
+        throw UsageError(t.file() + " has " + std::to_string(rest.size()) + " columns: name the sample with -c (" +
+                         io::list_columns(t.names()) + ")");
+    return rest[0];
+}
+
+// One file's sample, read into a Samples of its own so that the two files can
+// be read at once, on two cores.
+struct SideRead {
+    Samples samples;
+    io::TableReader table;
+};
+
+SideRead read_side(const Options& o, cli::Context& ctx, const std::string& path, int side) {
+    SideRead r{{}, ctx.open_table({path})};
+    r.samples.fixed = fixed_bins(o);
+    if (o.categorical) r.samples.fixed.reset();
+    read_samples(o, ctx, r.table, {sample_column(o, ctx, r.table)}, {side}, r.samples);
+    return r;
+}
+
+// Moves B's groups into A's, matched by their key.
+void add_side_b(Samples& a, Samples& b) {
+    if (a.kind != b.kind)
+        throw InputError(std::string("sample A holds ") + (a.kind == Kind::numeric ? "numbers" : "text") +
+                         " but sample B holds " + (b.kind == Kind::numeric ? "numbers" : "text") +
+                         " (their first rows decide; --categorical compares both as text)");
+    for (std::size_t g = 0; g < b.data.size(); ++g) {
+        // without -g, the index keeps its one group apart from keyed lookups
+        GroupData& to = a.group(a.group_names.empty() ? 0 : a.groups.id(b.groups.values(g)));
+        GroupData& from = b.data[g];
+        to.values[1] = std::move(from.values[1]);
+        to.binned[1] = std::move(from.binned[1]);
+        to.frequencies[1] = std::move(from.frequencies[1]);
+    }
+}
+
+Samples read_all_samples(const Options& o, cli::Context& ctx) {
+    const auto& files = o.common.files;
+    if (files.size() == 2) {
+        if (files[0] == "-" && files[1] == "-") throw UsageError("A and B cannot both be standard input");
+        auto future_b = std::async(std::launch::async, [&] { return read_side(o, ctx, files[1], 1); });
+        SideRead a = read_side(o, ctx, files[0], 0);
+        SideRead b = future_b.get();
+        add_side_b(a.samples, b.samples);
+        ctx.report_skipped(a.table);
+        ctx.report_skipped(b.table);
+        a.samples.names[0] = files[0];
+        a.samples.names[1] = files[1];
+        return std::move(a.samples);
+    }
+    if (files.size() > 2) throw UsageError("samples compares two files A B, or two columns of one file (-c a,b)");
+    Samples s;
+    s.fixed = fixed_bins(o);
+    if (o.categorical) s.fixed.reset();
+    io::TableReader t = ctx.open_table();
+    if (o.common.columns.empty()) throw UsageError("samples needs two files A B, or one file with -c a,b");
+    auto cols = io::resolve_columns(o.common.columns, t.names());
+    if (cols.size() != 2) throw UsageError("with one input, -c names the two sample columns a,b");
+    s.names[0] = t.names()[cols[0]];
+    s.names[1] = t.names()[cols[1]];
+    read_samples(o, ctx, t, cols, {0, 1}, s);
+    ctx.report_skipped(t);
+    return s;
+}
+
+// The bins of one group: fixed, or decided from its data now.
+info::Bins bins_of(const Options& o, const Samples& s, const GroupData& g) {
+    if (s.fixed) return *s.fixed;
+    if (o.quantile_bins) return info::quantile_bins(g.values[0], o.quantile_bins);
+    if (o.bins == "auto") return info::freedman_diaconis_bins(g.values[0], g.values[1]);
+    double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
+    for (const auto& v : g.values)
+        for (double x : v) lo = std::min(lo, x), hi = std::max(hi, x);
+    if (lo > hi) throw InputError("no values to bin");
+    return info::equal_width_bins(lo, hi, std::stoul(o.bins));
+}
+
+std::string method_of(const Options& o, const Samples& s) {
+    if (s.kind == Kind::categorical) return "categorical";
+    if (o.quantile_bins) return "quantile";
+    if (o.bins == "auto") return "auto";
+    return "equal";
+}
+
+std::string bin_name(const info::Bins& bins, std::size_t i) {
+    bool last = i + 1 == bins.size();
+    std::string lo = bins.open_ends && i == 0 ? "-inf" : io::format_number(bins.edges[i], 6);
+    std::string hi = bins.open_ends && last ? "inf" : io::format_number(bins.edges[i + 1], 6);
+    return "[" + lo + ", " + hi + (last && !bins.open_ends ? "]" : ")");
+}
+
+std::string group_label(const Samples& s, std::size_t g) {
+    std::string out;
+    const auto& key = s.groups.values(g);
+    for (std::size_t k = 0; k < key.size(); ++k) out += (k ? ", " : "") + s.group_names[k] + " = " + key[k];
+    return out;
+}
+
+// The counts of one group on one list of outcomes, with what --to json shows of them.
+struct GroupCounts {
+    std::vector<std::string> outcomes;
+    std::vector<double> a, b;
+    nlohmann::json bins = nlohmann::json::object();
+    double outside[2] = {0, 0};
+};
+
+GroupCounts counts_of(const Options& o, const Samples& s, const GroupData& g) {
+    GroupCounts c;
+    if (s.kind == Kind::categorical) {
+        auto m = info::match_outcomes(g.frequencies[0].values(), g.frequencies[0].counts(),
+                                      g.frequencies[1].values(), g.frequencies[1].counts());
+        c.outcomes = std::move(m.names), c.a = std::move(m.p), c.b = std::move(m.q);
+        c.bins = {{"method", "categorical"}, {"count", c.outcomes.size()}, {"outcomes", c.outcomes}};
+        return c;
+    }
+    info::Bins bins = bins_of(o, s, g);
+    info::BinCounts counts[2];
+    if (s.fixed) {
+        counts[0] = g.binned[0], counts[1] = g.binned[1];
+    } else if (g.values[1].size() > 100000) {  // big samples: count B on the other core meanwhile
+        auto b = std::async(std::launch::async, [&] { return info::bin_counts(bins, g.values[1]); });
+        counts[0] = info::bin_counts(bins, g.values[0]);
+        counts[1] = b.get();
+    } else {
+        counts[0] = info::bin_counts(bins, g.values[0]);
+        counts[1] = info::bin_counts(bins, g.values[1]);
+    }
+    for (std::size_t i = 0; i < bins.size(); ++i) c.outcomes.push_back(bin_name(bins, i));
+    c.a = counts[0].counts, c.b = counts[1].counts;
+    for (int side = 0; side < 2; ++side) c.outside[side] = counts[side].below + counts[side].above;
+    std::string from = s.fixed ? "--range" : o.quantile_bins ? "quantiles of A" : "pooled range of A and B";
+    nlohmann::json edges = nlohmann::json::array();
+    for (double e : bins.edges) edges.push_back(e);
+    c.bins = {{"method", method_of(o, s)}, {"count", bins.size()}, {"edges", edges},
+              {"open_ends", bins.open_ends}, {"from", from},
+              {"interval", "[lo, hi), the last bin closed"}};
+    if (o.quantile_bins)
+        c.bins["ties"] = "equal quantiles collapse into one edge";
+    return c;
+}
+
+nlohmann::json counts_json(const std::vector<double>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (double x : v) a.push_back(x);
+    return a;
+}
+
+int print_partial(const Options& o, cli::Context& ctx, const Samples& s) {
+    if (s.kind == Kind::numeric && !s.fixed)
+        throw UsageError("--partial needs bins that do not depend on the data: --bins N --range LO,HI, or "
+                         "--categorical");
+    nlohmann::json doc = {{"tool", "mlm-kl"}, {"partial", "samples"},
+                          {"kind", s.kind == Kind::categorical ? "categorical" : "bins"},
+                          {"group_by", s.group_names}};
+    if (s.fixed) doc["edges"] = counts_json(s.fixed->edges);
+    doc["groups"] = nlohmann::json::array();
+    for (std::size_t g = 0; g < s.data.size(); ++g) {
+        const GroupData& d = s.data[g];
+        nlohmann::json item = {{"key", s.groups.values(g)}};
+        for (int side = 0; side < 2; ++side) {
+            std::string tag = side ? "b" : "a";
+            if (s.kind == Kind::categorical) {
+                item["outcomes_" + tag] = d.frequencies[side].values();
+                item["counts_" + tag] = counts_json(d.frequencies[side].counts());
+            } else {
+                item["counts_" + tag] = counts_json(d.binned[side].counts);
+                item["below_" + tag] = d.binned[side].below;
+                item["above_" + tag] = d.binned[side].above;
+            }
+        }
+        doc["groups"].push_back(item);
+    }
+    (void)o;
+    io::write_json(ctx.out(), doc, 0);  // exact digits: merge compares the edges
+    return 0;
+}
+
+int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
+    if (s.data.empty()) throw InputError("no data rows");
+    std::vector<Row> rows;
+    double base = o.base();
+    auto conv = conventions(o, s.names[0], s.names[1]);
+    conv["samples"] = {{"p", "A = " + s.names[0]}, {"q", "B = " + s.names[1]}};
+    bool single = s.group_names.empty();
+    for (std::size_t g = 0; g < s.data.size(); ++g) {
+        std::string where = group_label(s, g);
+        std::string prefix = where.empty() ? "" : where + ": ";
+        GroupCounts c;
+        try {
+            c = counts_of(o, s, s.data[g]);
+        } catch (const InputError& e) {
+            throw InputError(prefix + e.message());
+        }
+        for (int side = 0; side < 2; ++side)
+            if (c.outside[side] > 0)
+                ctx.note(prefix + io::format_number(c.outside[side]) + " values of " + s.names[side] +
+                         " fall outside the --range bins and were not counted");
+        std::vector<double> p, q;
+        std::string in_bins = s.kind == Kind::numeric ? " in the bins" : "";
+        try {
+            p = info::normalized(c.a, {o.smooth, false});
+        } catch (const InputError& e) {
+            throw InputError(prefix + "sample A (" + s.names[0] + ") has no values" + in_bins);
+        }
+        try {
+            q = info::normalized(c.b, {o.smooth, false});
+        } catch (const InputError& e) {
+            throw InputError(prefix + "sample B (" + s.names[1] + ") has no values" + in_bins);
+        }
+        Comparison cmp = compare(p, q, base);
+        if (o.common.explain) {
+            explain(o, ctx, where, c.outcomes, p, q, cmp);
+            continue;
+        }
+        note_infinities(o, ctx, cmp, p, q, c.outcomes, where);
+        nlohmann::json details = {{"bins", c.bins}, {"counts_p", counts_json(c.a)}, {"counts_q", counts_json(c.b)}};
+        if (single) {
+            for (auto& [k, v] : details.items()) conv[k] = v;
+            details = nlohmann::json::object();
+        }
+        rows.push_back({s.groups.values(g), metric_values(o.metric, cmp), details});
+    }
+    if (o.common.explain) return 0;
+    return print_rows(o, ctx, s.group_names, rows, conv);
+}
+
+nlohmann::json read_partial(const std::string& path) {
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path);
+        if (!file) throw IoError(path + ": cannot open");
+    }
+    try {
+        auto doc = nlohmann::json::parse(path == "-" ? std::cin : file);
+        if (!doc.is_object() || doc.value("tool", "") != "mlm-kl" || doc.value("partial", "") != "samples")
+            throw InputError("not a partial result of mlm-kl samples --partial", path);
+        return doc;
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError("not JSON: " + std::string(e.what()), path);
+    }
+}
+
+}  // namespace
+
+int run_samples(const Options& o, cli::Context& ctx) {
+    if (o.strict) throw UsageError("--strict is for weights; samples are counted");
+    if (o.quantile_bins && o.bins != "auto") throw UsageError("give --bins or --quantile-bins, not both");
+    if (o.partial && o.common.explain) throw UsageError("--partial prints counts; --explain goes with merge");
+    Samples s = read_all_samples(o, ctx);
+    if (o.partial) return print_partial(o, ctx, s);
+    return compare_samples(o, ctx, s);
+}
+
+int run_merge(const Options& o, cli::Context& ctx) {
+    if (o.strict) throw UsageError("--strict is for weights; samples are counted");
+    const auto& files = o.common.files;
+    if (files.empty()) throw UsageError("merge needs the files written by samples --partial");
+    Samples s;
+    std::string first_kind;
+    for (const auto& path : files) {
+        auto doc = read_partial(path);
+        try {
+            std::string kind = doc.at("kind");
+            auto group_by = doc.at("group_by").get<std::vector<std::string>>();
+            if (first_kind.empty()) {
+                first_kind = kind;
+                s.kind = kind == "categorical" ? Kind::categorical : Kind::numeric;
+                s.group_names = group_by;
+                if (kind == "bins") {
+                    info::Bins bins;
+                    bins.edges = doc.at("edges").get<std::vector<double>>();
+                    bins.uniform = true;
+                    if (bins.edges.size() < 2) throw InputError("fewer than 2 bin edges", path);
+                    s.fixed = bins;
+                }
+            } else if (kind != first_kind) {
+                throw InputError("counts " + kind + " cannot merge with counts " + first_kind + " of " + files[0], path);
+            } else if (group_by != s.group_names) {
+                throw InputError("grouped by other columns than " + files[0], path);
+            } else if (kind == "bins" && doc.at("edges").get<std::vector<double>>() != s.fixed->edges) {
+                throw InputError("its bin edges differ from those of " + files[0], path);
+            }
+            for (const auto& item : doc.at("groups")) {
+                auto key = item.at("key").get<std::vector<std::string>>();
+                if (key.size() != s.group_names.size()) throw InputError("a group key of the wrong size", path);
+                GroupData& g = s.group(s.groups.id(key));
+                for (int side = 0; side < 2; ++side) {
+                    std::string tag = side ? "b" : "a";
+                    auto counts = item.at("counts_" + tag).get<std::vector<double>>();
+                    for (double c : counts)
+                        if (!(c >= 0) || !std::isfinite(c)) throw InputError("a count that is not >= 0", path);
+                    if (s.kind == Kind::categorical) {
+                        auto values = item.at("outcomes_" + tag).get<std::vector<std::string>>();
+                        if (values.size() != counts.size()) throw InputError("outcomes and counts differ in length", path);
+                        for (std::size_t i = 0; i < values.size(); ++i) g.frequencies[side].add(values[i], counts[i]);
+                    } else {
+                        if (counts.size() != s.fixed->size()) throw InputError("counts and bins differ in length", path);
+                        info::BinCounts bc{counts, item.value("below_" + tag, 0.0), item.value("above_" + tag, 0.0)};
+                        g.binned[side].add(bc);
+                    }
+                }
+            }
+        } catch (const nlohmann::json::exception& e) {
+            throw InputError("malformed partial result: " + std::string(e.what()), path);
+        }
+    }
+    s.names[0] = "A (merged)";
+    s.names[1] = "B (merged)";
+    return compare_samples(o, ctx, s);
+}
+
+}  // namespace mlm::kl_tool

@@ -1,0 +1,97 @@
+// mlm-pca's options and its forms, one file each under tools/pca/: fitting
+// (fit.cpp), projecting with a saved model (apply.cpp), merging partials
+// (merge.cpp), and the reports every form prints (report.cpp, explain.cpp).
+#pragma once
+
+#include "cli/context.hpp"
+#include "io/table.hpp"
+#include "io/table_writer.hpp"
+#include "linalg/moments.hpp"
+#include "linalg/partial.hpp"
+#include "linalg/pca.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mlm::pca_tool {
+
+struct Options {
+    cli::StandardOptions common;
+    Eigen::Index components = 0;  // -k; 0: all
+    double variance = 0;          // --variance; 0: not given
+    bool standardize = false;
+    bool drop_constant = false;
+    bool whiten = false;
+    std::string method = "auto";
+    std::string emit;             // empty: scores (merge: model)
+    std::string save_model;
+    std::string keep;             // --keep LIST
+    bool partial = false;
+    std::string model;            // apply, inverse: --model FILE
+
+    linalg::PcaSettings settings() const;
+    std::string emitted() const;  // --emit with the form's default filled in
+};
+
+// The columns a form reads: features as numbers, --keep columns as text.
+struct Selection {
+    std::vector<std::size_t> features;
+    std::vector<std::size_t> keep;
+    std::vector<std::string> feature_names;
+    std::vector<std::string> keep_names;
+};
+
+// Features from -c (default: every column not kept), --keep from --keep;
+// selects them in the reader.
+Selection select_for_fit(const Options& o, const cli::Context& ctx, io::TableReader& table);
+// Features by name (a model's), --keep from --keep; a missing feature is an InputError.
+Selection select_by_name(const Options& o, io::TableReader& table,
+                         const std::vector<std::string>& features);
+
+// Rows out: the --keep cells of each row, then its values. With --to json
+// after a fit, rows are gathered into `details` under "scores" instead.
+class RowWriter {
+public:
+    RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
+              std::vector<std::string> value_names, nlohmann::json* details = nullptr);
+    void write(const io::RowBlock& block, const Eigen::MatrixXd& values);
+    void finish();
+
+private:
+    cli::Context& ctx_;
+    std::vector<std::string> keep_names_, value_names_;
+    nlohmann::json* details_;
+    std::optional<io::TableWriter> table_;
+};
+
+// The analysed columns of `x` (one per selected feature) in model order:
+// drops the columns --drop-constant left out.
+Eigen::MatrixXd model_columns(const linalg::PcaModel& model, const Selection& sel,
+                              const Eigen::Ref<const Eigen::MatrixXd>& x);
+
+// "PC1", ..., "PCk".
+std::vector<std::string> component_names(Eigen::Index k);
+
+// Everything a fit computed, for --to json: the model's keys and the conventions.
+nlohmann::json details_json(const Options& o, const linalg::PcaModel& model);
+
+// --save-model: the model as JSON, written atomically.
+void save_model(const std::string& path, const linalg::PcaModel& model);
+
+// Prints --emit summary, components or model (or, with --to json, the details).
+void print_report(const Options& o, cli::Context& ctx, const linalg::PcaModel& model);
+
+// --explain: the fit step by step, with the numbers when they are few enough to read.
+// `data` holds the moments of the selected features (before any was dropped).
+void print_explanation(const Options& o, cli::Context& ctx, const linalg::Partial& data,
+                       const linalg::PcaModel& model);
+
+int run_fit(const Options& o, cli::Context& ctx);      // mlm-pca [FILE]
+int run_apply(const Options& o, cli::Context& ctx);    // apply --model M [FILE]
+int run_inverse(const Options& o, cli::Context& ctx);  // inverse --model M [FILE]
+int run_merge(const Options& o, cli::Context& ctx);    // merge PARTIAL...
+
+}  // namespace mlm::pca_tool
