@@ -66,15 +66,18 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
     std::optional<io::TableWriter> out;
     if (!o.check) out.emplace(ctx.table(header(o, s)));
     double worst = 0;
-    io::RowBlock block;
-    Eigen::MatrixXd points, results;
-    ReadAhead blocks(table);
+    // The fast path evaluates on the reading thread; the others point by point here.
+    PreparedBlock block;
+    ReadAhead blocks(table, [&](PreparedBlock& b) {
+        if (!fast) return;
+        const Eigen::MatrixXd points = b.rows.matrix();
+        b.results.resize(points.rows(), points.cols() + 1);
+        evaluator.value_and_gradient(points, b.results);
+    });
     while (blocks.next(block)) {
-        points = block.matrix();
-        const auto n = points.rows();
+        const Eigen::MatrixXd& results = block.results;
+        const auto n = static_cast<Eigen::Index>(block.rows.rows());
         if (fast) {
-            results.resize(n, points.cols() + 1);
-            evaluator.value_and_gradient(points, results);
             for (Eigen::Index r = 0; r < n; ++r) {
                 out->cell(results(r, 0));
                 for (std::size_t j : s.wrt) out->cell(results(r, static_cast<Eigen::Index>(j) + 1));
@@ -82,6 +85,7 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
             }
             continue;
         }
+        const Eigen::MatrixXd points = block.rows.matrix();
         for (Eigen::Index r = 0; r < n; ++r) {
             const Eigen::VectorXd x = points.row(r).transpose();
             if (o.check) {
