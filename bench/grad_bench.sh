@@ -55,12 +55,10 @@ out = pd.DataFrame({
 out.to_csv(sys.stdout, index=False)
 PYEOF
 
-seconds() {  # wall time of a command, output to /dev/null
-    local start end
-    start=$(date +%s%N)
-    "$@" > /dev/null
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.4f\n", ns / 1e9 }'
+# "WALL CPU" seconds of a command (CPU: user + system, every thread), output to /dev/null.
+seconds() {
+    /usr/bin/time -f '%e %U %S' -o "$tmp/time" "$@" > /dev/null
+    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$tmp/time"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -79,16 +77,17 @@ assert np.allclose(a.to_numpy(), b.to_numpy(), rtol=1e-9, atol=1e-12), "outputs 
 PYEOF
 
 seconds "$MLM_GRAD" "$EXPR" "$tmp/points.csv" > /dev/null  # warm-up
-: > "$tmp/ours.t"; : > "$tmp/theirs.t"; : > "$tmp/ratio.t"
+: > "$tmp/ours.t"; : > "$tmp/theirs.t"
 for _ in $(seq "$RUNS"); do
-    ours=$(seconds "$MLM_GRAD" "$EXPR" "$tmp/points.csv")
-    theirs=$(seconds "$PY" "$tmp/peer.py" "$tmp/points.csv")
-    echo "$ours" >> "$tmp/ours.t"
-    echo "$theirs" >> "$tmp/theirs.t"
-    awk -v a="$theirs" -v b="$ours" 'BEGIN { print a / b }' >> "$tmp/ratio.t"
+    seconds "$MLM_GRAD" "$EXPR" "$tmp/points.csv" >> "$tmp/ours.t"
+    seconds "$PY" "$tmp/peer.py" "$tmp/points.csv" >> "$tmp/theirs.t"
 done
+# Ratios of the paired runs, wall and CPU.
+paste "$tmp/ours.t" "$tmp/theirs.t" | awk '{ print $3 / $1 > "'"$tmp"'/wall.r"; print $4 / $2 > "'"$tmp"'/cpu.r" }'
+col() { awk -v c="$1" '{ print $c }' "$2" | median; }
 size=$(du -m "$tmp/points.csv" | cut -f1)
 printf 'grad_bench: %d points x 10 variables (%d MB CSV), value + gradient, median of %d runs\n' "$ROWS" "$size" "$RUNS"
-printf '  mlm-grad                     %.3f s\n' "$(median < "$tmp/ours.t")"
-printf '  numpy (pandas read/write)    %.3f s\n' "$(median < "$tmp/theirs.t")"
-printf '  ratio                        %.1fx (target >= 10x)\n' "$(median < "$tmp/ratio.t")"
+printf '                               wall       CPU\n'
+printf '  mlm-grad                     %6.3f s  %6.3f s\n' "$(col 1 "$tmp/ours.t")" "$(col 2 "$tmp/ours.t")"
+printf '  numpy (pandas read/write)    %6.3f s  %6.3f s\n' "$(col 1 "$tmp/theirs.t")" "$(col 2 "$tmp/theirs.t")"
+printf '  ratio                        %6.1fx    %6.1fx   (target: >= 10x)\n' "$(median < "$tmp/wall.r")" "$(median < "$tmp/cpu.r")"
