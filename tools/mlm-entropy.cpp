@@ -11,11 +11,7 @@ namespace mlm::entropy_tool {
 
 double Options::base() const {
     const std::string& text = common.command == "xent" ? xent_base : base_text;
-    if (nats || text == "e") return std::exp(1.0);
-    double b = 0;
-    if (io::parse_number(text, b) != io::ParseResult::ok || !(b > 0) || b == 1 || std::isinf(b))
-        throw UsageError("--base must be e, 2, 10 or a number > 0 other than 1, not '" + text + "'");
-    return b;
+    return cli::parse_log_base(text, nats);
 }
 
 namespace {

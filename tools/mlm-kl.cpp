@@ -11,11 +11,7 @@ namespace mlm::kl_tool {
 
 double Options::base() const {
     std::string text = base_text.empty() ? (common.command == "gauss" && vae ? "e" : "2") : base_text;
-    if (nats || text == "e") return std::exp(1.0);
-    double b = 0;
-    if (io::parse_number(text, b) != io::ParseResult::ok || !(b > 0) || b == 1 || std::isinf(b))
-        throw UsageError("--base must be e, 2, 10 or a number > 0 other than 1, not '" + text + "'");
-    return b;
+    return cli::parse_log_base(text, nats);
 }
 
 namespace {

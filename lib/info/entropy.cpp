@@ -7,11 +7,18 @@
 
 namespace mlm::info {
 
-void CompensatedSum::add(double x) {
-    double t = sum_ + x;
-    if (std::fabs(sum_) >= std::fabs(x)) correction_ += (sum_ - t) + x;
-    else correction_ += (x - t) + sum_;
-    sum_ = t;
+double pairwise_sum(std::span<const double> x) {
+    if (x.size() > 128) {
+        std::size_t half = x.size() / 2;
+        return pairwise_sum(x.first(half)) + pairwise_sum(x.subspan(half));
+    }
+    double part[8] = {};
+    std::size_t i = 0;
+    for (; i + 8 <= x.size(); i += 8)
+        for (std::size_t k = 0; k < 8; ++k) part[k] += x[i + k];
+    double s = ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
+    for (; i < x.size(); ++i) s += x[i];
+    return s;
 }
 
 double checked_weight_sum(std::span<const double> weights, bool strict, const std::string& what) {

@@ -4,21 +4,82 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace mlm::info {
 
-std::size_t Frequencies::add(std::string_view value, double n) {
-    auto it = index_.find(value);
-    std::size_t i;
-    if (it == index_.end()) {
-        i = values_.size();
-        values_.emplace_back(value);
-        counts_.push_back(0);
-        index_.emplace(values_.back(), i);
-    } else {
-        i = it->second;
+namespace {
+
+// A 64-bit hash of short strings, 8 bytes per multiply (labels are mostly
+// shorter than 16 bytes); the final mix spreads every byte into the low bits
+// that pick the slot.
+std::uint64_t hash_of(std::string_view s) {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
     }
+    std::uint64_t tail = 0;
+    for (std::size_t i = 0; i < n; ++i) tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    h = (h ^ tail) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
+
+// Byte equality of two strings of the same length, inline (a memcmp call costs
+// more than comparing a short label).
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y) return false;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+std::size_t Frequencies::find_or_insert(std::string_view value) {
+    if (slots_.empty()) slots_.assign(16, 0);
+    std::uint64_t h = hash_of(value);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+        std::size_t k = slots_[s];
+        if (k == 0) {
+            values_.emplace_back(value);
+            counts_.push_back(0);
+            hashes_.push_back(h);
+            slots_[s] = values_.size();
+            if (2 * values_.size() > slots_.size()) grow();
+            return values_.size() - 1;
+        }
+        const std::string& v = values_[k - 1];
+        if (hashes_[k - 1] == h && v.size() == value.size() && same_bytes(v.data(), value.data(), v.size()))
+            return k - 1;
+    }
+}
+
+// Doubles the table, keeping it at most half full so probes stay short.
+void Frequencies::grow() {
+    std::vector<std::size_t> slots(2 * slots_.size(), 0);
+    std::size_t mask = slots.size() - 1;
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+        std::size_t s = hashes_[i] & mask;
+        while (slots[s] != 0) s = (s + 1) & mask;
+        slots[s] = i + 1;
+    }
+    slots_ = std::move(slots);
+}
+
+std::size_t Frequencies::add(std::string_view value, double n) {
+    std::size_t i = find_or_insert(value);
     counts_[i] += n;
     total_ += n;
     return i;

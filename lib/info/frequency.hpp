@@ -3,8 +3,6 @@
 // contingency table of two variables, from which H(A,B), H(A|B) and I(A;B) follow.
 #pragma once
 
-#include "string_map.hpp"
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -24,7 +22,14 @@ public:
     const std::vector<double>& counts() const { return counts_; }
 
 private:
-    StringMap<std::size_t> index_;
+    // The index of each value: open addressing with linear probing over a
+    // power-of-two table of value indexes + 1 (0: empty), each value's hash kept
+    // beside it. Counting is one lookup per input row: std::unordered_map's
+    // murmur hash and memcmp calls took 40% of `mlm-entropy values` (perf).
+    std::size_t find_or_insert(std::string_view value);
+    void grow();
+    std::vector<std::size_t> slots_;
+    std::vector<std::uint64_t> hashes_;
     std::vector<std::string> values_;
     std::vector<double> counts_;
     double total_ = 0;

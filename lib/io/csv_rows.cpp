@@ -2,9 +2,64 @@
 
 #include "error.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
+#ifdef __AVX2__
+#include <immintrin.h>
+#endif
 
 namespace mlm::io {
+
+namespace {
+
+// The first `delimiter` in [p, end), or end. Cells are mostly short, and a
+// memchr call per cell was 16% of mlm-entropy's time on 20M numbers of 8
+// characters (perf): test 8 bytes at a time instead (SWAR: a byte of x is zero
+// where the delimiter is; the lowest flagged byte is exactly the first zero).
+const char* find_delimiter(const char* p, const char* end, char delimiter) {
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        const std::uint64_t pattern = ones * static_cast<unsigned char>(delimiter);
+        for (; end - p >= 8; p += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            std::uint64_t x = word ^ pattern;
+            std::uint64_t found = (x - ones) & ~x & highs;
+            if (found) return p + (std::countr_zero(found) >> 3);
+        }
+    }
+    for (; p < end; ++p)
+        if (*p == delimiter) return p;
+    return end;
+}
+
+#ifdef __AVX2__
+// Splits the quote-free 32-byte chunks at the start of a line with one compare
+// per chunk rather than a search per cell, and returns where the first cell
+// not yet split begins: the general loop goes on from there (it would have
+// split the quote-free prefix the same way).
+const char* split_unquoted_prefix(std::string_view line, char delimiter, std::vector<Cell>& cells) {
+    const char* base = line.data();
+    const std::size_t n = line.size();
+    const __m256i delimiters = _mm256_set1_epi8(delimiter), quotes = _mm256_set1_epi8('"');
+    std::size_t start = 0;
+    for (std::size_t i = 0; n - i >= 32; i += 32) {
+        __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(base + i));
+        if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(bytes, quotes))) break;
+        auto found = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(bytes, delimiters)));
+        while (found) {
+            std::size_t at = i + static_cast<std::size_t>(std::countr_zero(found));
+            cells.push_back(Cell{std::string_view(base + start, at - start), CellKind::text, 0});
+            start = at + 1;
+            found &= found - 1;
+        }
+    }
+    return base + start;
+}
+#endif
+
+}  // namespace
 
 void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& cells,
                     std::string& scratch, const std::string& file, std::size_t line_number) {
@@ -13,6 +68,9 @@ void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& ce
     scratch.reserve(line.size());
     const char* p = line.data();
     const char* end = p + line.size();
+#ifdef __AVX2__
+    if (delimiter != '"') p = split_unquoted_prefix(line, delimiter, cells);
+#endif
     for (;;) {
         if (p < end && *p == '"') {
             std::size_t column = cells.size() + 1;
@@ -32,8 +90,8 @@ void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& ce
                 throw InputError("unexpected character after closing quote", file, line_number, column);
             ++p;
         } else {
-            const char* q = static_cast<const char*>(std::memchr(p, delimiter, end - p));
-            if (!q) {
+            const char* q = find_delimiter(p, end, delimiter);
+            if (q == end) {
                 cells.push_back(Cell{std::string_view(p, end - p), CellKind::text, 0});
                 return;
             }
@@ -46,8 +104,11 @@ void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& ce
 bool CsvRows::next(std::vector<Cell>& cells) {
     std::string_view line;
     while (lines_.next(line)) {
-        // In TSV a line of tabs is a row of empty cells, not a blank line.
-        if (line.find_first_not_of(delimiter_ == '\t' ? " " : " \t") == std::string_view::npos) continue;
+        // In TSV a line of tabs is a row of empty cells, not a blank line. A
+        // loop, not find_first_not_of: this runs once per input line.
+        std::size_t i = 0;
+        while (i < line.size() && (line[i] == ' ' || (line[i] == '\t' && delimiter_ != '\t'))) ++i;
+        if (i == line.size()) continue;
         split_csv_line(line, delimiter_, cells, scratch_, lines_.name(), lines_.line_number());
         return true;
     }

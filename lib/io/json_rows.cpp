@@ -4,7 +4,7 @@
 #include "io/number.hpp"
 
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <charconv>
 
 namespace mlm::io {
 
@@ -18,16 +18,35 @@ namespace {
 // '1e400'") has no position: it gets the line of a JSON Lines value, if any.
 // `line` is the line a JSON Lines value is on (0 for a whole document).
 [[noreturn]] void throw_json_error(const json::exception& e, const std::string& file, std::size_t line = 0) {
-    static const std::regex where(R"(at line (\d+), column (\d+): (.*))");
-    std::cmatch m;
-    std::string what = e.what();
-    if (std::regex_search(what.c_str(), m, where)) {
-        std::size_t at = std::stoul(m[1]) + (line ? line - 1 : 0);
-        throw InputError("invalid JSON: " + m[3].str(), file, at, std::stoul(m[2]));
-    }
+    // No std::regex here: its recursion overflows the stack on the megabytes of
+    // "last read: '...'" an unterminated string puts in the message.
+    std::string_view what = e.what();
     std::size_t id_end = what.find("] ");
-    throw InputError("invalid JSON: " + (id_end == std::string::npos ? what : what.substr(id_end + 2)),
-                     file, line);
+    if (id_end != std::string_view::npos) what.remove_prefix(id_end + 2);
+    std::size_t at_line = 0, at_column = 0;
+    std::size_t pos = what.find("at line ");
+    if (pos != std::string_view::npos) {
+        const char* p = what.data() + pos + 8;
+        const char* end = what.data() + what.size();
+        auto [after_line, e1] = std::from_chars(p, end, at_line);
+        std::string_view rest(after_line, end - after_line);
+        if (e1 == std::errc() && rest.substr(0, 9) == ", column ") {
+            auto [after_column, e2] = std::from_chars(rest.data() + 9, end, at_column);
+            rest = std::string_view(after_column, end - after_column);
+            if (e2 == std::errc() && rest.substr(0, 2) == ": ") {
+                what = rest.substr(2);
+                at_line += line ? line - 1 : 0;
+            } else {
+                at_line = at_column = 0;
+            }
+        } else {
+            at_line = 0;
+        }
+    }
+    std::string message = "invalid JSON: " + std::string(what.substr(0, 200));
+    if (what.size() > 200) message += "...";
+    if (at_line) throw InputError(message, file, at_line, at_column);
+    throw InputError(message, file, line);
 }
 
 std::vector<OwnedCell> cells_of_array(const json& row) {

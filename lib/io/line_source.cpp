@@ -79,7 +79,8 @@ bool LineSource::next(std::string_view& line) {
     std::size_t scanned = begin_;
     for (;;) {
         const char* start = buf_.data() + begin_;
-        const void* nl = std::memchr(buf_.data() + scanned, '\n', end_ - scanned);
+        // memchr on an empty buffer's null data() is undefined, even for 0 bytes.
+        const void* nl = scanned < end_ ? std::memchr(buf_.data() + scanned, '\n', end_ - scanned) : nullptr;
         if (nl) {
             std::size_t len = static_cast<const char*>(nl) - start;
             begin_ += len + 1;

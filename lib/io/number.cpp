@@ -21,13 +21,7 @@ bool spells_infinity(std::string_view s) {
 
 }  // namespace
 
-ParseResult parse_number(std::string_view text, double& value) {
-    // Fast path: a finite number filling the whole cell, the usual case.
-    if (!text.empty()) {
-        const char* end = text.data() + text.size();
-        auto [ptr, ec] = fast_float::from_chars(text.data(), end, value);
-        if (ec == std::errc() && ptr == end && std::isfinite(value)) return ParseResult::ok;
-    }
+ParseResult parse_number_general(std::string_view text, double& value) {
     std::string_view s = trimmed(text);
     if (s.empty()) return ParseResult::empty;
     const char* end = s.data() + s.size();

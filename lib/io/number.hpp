@@ -3,6 +3,8 @@
 // std::to_chars, or N significant digits.
 #pragma once
 
+#include <cmath>
+#include <fast_float/fast_float.h>
 #include <string>
 #include <string_view>
 
@@ -10,10 +12,22 @@ namespace mlm::io {
 
 enum class ParseResult { ok, empty, invalid, out_of_range };
 
+// The general case of parse_number below: blanks around the number, empty,
+// nan/inf, out of range, invalid.
+ParseResult parse_number_general(std::string_view text, double& value);
+
 // Parses the whole of `text` (surrounding spaces and tabs allowed) as a double.
 // `nan`, `inf` and `-inf` are numbers; a finite literal too large for a double
 // (1e400) is out_of_range rather than inf; `1,5`, `12abc` and `0x10` are invalid.
-ParseResult parse_number(std::string_view text, double& value);
+// Inline, as the table reader calls it once per numeric cell: the common case
+// first, a whole cell that is a finite number (from_chars skips no blanks, so on
+// success this is exactly what parse_number_general would give).
+inline ParseResult parse_number(std::string_view text, double& value) {
+    const char* end = text.data() + text.size();
+    auto fast = fast_float::from_chars(text.data(), end, value);
+    if (fast.ec == std::errc() && fast.ptr == end && std::isfinite(value)) return ParseResult::ok;
+    return parse_number_general(text, value);
+}
 
 // True when the cell is a number in the sense of parse_number (used to detect
 // headers: a first row with any non-number cell is a header).

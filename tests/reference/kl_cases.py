@@ -223,6 +223,9 @@ for name in dict.fromkeys(seg_a.seg):
     lines.append(f"{name},{num(jensenshannon(wa, wb, base=2) ** 2)}")
 case("samples: -g gives one drift figure per segment", "mlm-kl samples -c color -g seg --metric js kl/seg_a.csv kl/seg_b.csv",
      lines, tol="1e-11")
+case("samples: counts of categories per segment merge from partials",
+     "mlm-kl samples -c color -g seg --partial kl/seg_a.csv kl/seg_b.csv > $TMP/seg.json\n"
+     "$ mlm-kl merge --metric js $TMP/seg.json", lines, tol="1e-11")
 
 # Gaussians: textbook closed forms.
 def kl_uni(mp, sp, mq, sq):

@@ -76,6 +76,36 @@ TEST_CASE("entropy: compensated sum keeps a million tiny terms exact", "[entropy
     CHECK_THAT(s.value(), WithinRel(1.0 + 1e-10, 1e-15));
 }
 
+TEST_CASE("entropy: pairwise sum is exact on integers and within log n eps on 0.1s", "[entropy][numerics]") {
+    std::vector<double> ints(100000), tenths(1000000, 0.1);
+    for (std::size_t i = 0; i < ints.size(); ++i) ints[i] = static_cast<double>(i + 1);
+    // n(n+1)/2 = 5000050000 < 2^53: every partial sum is an exact integer.
+    CHECK(mlm::info::pairwise_sum(ints) == 5000050000.0);
+    // The double nearest 0.1 is 0.1000000000000000055..., so the exact sum is
+    // 100000.0000000000055; pairwise error is ~log2(1e6) eps, a naive sum ~1e-12.
+    CHECK_THAT(mlm::info::pairwise_sum(tenths), WithinRel(100000.0, 1e-14));
+    CHECK(mlm::info::pairwise_sum(std::vector<double>{}) == 0.0);
+    CHECK(mlm::info::pairwise_sum(std::vector<double>{2.5}) == 2.5);
+}
+
+TEST_CASE("frequency: thousands of distinct values, some sharing a prefix, are counted apart", "[frequency][edge]") {
+    // Enough values to grow the index several times; long and short keys, and
+    // keys that differ only after their first 8 bytes.
+    mlm::info::Frequencies f;
+    for (int round = 0; round < 3; ++round)
+        for (int i = 0; i < 5000; ++i) f.add("prefix__" + std::to_string(i), 1);
+    f.add("", 2);
+    REQUIRE(f.distinct() == 5001);
+    CHECK(f.total() == 15002);
+    for (std::size_t i = 0; i < 5000; ++i) {
+        CHECK(f.values()[i] == "prefix__" + std::to_string(i));
+        CHECK(f.counts()[i] == 3);
+    }
+    CHECK(f.values()[5000].empty());
+    CHECK(f.counts()[5000] == 2);
+    CHECK(f.add("prefix__4999") == 4999);
+}
+
 TEST_CASE("frequency: MI, NMI and conditional entropy match scikit-learn", "[frequency][reference]") {
     for (const auto& c : reference()["labels"]) {
         mlm::info::Contingency t;

@@ -47,6 +47,30 @@ TEST_CASE("csv: many quoted fields on one line keep their own text", "[csv][quot
     CHECK(split("\"a\"\"\",\"b\",plain,\"c,d\",\"\"") == Row{"a\"", "b", "plain", "c,d", ""});
 }
 
+TEST_CASE("csv: long lines split the same across 32-byte chunks, quoted or not", "[csv][edge]") {
+    // Cells of every length from 0 to 40, so delimiters fall at every offset
+    // of the 32-byte chunks the AVX2 path compares at once.
+    Row cells;
+    std::string line;
+    for (int n = 0; n <= 40; ++n) {
+        cells.push_back(std::string(static_cast<std::size_t>(n), static_cast<char>('a' + n % 26)));
+        line += (n ? "," : "") + cells.back();
+    }
+    CHECK(split(line) == cells);
+    // A quoted cell (holding the delimiter) after the first chunks, and one in the first chunk.
+    Row late = cells;
+    late.push_back("x,y");
+    CHECK(split(line + ",\"x,y\"") == late);
+    Row early = cells;
+    early.insert(early.begin(), "p\"q");
+    CHECK(split("\"p\"\"q\"," + line) == early);
+    // A tab-separated line of the same cells.
+    std::string tabs = line;
+    for (char& c : tabs)
+        if (c == ',') c = '\t';
+    CHECK(split(tabs, '\t') == cells);
+}
+
 TEST_CASE("csv: an unterminated quote is an error at its line and field", "[csv][quote][error]") {
     CHECK_THROWS_MATCHES(split("1,\"abc"), mlm::InputError,
                          Catch::Matchers::Message("t.csv:7:2: unterminated quoted field"));

@@ -102,3 +102,15 @@ TEST_CASE("line_source: read_rest returns what was not consumed", "[line_source]
     CHECK(src.read_rest() == "b\nc\n");
     CHECK_FALSE(src.next(line));
 }
+
+TEST_CASE("line_source: a directory is an IoError naming it", "[line_source][error]") {
+    mlm::test::TempDir dir;
+    std::string path = dir.path("");
+    CHECK_THROWS_AS(
+        [&] {
+            LineSource src(path);
+            std::string_view line;
+            src.next(line);
+        }(),
+        mlm::IoError);
+}

@@ -435,3 +435,24 @@ TEST_CASE("table: the inputs fuzzing found end in rows or an mlm::Error in every
     }
     CHECK(files > 0);
 }
+
+TEST_CASE("table: an unterminated JSON string megabytes long is a short error, not a stack overflow",
+          "[table][json][error][edge]") {
+    // nlohmann puts the whole token in its message; parsing that with std::regex
+    // overflowed the stack.
+    std::string e = error_of("[\"" + std::string(3000000, 'a'));
+    CHECK_THAT(e, Catch::Matchers::StartsWith("t.csv:1:"));
+    CHECK_THAT(e, Catch::Matchers::Contains("invalid JSON: syntax error"));
+    CHECK(e.size() < 300);
+}
+
+TEST_CASE("table: an empty input is no rows in every format", "[table][edge][fuzz]") {
+    // Reading an empty buffer passed null to memchr (UBSan, found by fuzzing).
+    for (Format f : {Format::detect, Format::csv, Format::tsv, Format::jsonl}) {
+        auto t = reader("", with_format(f));
+        CHECK(t.read_all().rows() == 0);
+    }
+    CHECK(error_of("", with_format(Format::json)) ==
+          "t.csv:1:1: invalid JSON: syntax error while parsing value - unexpected end of input; "
+          "expected '[', '{', or a literal");
+}

@@ -8,16 +8,9 @@
 
 namespace mlm::entropy_tool {
 
-std::string unit_of(double base) {
-    if (base == 2) return "bits";
-    if (base == std::exp(1.0)) return "nats";
-    if (base == 10) return "hartleys";
-    return "log-base-" + io::format_number(base) + " units";
-}
-
 nlohmann::json conventions(const Options& o) {
     double b = o.base();
-    nlohmann::json c = {{"base", b == std::exp(1.0) ? nlohmann::json("e") : nlohmann::json(b)},
+    nlohmann::json c = {{"base", cli::base_json(b)},
                         {"unit", unit_of(b)}};
     if (o.perplexity) c["perplexity"] = true;
     return c;

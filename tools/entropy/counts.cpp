@@ -68,13 +68,20 @@ void count_table(const Options& o, cli::Context& ctx, CountState& s) {
 
     io::RowBlock block;
     std::string sa, sb;
+    // Decided once, not per row: the loop runs once per input row.
+    const bool values = s.form == "values";
+    const bool grouped = !s.groups.empty();
+    std::size_t slots = 0;
     while (table.read_block(block)) {
         ctx.progress(table.bytes_read());
         for (std::size_t r = 0; r < block.rows(); ++r) {
-            std::size_t id = s.groups.id(block, r);
-            s.ensure(id);
+            std::size_t id = grouped || slots == 0 ? s.groups.id(block, r) : 0;
+            if (id >= slots) {
+                s.ensure(id);
+                slots = id + 1;
+            }
             std::string_view va = joint(block, r, 0, a.size(), sa);
-            if (s.form == "values") s.values[id].add(va);
+            if (values) s.values[id].add(va);
             else s.tables[id].add(va, joint(block, r, a.size(), b.size(), sb));
         }
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/context.hpp"
+#include "cli/log_base.hpp"
 #include "cli/results.hpp"
 
 #include <string>
@@ -28,8 +29,8 @@ struct Options {
     double base() const;  // from --base / --nats
 };
 
-// "bits", "nats", ... for a log base.
-std::string unit_of(double base);
+using cli::log_name;
+using cli::unit_of;
 // The conventions every --to json echoes: base, unit.
 nlohmann::json conventions(const Options& o);
 // H, or base^H with --perplexity.

@@ -21,13 +21,6 @@ std::string padded(std::string s, std::size_t width) {
 }
 }  // namespace
 
-std::string log_name(double base) {
-    if (base == 2) return "log2";
-    if (base == std::exp(1.0)) return "ln";
-    if (base == 10) return "log10";
-    return "log_" + io::format_number(base);
-}
-
 void explain_entropy(io::Output& out, const std::string& title, const std::vector<std::string>& labels,
                      std::span<const double> p, std::size_t outcomes, double h, double base) {
     std::string lg = log_name(base);

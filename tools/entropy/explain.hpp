@@ -16,7 +16,4 @@ namespace mlm::entropy_tool {
 void explain_entropy(io::Output& out, const std::string& title, const std::vector<std::string>& labels,
                      std::span<const double> probabilities, std::size_t outcomes, double h, double base);
 
-// The log written the way a reader expects: log2, ln, log10, log_b.
-std::string log_name(double base);
-
 }  // namespace mlm::entropy_tool

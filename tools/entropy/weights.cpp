@@ -28,11 +28,44 @@ struct WeightSums {
         if (head.size() < explain_terms) head.push_back(w);
         ++outcomes;
     }
+
+    // Column j of a block whose weights are already checked: the same sums as
+    // add() row by row, but each block's terms summed pairwise (vectorized)
+    // before the compensated sum takes the block total; the row-wise
+    // compensated adds cost as much as parsing the numbers. `w` and `w_log`
+    // are scratch.
+    void add_column(const io::RowBlock& b, std::size_t j, std::vector<double>& w, std::vector<double>& w_log) {
+        std::size_t rows = b.rows();
+        for (std::size_t r = 0; r < rows && head.size() < explain_terms; ++r) head.push_back(b.number(r, j));
+        w.resize(rows);
+        w_log.resize(rows);
+        std::size_t nz = 0;
+        for (std::size_t r = 0; r < rows; ++r) {
+            double x = b.number(r, j);
+            w[r] = x;
+            w_log[r] = x > 0 ? x * std::log(x) : 0.0;
+            nz += x > 0;
+        }
+        sum.add(info::pairwise_sum(w));
+        w_log_w.add(info::pairwise_sum(w_log));
+        nonzero += nz;
+        outcomes += rows;
+    }
 };
 
 [[noreturn]] void bad_weight(const io::RowBlock& b, std::size_t r, std::size_t column, double w) {
     throw InputError("weights must be finite and >= 0, got " + io::format_number(w), b.file(r), b.line(r),
                      column + 1);
+}
+
+// Throws for the first weight of the block, in row order, that is negative,
+// infinite or nan; the first `cols.size()` number columns are the weights.
+void check_weights(const io::RowBlock& b, const std::vector<std::size_t>& cols) {
+    for (std::size_t r = 0; r < b.rows(); ++r)
+        for (std::size_t j = 0; j < cols.size(); ++j) {
+            double w = b.number(r, j);
+            if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
+        }
 }
 
 double entropy_of(const WeightSums& s, const std::string& name, const Options& o) {
@@ -95,16 +128,22 @@ int run_weights(const Options& o, cli::Context& ctx) {
     io::GroupIndex groups(group_positions);
     std::vector<std::vector<WeightSums>> sums;  // [group][column]
     io::RowBlock b;
+    std::vector<double> scratch_w, scratch_w_log;
     while (table.read_block(b)) {
         ctx.progress(table.bytes_read());
+        check_weights(b, cols);
+        if (groups.empty()) {
+            if (sums.empty()) {
+                groups.id(b, 0);  // the one group, with no values
+                sums.emplace_back(cols.size());
+            }
+            for (std::size_t j = 0; j < cols.size(); ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
+            continue;
+        }
         for (std::size_t r = 0; r < b.rows(); ++r) {
             std::size_t g = groups.id(b, r);
             if (g == sums.size()) sums.emplace_back(cols.size());
-            for (std::size_t j = 0; j < cols.size(); ++j) {
-                double w = b.number(r, j);
-                if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
-                sums[g][j].add(w);
-            }
+            for (std::size_t j = 0; j < cols.size(); ++j) sums[g][j].add(b.number(r, j));
         }
     }
     if (sums.empty()) throw InputError("no data rows", table.file());

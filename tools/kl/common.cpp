@@ -50,13 +50,6 @@ std::vector<double> metric_values(const std::string& metric, const Comparison& c
     return {c.kl_pq};
 }
 
-std::string unit_of(double base) {
-    if (base == 2) return "bits";
-    if (base == std::exp(1.0)) return "nats";
-    if (base == 10) return "hartleys";
-    return "log-base-" + io::format_number(base) + " units";
-}
-
 namespace {
 
 std::string direction_of(const std::string& metric) {
@@ -74,7 +67,7 @@ std::string direction_of(const std::string& metric) {
 
 nlohmann::json conventions(const Options& o, const std::string& p_name, const std::string& q_name) {
     double b = o.base();
-    nlohmann::json base = b == std::exp(1.0) ? nlohmann::json("e") : nlohmann::json(b);
+    nlohmann::json base = cli::base_json(b);
     nlohmann::json c = {
         {"metric", o.metric},
         {"base", base},

@@ -28,13 +28,6 @@ std::string padded(std::string s, std::size_t width) {
     return s + " ";
 }
 
-std::string log_name(double base) {
-    if (base == 2) return "log2";
-    if (base == std::exp(1.0)) return "ln";
-    if (base == 10) return "log10";
-    return "log_" + io::format_number(base);
-}
-
 // x log(x/y) in the base, 0 for x = 0, inf for y = 0 < x.
 double term(double x, double y, double base) {
     if (x == 0) return 0;
@@ -101,7 +94,7 @@ void explain(const Options& o, cli::Context& ctx, const std::string& title,
              const std::vector<double>& q, const Comparison& c) {
     const std::string& m = o.metric;
     double base = o.base();
-    std::string lg = log_name(base), unit = unit_of(base);
+    std::string lg = cli::log_name(base), unit = unit_of(base);
     io::Output& out = ctx.out();
     if (!title.empty()) out << title << "\n\n";
     out << formula(m, lg) << "\n" << zeros_note(m) << "\n\n";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cli/context.hpp"
+#include "cli/log_base.hpp"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -54,7 +55,7 @@ std::vector<double> metric_values(const std::string& metric, const Comparison& c
 // The conventions behind the numbers, for --to json: metric, base, unit,
 // direction, kind, js_max, smoothing, normalization.
 nlohmann::json conventions(const Options& o, const std::string& p_name, const std::string& q_name);
-std::string unit_of(double base);
+using cli::unit_of;
 
 // One printed line of results: the -g values (or the row number) and the metric values.
 struct Row {
