@@ -1,39 +1,36 @@
 #!/usr/bin/env bash
 # mlm-grad over 1,000,000 points of a 10-variable expression, value and
 # gradient, against the same computation in numpy with hand-written
-# derivatives (pandas.read_csv to read, the fastest reader Python offers; to_csv
-# to write, shortest round-trip numbers like ours). Whole commands on the same
-# CSV, alternated, median of the runs. Inputs are made with a fixed seed in a
-# temporary folder. Target (issue 5): mlm-grad at least 10x faster.
-set -euo pipefail
+# derivatives (pandas.read_csv to read, the fastest reader Python offers;
+# to_csv to write, shortest round-trip numbers like ours). Whole commands on the
+# same CSV, made with a fixed seed in a temporary folder, alternated rounds
+# (bench/lib.sh). Target (issue 5): at least 10x faster. CPU time (user +
+# system, every thread) is reported too: on a loaded machine it is the steadier figure.
+source "$(dirname "$0")/lib.sh"
+bench_init grad
+bench_need mlm-grad hyperfine /usr/bin/time "$BENCH_PYTHON"
 
-ROWS=${ROWS:-1000000}
-RUNS=${RUNS:-3}
-PY=${PYTHON:-/usr/bin/python3}
-MLM_GRAD=${MLM_GRAD:-mlm-grad}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+rows=${ROWS:-1000000}
+T=$BENCH_TMP
+expr='sigmoid(x1*x2 + x3)*exp(-x4^2) + sin(x5)*cos(x6) + sqrt(x7^2 + x8^2 + 1) + tanh(x9 - x10) + log(1 + x1^2)*x10'
 
-EXPR='sigmoid(x1*x2 + x3)*exp(-x4^2) + sin(x5)*cos(x6) + sqrt(x7^2 + x8^2 + 1) + tanh(x9 - x10) + log(1 + x1^2)*x10'
-
-"$PY" - "$tmp/points.csv" "$ROWS" <<'PYEOF'
+"$BENCH_PYTHON" - "$T/points.csv" "$rows" <<'PY'
 import sys
 import numpy as np
 rng = np.random.default_rng(20240605)
 x = rng.normal(size=(int(sys.argv[2]), 10))
 np.savetxt(sys.argv[1], x, fmt="%.6g", delimiter=",",
            header=",".join(f"x{i}" for i in range(1, 11)), comments="")
-PYEOF
+PY
 
-cat > "$tmp/peer.py" <<'PYEOF'
+cat > "$T/peer.py" <<'PY'
 import sys
 import numpy as np
 import pandas as pd
 
 x = pd.read_csv(sys.argv[1], engine="c").to_numpy()
 x1, x2, x3, x4, x5, x6, x7, x8, x9, x10 = x.T
-z = x1 * x2 + x3
-s = 1 / (1 + np.exp(-z))
+s = 1 / (1 + np.exp(-(x1 * x2 + x3)))
 e = np.exp(-x4 ** 2)
 r = np.sqrt(x7 ** 2 + x8 ** 2 + 1)
 t = np.tanh(x9 - x10)
@@ -53,42 +50,32 @@ out = pd.DataFrame({
     "d_x10": -(1 - t ** 2) + L,
 })
 out.to_csv(sys.stdout, index=False)
-PYEOF
+PY
 
-seconds() {  # wall time of a command, output to /dev/null
-    local start end
-    start=$(date +%s%N)
-    "$@" > /dev/null
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.4f\n", ns / 1e9 }'
-}
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-
-# Same numbers from both, to 1e-9 relative, on the first thousand rows.
-head -1001 "$tmp/points.csv" > "$tmp/small.csv"
-"$MLM_GRAD" "$EXPR" "$tmp/small.csv" > "$tmp/ours.csv"
-"$PY" "$tmp/peer.py" "$tmp/small.csv" > "$tmp/theirs.csv"
-"$PY" - "$tmp/ours.csv" "$tmp/theirs.csv" <<'PYEOF'
+# Both print the same numbers (to 1e-9 relative) on the first thousand rows.
+head -1001 "$T/points.csv" > "$T/small.csv"
+mlm-grad "$expr" "$T/small.csv" > "$T/ours.csv"
+"$BENCH_PYTHON" "$T/peer.py" "$T/small.csv" > "$T/theirs.csv"
+"$BENCH_PYTHON" - "$T/ours.csv" "$T/theirs.csv" <<'PY'
 import sys
 import numpy as np
 import pandas as pd
 a, b = pd.read_csv(sys.argv[1]), pd.read_csv(sys.argv[2])
 assert list(a.columns) == list(b.columns), (list(a.columns), list(b.columns))
 assert np.allclose(a.to_numpy(), b.to_numpy(), rtol=1e-9, atol=1e-12), "outputs differ"
-PYEOF
+PY
 
-seconds "$MLM_GRAD" "$EXPR" "$tmp/points.csv" > /dev/null  # warm-up
-: > "$tmp/ours.t"; : > "$tmp/theirs.t"; : > "$tmp/ratio.t"
-for _ in $(seq "$RUNS"); do
-    ours=$(seconds "$MLM_GRAD" "$EXPR" "$tmp/points.csv")
-    theirs=$(seconds "$PY" "$tmp/peer.py" "$tmp/points.csv")
-    echo "$ours" >> "$tmp/ours.t"
-    echo "$theirs" >> "$tmp/theirs.t"
-    awk -v a="$theirs" -v b="$ours" 'BEGIN { print a / b }' >> "$tmp/ratio.t"
-done
-size=$(du -m "$tmp/points.csv" | cut -f1)
-printf 'grad_bench: %d points x 10 variables (%d MB CSV), value + gradient, median of %d runs\n' "$ROWS" "$size" "$RUNS"
-printf '  mlm-grad                     %.3f s\n' "$(median < "$tmp/ours.t")"
-printf '  numpy (pandas read/write)    %.3f s\n' "$(median < "$tmp/theirs.t")"
-printf '  ratio                        %.1fx (target >= 10x)\n' "$(median < "$tmp/ratio.t")"
+ours="mlm-grad '$expr' $T/points.csv"
+peer="$BENCH_PYTHON $T/peer.py $T/points.csv"
+bench_compare values "$ours" "$peer"
+bench_check "value+gradient: $rows x 10 vs numpy" values 1 "<=" 0.1 "<= 0.1 (10x faster)"
+
+cpu() {  # user + system seconds of one run
+    /usr/bin/time -f '%U %S' -o "$T/cpu" sh -c "$1" > /dev/null
+    awk '{ printf "%.3f", $1 + $2 }' "$T/cpu"
+}
+cpu_ours=$(cpu "$ours")
+cpu_peer=$(cpu "$peer")
+bench_row "value+gradient: CPU seconds, one run" "$cpu_ours" "$cpu_peer" \
+    "$(awk -v a="$cpu_ours" -v b="$cpu_peer" 'BEGIN { printf "%.4f", a / b }')" "-" "info"
+bench_report

@@ -81,6 +81,11 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
     } catch (const std::bad_alloc&) {
         err_stream << info.name << ": out of memory\n";
         return status_io;
+    } catch (const std::exception& e) {
+        // Not one of ours: a bug, but the contract allows no crash, and input
+        // is what drives a tool into a path nobody tested.
+        err_stream << info.name << ": unexpected error: " << e.what() << '\n';
+        return status_input;
     }
 }
 

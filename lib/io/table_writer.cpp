@@ -119,6 +119,7 @@ TableWriter& TableWriter::cell(std::string_view text) {
     begin_cell();
     std::string& b = out_.buffer();
     if (format_ == OutFormat::json || format_ == OutFormat::jsonl) append_json_string(b, text);
+    else if (text.empty() && columns_.size() == 1) b += "\"\"";  // else a blank line, which readers skip
     else append_csv_text(b, text, format_ == OutFormat::csv ? ',' : '\t');
     ++column_;
     return *this;

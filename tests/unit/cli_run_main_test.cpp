@@ -134,3 +134,11 @@ TEST_CASE("run_main: -o into a missing directory is status 5", "[run_main][error
     CHECK(r.status == 5);
     CHECK_THAT(r.err, Catch::Matchers::StartsWith("tool: /nonexistent/dir/out.csv: "));
 }
+
+TEST_CASE("run_main: an exception that is not an mlm::Error is one line and status 3, not an abort",
+          "[run_main][error]") {
+    auto r = run_tool({}, [](mlm::cli::Context&) -> int { throw std::out_of_range("stoul"); });
+    CHECK(r.status == 3);
+    CHECK(r.err == "tool: unexpected error: stoul\n");
+    CHECK(r.out.empty());
+}

@@ -163,10 +163,10 @@ int run_minimize(const Options& o, cli::Context& ctx) {
 
     if (o.common.explain) {
         ctx.out() << explain_minimize(o, s, tape, r, o.common.precision > 0 ? o.common.precision : 6);
-    } else if (ctx.json()) {
-        ctx.print_json(result_json(o, s, tape, r));
     } else if (o.trace) {
         print_trace(ctx, tape, r);
+    } else if (ctx.json()) {
+        ctx.print_json(result_json(o, s, tape, r));
     } else if (!diverged) {
         print_result(ctx, tape, r);
     }

@@ -179,13 +179,7 @@ private:
 }  // namespace
 
 int run_explain(const Options& o, const Setup& s, cli::Context& ctx) {
-    Eigen::VectorXd x;
-    try {
-        x = calc::parse_assignment(o.at, s.tape);
-    } catch (const UsageError& e) {
-        throw UsageError(std::string("--at: ") + e.what());
-    }
-    ctx.out() << Explainer(o, s, x).text();
+    ctx.out() << Explainer(o, s, point_at(o, s)).text();
     return 0;
 }
 

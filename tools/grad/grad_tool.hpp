@@ -36,6 +36,8 @@ struct Setup {
 };
 
 Setup make_setup(const Options& o);
+// The point of --at, in the tape's variable order.
+Eigen::VectorXd point_at(const Options& o, const Setup& s);
 
 int run_point(const Options& o, const Setup& s, cli::Context& ctx);
 int run_points(const Options& o, const Setup& s, cli::Context& ctx);

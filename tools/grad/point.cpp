@@ -16,14 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-Eigen::VectorXd point_of(const Options& o, const Setup& s) {
-    try {
-        return calc::parse_assignment(o.at, s.tape);
-    } catch (const UsageError& e) {
-        throw UsageError(std::string("--at: ") + e.what());
-    }
-}
-
 std::string method_text(const Options& o) {
     if (!o.numeric) return "backpropagation (reverse-mode automatic differentiation)";
     return o.scheme + " differences";
@@ -138,7 +130,7 @@ int run_limit(const Setup& s, cli::Context& ctx, const Eigen::VectorXd& x) {
 }  // namespace
 
 int run_point(const Options& o, const Setup& s, cli::Context& ctx) {
-    const Eigen::VectorXd x = point_of(o, s);
+    const Eigen::VectorXd x = point_at(o, s);
     if (o.check) return run_check(o, s, ctx, x);
     if (o.limit) return run_limit(s, ctx, x);
     const double f = calc::value(s.tape, x);

@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "grad/grad_tool.hpp"
 #include "io/columns.hpp"
+#include "io/number.hpp"
 #include "grad/read_ahead.hpp"
 
 namespace mlm::grad_tool {
@@ -56,6 +57,23 @@ void keep_worst(double& worst, double d) {
     if (!(d <= worst)) worst = d;
 }
 
+// Numbers only, so CSV and TSV rows need no quoting: straight into the output
+// buffer with the shared number format, without the per-cell dispatch.
+void write_delimited(cli::Context& ctx, const Eigen::MatrixXd& results, const std::vector<std::size_t>& wrt,
+                     char delimiter) {
+    std::string& b = ctx.out().buffer();
+    const int precision = ctx.options().precision;
+    for (Eigen::Index r = 0; r < results.rows(); ++r) {
+        io::append_number(b, results(r, 0), precision);
+        for (std::size_t j : wrt) {
+            b.push_back(delimiter);
+            io::append_number(b, results(r, static_cast<Eigen::Index>(j) + 1), precision);
+        }
+        b.push_back('\n');
+        ctx.out().maybe_drain();
+    }
+}
+
 }  // namespace
 
 int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
@@ -66,15 +84,23 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
     std::optional<io::TableWriter> out;
     if (!o.check) out.emplace(ctx.table(header(o, s)));
     double worst = 0;
-    io::RowBlock block;
-    Eigen::MatrixXd points, results;
-    ReadAhead blocks(table);
+    const char delimiter = ctx.out_format() == io::OutFormat::csv ? ',' : ctx.out_format() == io::OutFormat::tsv ? '\t' : 0;
+    // The fast path evaluates on the reading thread; the others point by point here.
+    PreparedBlock block;
+    ReadAhead blocks(table, [&](PreparedBlock& b) {
+        if (!fast) return;
+        const Eigen::MatrixXd points = b.rows.matrix();
+        b.results.resize(points.rows(), points.cols() + 1);
+        evaluator.value_and_gradient(points, b.results);
+    });
     while (blocks.next(block)) {
-        points = block.matrix();
-        const auto n = points.rows();
+        const Eigen::MatrixXd& results = block.results;
+        const auto n = static_cast<Eigen::Index>(block.rows.rows());
+        if (fast && delimiter) {
+            write_delimited(ctx, results, s.wrt, delimiter);
+            continue;
+        }
         if (fast) {
-            results.resize(n, points.cols() + 1);
-            evaluator.value_and_gradient(points, results);
             for (Eigen::Index r = 0; r < n; ++r) {
                 out->cell(results(r, 0));
                 for (std::size_t j : s.wrt) out->cell(results(r, static_cast<Eigen::Index>(j) + 1));
@@ -82,6 +108,7 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
             }
             continue;
         }
+        const Eigen::MatrixXd points = block.rows.matrix();
         for (Eigen::Index r = 0; r < n; ++r) {
             const Eigen::VectorXd x = points.row(r).transpose();
             if (o.check) {

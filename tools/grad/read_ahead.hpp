@@ -1,22 +1,32 @@
-// Row blocks parsed on a second thread while this one evaluates and prints, so
-// parsing (the largest cost, PERFORMANCE.md lesson 1) overlaps the rest. Blocks
-// come back in input order, so the output is the same bytes as a single thread's.
+// Row blocks parsed, and prepared by a caller's function, on a second thread
+// while this one prints, so parsing and evaluation (PERFORMANCE.md lesson 1)
+// overlap the formatting of the output. Blocks come back in input order, so
+// the output is the same bytes as a single thread's.
 #pragma once
 
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
-#include <vector>
+
+#include <Eigen/Core>
 
 #include "io/table.hpp"
 
 namespace mlm::grad_tool {
 
+struct PreparedBlock {
+    io::RowBlock rows;
+    Eigen::MatrixXd results;
+};
+
 class ReadAhead {
 public:
-    explicit ReadAhead(io::TableReader& table, std::size_t depth = 4) : table_(table) {
+    // `prepare` runs on the reading thread, once per block, in input order.
+    ReadAhead(io::TableReader& table, std::function<void(PreparedBlock&)> prepare, std::size_t depth = 4)
+        : table_(table), prepare_(std::move(prepare)) {
         for (std::size_t i = 0; i < depth; ++i) free_.emplace_back();
         thread_ = std::thread([this] { produce(); });
     }
@@ -31,8 +41,9 @@ public:
     ReadAhead(const ReadAhead&) = delete;
     ReadAhead& operator=(const ReadAhead&) = delete;
 
-    // The next block, false at the end; rethrows the reader's error in order.
-    bool next(io::RowBlock& block) {
+    // The next block, false at the end; rethrows the reading thread's error
+    // after the blocks that came before it.
+    bool next(PreparedBlock& block) {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return !full_.empty() || finished_; });
         if (full_.empty()) {
@@ -50,7 +61,7 @@ private:
     void produce() {
         try {
             for (;;) {
-                io::RowBlock block;
+                PreparedBlock block;
                 {
                     std::unique_lock lock(mutex_);
                     changed_.wait(lock, [&] { return !free_.empty() || cancelled_; });
@@ -58,7 +69,8 @@ private:
                     block = std::move(free_.front());
                     free_.pop_front();
                 }
-                if (!table_.read_block(block)) break;
+                if (!table_.read_block(block.rows)) break;
+                prepare_(block);
                 std::lock_guard lock(mutex_);
                 full_.push_back(std::move(block));
                 changed_.notify_all();
@@ -73,9 +85,10 @@ private:
     }
 
     io::TableReader& table_;
+    std::function<void(PreparedBlock&)> prepare_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<io::RowBlock> free_, full_;
+    std::deque<PreparedBlock> free_, full_;
     bool finished_ = false, cancelled_ = false;
     std::exception_ptr error_;
     std::thread thread_;

@@ -32,6 +32,14 @@ Setup make_setup(const Options& o) {
     return s;
 }
 
+Eigen::VectorXd point_at(const Options& o, const Setup& s) {
+    try {
+        return calc::parse_assignment(o.at, s.tape);
+    } catch (const UsageError& e) {
+        throw UsageError(std::string("--at: ") + e.what());
+    }
+}
+
 double relative_difference(double a, double b) {
     const double scale = std::max(std::fabs(a), std::fabs(b));
     if (scale == 0) return 0;
