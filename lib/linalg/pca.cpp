@@ -107,9 +107,14 @@ PcaModel assemble(Prepared&& p, Spectrum&& spectrum, double total_variance, PcaM
                         ? components_for_variance(explained_variance_ratio(model), settings.variance)
                         : requested_components(settings, available);
     model.components = spectrum.vectors.leftCols(k).transpose();
+    // A variance within rounding of 0 (a rank-deficient input gives 1e-32 or 0
+    // depending on FMA) cannot be whitened: dividing by its root amplifies noise.
+    const double negligible = std::numeric_limits<double>::epsilon() *
+                              static_cast<double>(std::max<Index>(model.n, model.features.size())) *
+                              std::max(0.0, model.eigenvalues.size() ? model.eigenvalues(0) : 0.0);
     if (settings.whiten)
         for (Index j = 0; j < k; ++j)
-            if (!(model.eigenvalues(j) > 0))
+            if (!(model.eigenvalues(j) > negligible))
                 throw NumericError("cannot whiten component " + std::to_string(j + 1) +
                                    ": its variance is 0");
     return model;
