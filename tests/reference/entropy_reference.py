@@ -89,7 +89,7 @@ case("values: -g day gives one entropy per day, in order of appearance",
 h_ab = entropy(labels.groupby(["label", "noisy"]).size(), base=2)
 h_b = entropy(labels.noisy.value_counts(), base=2)
 case("cond: H(label|noisy) = H(label,noisy) - H(noisy)",
-     "mlm-entropy cond -c label --given noisy entropy/labels.csv", [num(h_ab - h_b)], tol="1e-11")
+     "mlm-entropy cond -c label --given noisy entropy/labels.csv", [num(h_ab - h_b)], tol="1e-12")
 case("mi: matches scikit-learn's mutual_info_score (nats)",
      "mlm-entropy mi -c label,noisy --nats entropy/labels.csv", [num(mutual_info_score(labels.label, labels.noisy))])
 case("mi: base 2 is the nats value over ln 2", "mlm-entropy mi -c label,noisy entropy/labels.csv",
@@ -132,7 +132,7 @@ rows.append(("x", g, thr))
 rows.sort(key=lambda r: -r[1])
 case("gain: features sorted by gain, numeric threshold at a midpoint",
      "mlm-entropy gain --target label entropy/labels.csv",
-     ["feature,gain,threshold"] + [f"{f},{num(v)},{'' if th is None else num(th)}" for f, v, th in rows], tol="1e-11")
+     ["feature,gain,threshold"] + [f"{f},{num(v)},{'' if th is None else num(th)}" for f, v, th in rows], tol="1e-12")
 it = iris.species.to_numpy()
 rows = []
 for col in ["sepal_length", "sepal_width", "petal_length", "petal_width"]:
@@ -141,7 +141,7 @@ for col in ["sepal_length", "sepal_width", "petal_length", "petal_width"]:
 rows.sort(key=lambda r: -r[1])
 case("gain: iris species by each measurement",
      "mlm-entropy gain --target species ../../examples/data/iris.csv",
-     ["feature,gain,threshold"] + [f"{f},{num(v)},{num(th)}" for f, v, th in rows], tol="1e-11")
+     ["feature,gain,threshold"] + [f"{f},{num(v)},{num(th)}" for f, v, th in rows], tol="1e-12")
 
 # Log loss.
 m = 50
@@ -150,23 +150,23 @@ p = np.clip(rng.beta(2, 2, size=m) * 0.5 + y * 0.4, 0, 1)
 p[0] = 1.0 if y[0] == 0 else 0.0  # a confident mistake: clipped at eps
 write("entropy/binary.csv", pd.DataFrame({"y": y, "p": p}))
 case("xent: binary log loss matches scikit-learn (eps 1e-15)",
-     "mlm-entropy xent --target y -c p entropy/binary.csv", [num(log_loss(y, p, eps=1e-15))], tol="1e-11")
+     "mlm-entropy xent --target y -c p entropy/binary.csv", [num(log_loss(y, p, eps=1e-15))], tol="1e-12")
 classes = np.array(["ant", "bee", "cow"])
 ym = rng.choice(classes, size=m)
 pm = rng.dirichlet([1, 1, 1], size=m)
 write("entropy/multi.csv", pd.DataFrame({"y": ym, "bee": pm[:, 1], "ant": pm[:, 0], "cow": pm[:, 2]}))
 case("xent: multi-class columns matched to classes by name",
      "mlm-entropy xent --target y -c bee,ant,cow entropy/multi.csv",
-     [num(log_loss(ym, pm, eps=1e-15, labels=classes))], tol="1e-11")
+     [num(log_loss(ym, pm, eps=1e-15, labels=classes))], tol="1e-12")
 yi = rng.integers(0, 3, size=m)
 write("entropy/multi_pos.csv", pd.DataFrame({"y": yi, "p0": pm[:, 0], "p1": pm[:, 1], "p2": pm[:, 2]}))
 case("xent: multi-class by position against the sorted classes",
      "mlm-entropy xent --target y -c p0,p1,p2 entropy/multi_pos.csv", [num(log_loss(yi, pm, eps=1e-15))],
-     tol="1e-11")
+     tol="1e-12")
 per_row = [log_loss([yy], [pi], eps=1e-15, labels=[0, 1]) for yy, pi in zip(y[:3], p[:3])]
 write("entropy/binary3.csv", pd.DataFrame({"y": y[:3], "p": p[:3]}))
 case("xent: --per-row prints each row's loss", "mlm-entropy xent --target y -c p --per-row entropy/binary3.csv",
-     ["log_loss"] + [num(v) for v in per_row], tol="1e-11")
+     ["log_loss"] + [num(v) for v in per_row], tol="1e-12")
 
 # Bytes.
 blob = bytes(rng.integers(0, 16, size=4096).astype(np.uint8)) + b"hello, world\n" * 10
