@@ -1,6 +1,7 @@
 #include "io/line_source.hpp"
 
 #include "error.hpp"
+#include "io/system_error.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -11,12 +12,6 @@ namespace mlm::io {
 
 namespace {
 constexpr std::size_t block_size = 1 << 20;
-
-std::string system_message(int err) {
-    std::string m = std::strerror(err);
-    if (!m.empty()) m[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[0])));
-    return m;
-}
 }  // namespace
 
 LineSource::LineSource(const std::string& path) : name_(path) {

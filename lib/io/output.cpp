@@ -1,6 +1,7 @@
 #include "io/output.hpp"
 
 #include "error.hpp"
+#include "io/system_error.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -10,14 +11,6 @@
 #include <unistd.h>
 
 namespace mlm::io {
-
-namespace {
-std::string system_message(int err) {
-    std::string m = std::strerror(err);
-    if (!m.empty()) m[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[0])));
-    return m;
-}
-}  // namespace
 
 Output::Output() : kind_(Kind::stdout_), fd_(1) {}
 

@@ -1,6 +1,7 @@
 #include "io/raw_bytes.hpp"
 
 #include "error.hpp"
+#include "io/system_error.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -13,10 +14,8 @@ namespace mlm::io {
 void for_each_chunk(const std::string& path, const std::function<void(std::string_view)>& chunk) {
     int fd = path == "-" ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     auto fail = [&](int err) {
-        std::string m = std::strerror(err);
-        m[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[0])));
         if (fd > 0) ::close(fd);
-        throw IoError(path + ": " + m);
+        throw IoError(path + ": " + system_message(err));
     };
     if (fd < 0) fail(errno);
     std::vector<char> buf(1 << 20);
