@@ -5,10 +5,10 @@
 #include "info/frequency.hpp"
 #include "info/log_loss.hpp"
 #include "info/split_gain.hpp"
+#include "info_reference.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 using Catch::Matchers::WithinAbs;
@@ -16,14 +16,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-const nlohmann::json& reference() {
-    static const nlohmann::json doc = [] {
-        std::ifstream in(MLM_REFERENCE_DIR "/info_unit.json");
-        REQUIRE(in);
-        return nlohmann::json::parse(in);
-    }();
-    return doc;
-}
+const nlohmann::json& reference() { return mlm::test::reference_json("info_unit.json"); }
 
 // Entropies are sums of n terms each with relative error ~eps: 1e-12 leaves
 // room for n up to thousands while catching any wrong formula or base.

@@ -1,9 +1,11 @@
-// Reads tests/reference/kl_scipy.json, the expected values scipy and numpy
-// computed for the info module (infinities are stored as the string "inf").
+// Reads the expected values scipy and numpy computed for the info module
+// (tests/reference/*.json; infinities are stored as the string "inf").
 #pragma once
 
 #include <fstream>
 #include <limits>
+#include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -11,14 +13,18 @@
 
 namespace mlm::test {
 
-inline const nlohmann::json& kl_reference() {
-    static const nlohmann::json data = [] {
-        std::ifstream in(MLM_REFERENCE_DIR "/kl_scipy.json");
-        if (!in) throw std::runtime_error("cannot read " MLM_REFERENCE_DIR "/kl_scipy.json");
-        return nlohmann::json::parse(in);
-    }();
-    return data;
+// tests/reference/<file>, parsed once per test run.
+inline const nlohmann::json& reference_json(const std::string& file) {
+    static std::map<std::string, nlohmann::json> loaded;
+    auto it = loaded.find(file);
+    if (it != loaded.end()) return it->second;
+    std::string path = std::string(MLM_REFERENCE_DIR "/") + file;
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    return loaded.emplace(file, nlohmann::json::parse(in)).first->second;
 }
+
+inline const nlohmann::json& kl_reference() { return reference_json("kl_scipy.json"); }
 
 inline double number(const nlohmann::json& j) {
     if (j.is_string()) {
