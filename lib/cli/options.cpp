@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include "cli/validators.hpp"
 #include "error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -38,9 +39,9 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
     }
     if (features & checks) {
         app.add_option("--fail-above", o.fail_above, "exit 1 when the result is above X")
-            ->group(out)->type_name("X");
+            ->check(not_nan())->group(out)->type_name("X");
         app.add_option("--fail-below", o.fail_below, "exit 1 when the result is below X")
-            ->group(out)->type_name("X");
+            ->check(not_nan())->group(out)->type_name("X");
     }
     if (features & explain)
         app.add_flag("--explain", o.explain, "walk through the computation instead")->group(out);
