@@ -1,10 +1,12 @@
 #include "io/json_rows.hpp"
 
-#include "error.hpp"
 #include "io/number.hpp"
+#include "io/quoted.hpp"
 
-#include <nlohmann/json.hpp>
 #include <charconv>
+#include <cstring>
+#include <iterator>
+#include <nlohmann/json.hpp>
 
 namespace mlm::io {
 
@@ -12,14 +14,70 @@ using nlohmann::json;
 
 namespace {
 
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+std::string depth_message() {
+    return "JSON nested deeper than " + std::to_string(max_json_depth) + " levels (a table needs 3)";
+}
+
+// Where nlohmann's lexer has read to. A value's end is known when its event
+// comes (one byte further for a number, whose end the lexer finds by reading
+// the next byte), so the handler finds where each value starts by skipping
+// the blanks and separators after the previous event.
+struct TrackedIterator {
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    const char* p = nullptr;
+    const char** reached = nullptr;
+    reference operator*() const { return *p; }
+    TrackedIterator& operator++() {
+        *reached = ++p;
+        return *this;
+    }
+    TrackedIterator operator++(int) {
+        TrackedIterator before = *this;
+        ++*this;
+        return before;
+    }
+    bool operator==(const TrackedIterator& o) const { return p == o.p; }
+};
+
+// Line and column of byte offsets, counted as the parse goes (offsets mostly
+// come in increasing order, so the text is scanned once).
+class LineCounter {
+public:
+    LineCounter(std::string_view text, std::size_t first_line)
+        : text_(text), first_line_(first_line), line_(first_line) {}
+    Place at(std::size_t offset) {
+        if (offset < done_) done_ = line_start_ = 0, line_ = first_line_;
+        while (done_ < offset) {
+            const void* nl = std::memchr(text_.data() + done_, '\n', offset - done_);
+            if (!nl) {
+                done_ = offset;
+                break;
+            }
+            done_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+            line_start_ = done_;
+            ++line_;
+        }
+        return {line_, offset - line_start_ + 1};
+    }
+
+private:
+    std::string_view text_;
+    std::size_t first_line_, line_, done_ = 0, line_start_ = 0;
+};
+
 // nlohmann's message "[json.exception.parse_error.101] parse error at line 2,
-// column 5: syntax error ..." becomes file:2:5: syntax error ... A number too
-// large for a double ("[json.exception.out_of_range.406] number overflow parsing
-// '1e400'") has no position: it gets the line of a JSON Lines value, if any.
-// `line` is the line a JSON Lines value is on (0 for a whole document).
-[[noreturn]] void throw_json_error(const json::exception& e, const std::string& file, std::size_t line = 0) {
-    // No std::regex here: its recursion overflows the stack on the megabytes of
-    // "last read: '...'" an unterminated string puts in the message.
+// column 5: syntax error ..." becomes "invalid JSON: syntax error ..." at 2:5,
+// the megabytes of "last read: '...'" an unterminated string puts in it cut
+// to 40 characters. `first_line` is the line the text starts on.
+InputError json_syntax_error(const json::exception& e, const std::string& file, std::size_t first_line,
+                             bool may_be_lines) {
+    // No std::regex here: its recursion overflows the stack on long messages.
     std::string_view what = e.what();
     std::size_t id_end = what.find("] ");
     if (id_end != std::string_view::npos) what.remove_prefix(id_end + 2);
@@ -29,13 +87,13 @@ namespace {
         const char* p = what.data() + pos + 8;
         const char* end = what.data() + what.size();
         auto [after_line, e1] = std::from_chars(p, end, at_line);
-        std::string_view rest(after_line, end - after_line);
+        std::string_view rest(after_line, static_cast<std::size_t>(end - after_line));
         if (e1 == std::errc() && rest.substr(0, 9) == ", column ") {
             auto [after_column, e2] = std::from_chars(rest.data() + 9, end, at_column);
-            rest = std::string_view(after_column, end - after_column);
+            rest = std::string_view(after_column, static_cast<std::size_t>(end - after_column));
             if (e2 == std::errc() && rest.substr(0, 2) == ": ") {
                 what = rest.substr(2);
-                at_line += line ? line - 1 : 0;
+                at_line += first_line - 1;
             } else {
                 at_line = at_column = 0;
             }
@@ -43,31 +101,322 @@ namespace {
             at_line = 0;
         }
     }
-    std::string message = "invalid JSON: " + std::string(what.substr(0, 200));
-    if (what.size() > 200) message += "...";
-    if (at_line) throw InputError(message, file, at_line, at_column);
-    throw InputError(message, file, line);
-}
-
-std::vector<OwnedCell> cells_of_array(const json& row) {
-    std::vector<OwnedCell> cells;
-    cells.reserve(row.size());
-    for (const auto& v : row) cells.push_back(json_cell(v));
-    return cells;
-}
-
-std::vector<OwnedCell> cells_of_object(const json& row, std::vector<std::string>& names) {
-    std::vector<OwnedCell> cells(names.size());
-    for (auto it = row.begin(); it != row.end(); ++it) {
-        std::size_t j = 0;
-        while (j < names.size() && names[j] != it.key()) ++j;
-        if (j == names.size()) {
-            names.push_back(it.key());
-            cells.emplace_back();
-        }
-        cells[j] = json_cell(it.value());
+    std::string message = "invalid JSON: ";
+    std::size_t last = what.find("last read: '");
+    if (last != std::string_view::npos) {
+        std::string_view token = what.substr(last + 12);
+        if (!token.empty() && token.back() == '\'') token.remove_suffix(1);
+        message += std::string(what.substr(0, last)) + "last read: " + io::quoted(token);
+    } else {
+        message += excerpt(what, 200);
     }
-    return cells;
+    if (!at_line) at_line = first_line;
+    if (may_be_lines) return NotOneTable(message, file, at_line, at_column);
+    return InputError(message, file, at_line, at_column);
+}
+
+const char* kind_name(const OwnedCell& c) {
+    switch (c.kind) {
+    case CellKind::json_number: return "a number";
+    case CellKind::json_string: return "a string";
+    case CellKind::json_null: return "null";
+    default: return c.text == "true" || c.text == "false" ? "a boolean" : "a value";
+    }
+}
+
+}  // namespace
+
+// Column names by key shared by the rows of one table, and which keys the
+// object being read has had so far (duplicates are an error).
+struct JsonKeyState {
+    std::optional<KeyIndex> keys;  // set once rows are objects
+    bool fixed = false;            // JSON Lines: names come from the first line
+    std::vector<std::size_t> seen;  // per column: serial of the object it was last seen in
+    std::vector<Place> key_places;
+    std::unordered_map<std::string, Place> unknown;  // keys outside a fixed set, this object
+    std::size_t serial = 0;
+    std::optional<bool> objects;  // JSON Lines: whether the first line was an object
+};
+
+namespace {
+
+using KeyState = JsonKeyState;
+
+// The SAX handler: a whole document (its top value is the table) or one JSON
+// Lines line (its top value is one row).
+class TableSax {
+public:
+    TableSax(std::string_view text, const char* const* reached, const std::string& file, std::size_t first_line,
+             bool line_mode, KeyState& keys)
+        : text_(text), reached_(reached), file_(file), first_line_(first_line), line_mode_(line_mode),
+          cell_depth_(line_mode ? 1 : 2), lines_(text, first_line), keys_(keys) {}
+
+    std::vector<JsonRow> rows;  // document rows
+    JsonRow row;                // the row of a line
+    bool columns = false;       // a document that is an object of column arrays
+    std::vector<JsonRow> column_values;  // columns, while reading an object of columns
+
+    bool null() { return scalar(OwnedCell{"", CellKind::json_null, 0}); }
+    bool boolean(bool b) { return scalar(OwnedCell{b ? "true" : "false", CellKind::json_other, 0}); }
+    bool number_integer(json::number_integer_t x) {
+        return scalar(OwnedCell{std::to_string(x), CellKind::json_number, static_cast<double>(x)});
+    }
+    bool number_unsigned(json::number_unsigned_t x) {
+        return scalar(OwnedCell{std::to_string(x), CellKind::json_number, static_cast<double>(x)});
+    }
+    bool number_float(json::number_float_t x, const std::string&) {
+        return scalar(OwnedCell{format_number(x), CellKind::json_number, x});
+    }
+    bool string(std::string& s) { return scalar(OwnedCell{std::move(s), CellKind::json_string, 0}); }
+    bool binary(json::binary_t&) { return scalar(OwnedCell{"", CellKind::json_other, 0}); }
+    bool start_object(std::size_t) { return start(false); }
+    bool start_array(std::size_t) { return start(true); }
+    bool end_object() { return end(); }
+    bool end_array() { return end(); }
+    bool key(std::string& k);
+    bool parse_error(std::size_t, const std::string&, const json::exception& e);
+
+private:
+    std::size_t reached() const { return static_cast<std::size_t>(*reached_ - text_.data()); }
+    // Where the value of the current event starts.
+    std::size_t value_start() const {
+        std::size_t i = prev_end_;
+        while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' ||
+                                    text_[i] == '\n' || text_[i] == ',' || text_[i] == ':'))
+            ++i;
+        return i;
+    }
+    [[noreturn]] void fail(const std::string& message, Place p) const {
+        throw InputError(message, file_, p.line, p.column);
+    }
+    [[noreturn]] void fail_lines(const std::string& message, Place p) const {
+        if (line_mode_) fail(message, p);
+        throw NotOneTable(message, file_, p.line, p.column);
+    }
+    bool scalar(OwnedCell&& cell);
+    bool start(bool is_array);
+    bool end();
+    void begin_row(bool objects, Place p);
+    void put(OwnedCell&& cell, Place p);
+
+    std::string_view text_;
+    const char* const* reached_;
+    const std::string& file_;
+    std::size_t first_line_;
+    bool line_mode_;
+    std::size_t cell_depth_;
+    LineCounter lines_;
+    KeyState& keys_;
+    std::size_t prev_end_ = 0;
+    std::size_t depth_ = 0;
+    std::size_t nested_ = 0;  // depth of a container that is a cell, while inside it
+    std::size_t nested_start_ = 0;
+    Place nested_place_;
+    std::optional<bool> row_objects_;  // document: whether rows are objects
+    std::size_t column_ = none;        // the column the next value of an object goes to
+    JsonRow* current_ = nullptr;       // the row being filled
+};
+
+bool TableSax::scalar(OwnedCell&& cell) {
+    std::size_t start = value_start();
+    prev_end_ = reached();
+    if (nested_) return true;  // inside a cell that is an array or object
+    Place p = lines_.at(start);
+    if (depth_ == cell_depth_) {
+        put(std::move(cell), p);
+        return true;
+    }
+    if (line_mode_) fail("expected a JSON array or object, got " + std::string(kind_name(cell)), p);
+    if (depth_ == 0) fail("not a table: the JSON document is " + std::string(kind_name(cell)), p);
+    if (columns) fail_lines("column " + io::quoted(keys_.keys->names[column_]) + " is not an array", p);
+    if (!row_objects_)
+        fail_lines("row 1 is " + std::string(kind_name(cell)) + ", not an array or an object", p);
+    fail("row " + std::to_string(rows.size() + 1) + " is not " + (*row_objects_ ? "an object" : "an array") +
+             " like the first",
+         p);
+}
+
+void TableSax::put(OwnedCell&& cell, Place p) {
+    if (columns) {
+        current_->cells.push_back(std::move(cell));
+        current_->places.push_back(p);
+        return;
+    }
+    if (keys_.keys) {
+        if (column_ == none) return;  // a key outside the first line's (JSON Lines)
+        current_->cells[column_] = std::move(cell);
+        current_->places[column_] = p;
+        return;
+    }
+    current_->cells.push_back(std::move(cell));
+    current_->places.push_back(p);
+}
+
+void TableSax::begin_row(bool objects, Place p) {
+    if (line_mode_) {
+        current_ = &row;
+    } else {
+        rows.emplace_back();
+        current_ = &rows.back();
+    }
+    current_->start = p;
+    if (objects) {
+        if (!keys_.keys) keys_.keys.emplace();
+        std::size_t k = keys_.keys->names.size();
+        current_->cells.assign(k, OwnedCell{});
+        current_->places.assign(k, Place{});
+        ++keys_.serial;
+        keys_.unknown.clear();
+    }
+}
+
+bool TableSax::start(bool is_array) {
+    std::size_t start = value_start();
+    prev_end_ = reached();
+    if (depth_ + 1 > max_json_depth) fail(depth_message(), lines_.at(start));
+    ++depth_;
+    if (nested_) return true;
+    Place p = lines_.at(start);
+    if (depth_ == cell_depth_ + 1) {  // a cell that is itself an array or object
+        nested_ = depth_;
+        nested_start_ = start;
+        nested_place_ = p;
+        return true;
+    }
+    if (line_mode_) {  // depth 1: the row
+        if (!keys_.objects) keys_.objects = !is_array;
+        if (*keys_.objects == is_array)
+            fail(std::string("expected a JSON ") + (is_array ? "object" : "array") + " like the first line", p);
+        begin_row(!is_array, p);
+        return true;
+    }
+    if (depth_ == 1) {
+        if (!is_array) {
+            columns = true;
+            keys_.keys.emplace();
+        }
+        return true;
+    }
+    // depth 2: a row, or a column of an object of columns
+    if (columns) {
+        if (!is_array) fail_lines("column " + io::quoted(keys_.keys->names[column_]) + " is not an array", p);
+        column_values.emplace_back();
+        current_ = &column_values.back();
+        current_->start = p;
+        return true;
+    }
+    if (!row_objects_) {
+        row_objects_ = !is_array;
+    } else if (*row_objects_ == is_array) {
+        fail("row " + std::to_string(rows.size() + 1) + " is not " + (*row_objects_ ? "an object" : "an array") +
+                 " like the first",
+             p);
+    }
+    begin_row(!is_array, p);
+    return true;
+}
+
+bool TableSax::end() {
+    std::size_t end = reached() - 1;
+    prev_end_ = reached();
+    if (nested_) {
+        if (depth_ == nested_) {
+            nested_ = 0;
+            put(OwnedCell{std::string(text_.substr(nested_start_, prev_end_ - nested_start_)), CellKind::json_other,
+                          0},
+                nested_place_);
+        }
+        --depth_;
+        return true;
+    }
+    if (depth_ == cell_depth_ && current_) {
+        current_->end = lines_.at(end);
+        if (columns) {
+            const JsonRow& first = column_values.front();
+            if (column_values.size() > 1 && current_->cells.size() != first.cells.size())
+                fail("column " + io::quoted(keys_.keys->names[column_]) + " has " +
+                         std::to_string(current_->cells.size()) + " values, expected " +
+                         std::to_string(first.cells.size()),
+                     current_->start);
+        }
+        current_ = nullptr;
+    }
+    --depth_;
+    return true;
+}
+
+bool TableSax::key(std::string& k) {
+    std::size_t start = value_start();
+    prev_end_ = reached();
+    if (nested_) return true;
+    Place p = lines_.at(start);
+    KeyIndex& index = *keys_.keys;
+    std::size_t j = index.find(k);
+    if (j == none && keys_.fixed) {
+        auto [it, fresh] = keys_.unknown.emplace(k, p);
+        if (!fresh)
+            fail("duplicate key " + io::quoted(k) + " (first at " + std::to_string(it->second.line) + ":" +
+                     std::to_string(it->second.column) + ")",
+                 p);
+        column_ = none;
+        return true;
+    }
+    if (j == none) {
+        j = index.add(k);
+        keys_.seen.push_back(0);
+        keys_.key_places.emplace_back();
+        if (!columns) {
+            current_->cells.emplace_back();
+            current_->places.emplace_back();
+        }
+    }
+    std::size_t serial = columns ? 1 : keys_.serial;
+    if (keys_.seen[j] == serial) {
+        Place first = keys_.key_places[j];
+        fail("duplicate key " + io::quoted(k) + " (first at " + std::to_string(first.line) + ":" +
+                 std::to_string(first.column) + ")",
+             p);
+    }
+    keys_.seen[j] = serial;
+    keys_.key_places[j] = p;
+    column_ = j;
+    return true;
+}
+
+bool TableSax::parse_error(std::size_t, const std::string&, const json::exception& e) {
+    if (e.id == 406) {  // a number too large for a double: an error at its cell, like CSV's
+        std::size_t start = value_start(), end = start;
+        while (end < text_.size() && std::strchr("0123456789+-.eE", text_[end]) && text_[end]) ++end;
+        Place p = lines_.at(start);
+        throw InputError("number out of range: " + io::quoted(text_.substr(start, end - start)), file_, p.line,
+                         p.column);
+    }
+    throw json_syntax_error(e, file_, first_line_, !line_mode_);
+}
+
+// Only tells whether a text is one value: nlohmann's acceptor with a depth limit.
+struct ValueAcceptor {
+    std::size_t depth = 0;
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const std::string&) { return true; }
+    bool string(std::string&) { return true; }
+    bool binary(json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return ++depth <= max_json_depth; }
+    bool start_array(std::size_t) { return ++depth <= max_json_depth; }
+    bool end_object() { return --depth, true; }
+    bool end_array() { return --depth, true; }
+    bool key(std::string&) { return true; }
+    bool parse_error(std::size_t, const std::string&, const json::exception&) { return false; }
+};
+
+template <class Sax>
+void sax_parse(std::string_view text, Sax& sax, const char** reached) {
+    *reached = text.data();
+    TrackedIterator first{text.data(), reached}, last{text.data() + text.size(), reached};
+    json::sax_parse(first, last, &sax);
 }
 
 void to_views(const std::vector<OwnedCell>& owned, std::vector<Cell>& cells) {
@@ -92,51 +441,63 @@ OwnedCell json_cell(const json& value) {
 }
 
 json parse_json_document(const std::string& text, const std::string& file) {
+    const char* reached = text.data();
+    TrackedIterator first{text.data(), &reached}, last{text.data() + text.size(), &reached};
+    json::parser_callback_t refuse_deep = [&](int depth, json::parse_event_t event, json&) {
+        if (depth >= static_cast<int>(max_json_depth) &&
+            (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)) {
+            Place p = LineCounter(text, 1).at(static_cast<std::size_t>(reached - text.data()) - 1);
+            throw InputError(depth_message(), file, p.line, p.column);
+        }
+        return true;
+    };
     try {
-        return json::parse(text);
+        return json::parse(first, last, refuse_deep);
     } catch (const json::exception& e) {
-        throw_json_error(e, file);
+        throw json_syntax_error(e, file, 1, false);
     }
 }
 
-JsonRows::JsonRows(const json& doc, const std::string& file) {
-    if (doc.is_object()) {  // object of column arrays
-        names_.emplace();
-        std::size_t n = 0;
-        for (auto it = doc.begin(); it != doc.end(); ++it) {
-            if (!it.value().is_array())
-                throw InputError("column \"" + it.key() + "\" is not an array", file);
-            if (!names_->empty() && it.value().size() != n)
-                throw InputError("column \"" + it.key() + "\" has " + std::to_string(it.value().size()) +
-                                 " values, expected " + std::to_string(n), file);
-            n = it.value().size();
-            names_->push_back(it.key());
+bool is_json_value(std::string_view text) {
+    ValueAcceptor acceptor;
+    const char* reached = nullptr;
+    TrackedIterator first{text.data(), &reached}, last{text.data() + text.size(), &reached};
+    return json::sax_parse(first, last, &acceptor);
+}
+
+JsonRows::JsonRows(const std::string& text, const std::string& file) {
+    KeyState keys;
+    const char* reached = nullptr;
+    TableSax sax(text, &reached, file, 1, false, keys);
+    sax_parse(text, sax, &reached);
+    if (sax.columns) {  // transpose the columns into rows
+        names_ = std::move(keys.keys->names);
+        std::size_t n = sax.column_values.empty() ? 0 : sax.column_values.front().cells.size();
+        rows_.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            JsonRow& row = rows_[i];
+            for (auto& column : sax.column_values) {
+                row.cells.push_back(std::move(column.cells[i]));
+                row.places.push_back(column.places[i]);
+            }
+            row.start = row.places.front();
+            row.end = row.places.back();
         }
-        rows_.assign(n, std::vector<OwnedCell>(names_->size()));
-        std::size_t j = 0;
-        for (auto it = doc.begin(); it != doc.end(); ++it, ++j)
-            for (std::size_t i = 0; i < n; ++i) rows_[i][j] = json_cell(it.value()[i]);
         return;
     }
-    if (!doc.is_array())
-        throw InputError("expected a JSON array of rows or an object of columns", file);
-    bool objects = !doc.empty() && doc.front().is_object();
-    if (objects) names_.emplace();
-    for (std::size_t i = 0; i < doc.size(); ++i) {
-        const json& row = doc[i];
-        if (objects && row.is_object()) rows_.push_back(cells_of_object(row, *names_));
-        else if (!objects && row.is_array()) rows_.push_back(cells_of_array(row));
-        else
-            throw InputError(std::string("row ") + std::to_string(i + 1) + " is not " +
-                             (objects ? "an object" : "an array") + " like the first", file);
+    rows_ = std::move(sax.rows);
+    if (keys.keys) {
+        names_ = std::move(keys.keys->names);
+        for (auto& row : rows_) {  // rows read before a key first appeared lack it: null
+            row.cells.resize(names_->size());
+            row.places.resize(names_->size());
+        }
     }
-    if (objects)  // rows read before a key first appeared lack it: null
-        for (auto& r : rows_) r.resize(names_->size());
 }
 
 bool JsonRows::next(std::vector<Cell>& cells) {
     if (next_ == rows_.size()) return false;
-    to_views(rows_[next_++], cells);
+    to_views(rows_[next_++].cells, cells);
     return true;
 }
 
@@ -144,27 +505,18 @@ bool JsonLinesRows::read_line() {
     std::string_view line;
     while (lines_.next(line)) {
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-        json value;
-        try {
-            value = json::parse(line.begin(), line.end());
-        } catch (const json::exception& e) {
-            throw_json_error(e, lines_.name(), lines_.line_number());
-        }
-        if (value.is_object()) {
-            if (!names_) {
-                names_.emplace();
-                for (auto it = value.begin(); it != value.end(); ++it) names_->push_back(it.key());
-            }
-            current_.assign(names_->size(), OwnedCell{});
-            for (auto it = value.begin(); it != value.end(); ++it) {
-                for (std::size_t j = 0; j < names_->size(); ++j)
-                    if ((*names_)[j] == it.key()) current_[j] = json_cell(it.value());
-            }
-        } else if (value.is_array() && !names_) {
-            current_ = cells_of_array(value);
-        } else {
-            throw InputError(names_ ? "expected a JSON object like the first line"
-                                    : "expected a JSON array or object", lines_.name(), lines_.line_number());
+        if (!keys_) keys_ = std::make_shared<JsonKeyState>();
+        JsonKeyState& keys = *keys_;
+        const char* reached = nullptr;
+        TableSax sax(line, &reached, lines_.name(), lines_.line_number(), true, keys);
+        sax.row = std::move(current_);
+        sax.row.cells.clear();
+        sax.row.places.clear();
+        sax_parse(line, sax, &reached);
+        current_ = std::move(sax.row);
+        if (keys.keys && !names_) {
+            names_ = keys.keys->names;
+            keys.fixed = true;
         }
         return true;
     }
@@ -183,7 +535,7 @@ bool JsonLinesRows::next(std::vector<Cell>& cells) {
     names();
     if (!have_current_) have_current_ = read_line();
     if (!have_current_) return false;
-    to_views(current_, cells);
+    to_views(current_.cells, cells);
     have_current_ = false;
     return true;
 }

@@ -113,6 +113,33 @@ char LineSource::peek_first_nonblank() {
     }
 }
 
+std::string LineSource::peek_first_line() {
+    if (peek_first_nonblank() == 0) return {};
+    // Offsets from begin_ stay valid across fill(), which moves the unread bytes to the front.
+    std::size_t first = 0;
+    while (buf_[begin_ + first] == ' ' || buf_[begin_ + first] == '\t' || buf_[begin_ + first] == '\r' ||
+           buf_[begin_ + first] == '\n')
+        ++first;
+    std::size_t start = first;
+    while (start > 0 && buf_[begin_ + start - 1] != '\n') --start;
+    std::size_t scanned = first;
+    for (;;) {
+        std::size_t available = end_ - begin_;
+        const void* nl = std::memchr(buf_.data() + begin_ + scanned, '\n', available - scanned);
+        if (nl) {
+            std::size_t stop = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) - begin_;
+            if (stop > start && buf_[begin_ + stop - 1] == '\r') --stop;
+            return std::string(buf_.data() + begin_ + start, stop - start);
+        }
+        scanned = available;
+        if (!fill()) {
+            std::size_t stop = end_ - begin_;
+            if (stop > start && buf_[begin_ + stop - 1] == '\r') --stop;
+            return std::string(buf_.data() + begin_ + start, stop - start);
+        }
+    }
+}
+
 std::string LineSource::read_rest() {
     if (!bom_checked_) skip_bom();
     while (fill()) {}

@@ -33,6 +33,10 @@ public:
     // The first byte that is not white space, without consuming anything
     // (0 at end of input): how the table reader tells CSV from JSON.
     char peek_first_nonblank();
+    // The first line with a byte that is not white space, without its end of
+    // line and without consuming anything (empty at end of input): how the
+    // table reader tells TSV from CSV.
+    std::string peek_first_line();
     // Everything not yet consumed, as one string (for whole-document JSON).
     std::string read_rest();
     // Bytes consumed so far, for progress reports.

@@ -5,14 +5,20 @@
 #include "io/json_rows.hpp"
 #include "io/line_source.hpp"
 #include "io/number.hpp"
+#include "io/quoted.hpp"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <deque>
 #include <optional>
 
 namespace mlm::io {
 
 namespace {
+
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+// How far the header guess reads ahead to see whether a first cell appears
+// again in its column: the reader's first block, or fewer rows of a wide table.
+constexpr std::size_t ahead_rows = 4096, ahead_cells = std::size_t(1) << 20;
 
 bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -30,25 +36,18 @@ std::string first_line(const std::string& text) {
     return text.substr(start, text.find('\n', start) - start);
 }
 
-// A document that parses whole yet is no table (an object of scalars, an array
-// of scalars) is one JSON Lines row: a JSON Lines input of a single line.
-bool is_one_row(const nlohmann::json& doc) {
-    if (doc.is_object())
-        return std::any_of(doc.begin(), doc.end(), [](const nlohmann::json& v) { return !v.is_array(); });
-    return doc.is_array() && !doc.empty() && !doc.front().is_array() && !doc.front().is_object();
-}
-
+// A cell that can only be a name: text that is not a number, a JSON string.
 bool is_header_cell(const Cell& c) {
     if (c.kind == CellKind::json_string) return true;
     return c.kind == CellKind::text && !c.text.empty() && !is_number(c.text);
 }
-
-std::string quoted(std::string_view s) {
-    std::string out(1, '"');
-    out.append(s.substr(0, s.size() > 40 ? 37 : s.size()));
-    if (s.size() > 40) out.append("...");
-    out.push_back('"');
-    return out;
+// Text that is not a number in the body (a label, or a JSON array or boolean).
+bool is_text_cell(const Cell& c) {
+    if (c.kind == CellKind::json_string || c.kind == CellKind::json_other) return true;
+    return c.kind == CellKind::text && !c.text.empty() && !is_number(c.text);
+}
+bool is_empty_cell(const Cell& c) {
+    return c.kind == CellKind::json_null || (c.kind == CellKind::text && c.text.empty());
 }
 
 }  // namespace
@@ -76,11 +75,28 @@ struct Source {
         if (json) return json->next(cells);
         return jsonl->next(cells);
     }
-    std::size_t where() const {
+    // The line the row last returned starts on.
+    std::size_t line() const {
         if (csv) return csv->line();
-        if (json) return json->row();
+        if (json) return json->line();
         return jsonl->line();
     }
+    // Where cell j of the row last returned is: CSV and TSV count fields, as
+    // cut(1) does; JSON names the line and byte column in the file.
+    Place place(std::size_t j) const {
+        if (csv) return {csv->line(), j + 1};
+        if (json) return json->place(j);
+        return jsonl->place(j);
+    }
+};
+
+// A row read ahead of its turn (the header guess, the first-row check), with
+// its places, delivered before the source's next rows.
+struct BufferedRow {
+    std::vector<OwnedCell> cells;
+    std::vector<Place> places;  // JSON: one per cell, then the row's end; CSV: none
+    std::size_t line = 0;
+    std::uint32_t file = 0;
 };
 
 struct TableReader::Impl {
@@ -90,24 +106,129 @@ struct TableReader::Impl {
     std::size_t current = 0;
     Source source;
     std::vector<std::string> names;
+    bool decided = false;  // names and header set by a file with a row or keys
     bool header = false;
     Format format = Format::csv;
-    std::vector<OwnedCell> pending;  // a first row that was data, not a header
-    bool has_pending = false;
+    std::deque<BufferedRow> ahead;
+    BufferedRow replay_row;  // the buffered row being delivered
+    bool replaying = false;
     std::vector<ColumnRequest> requests;
     std::size_t number_requests = 0, text_requests = 0;
     std::vector<Cell> cells;
     std::size_t skipped = 0;
     std::size_t bytes_before = 0;  // bytes of files already finished
     bool done = false;
+    bool string_document = false;  // the first line is one JSON string
 
     void open(std::size_t i);
+    Format detect_format(Format f, const std::string& path);
+    bool guess_header(const BufferedRow& first, const std::string& path);
+    BufferedRow own_row() const;
+    void require_rows();
     bool next_row();
-    void append_row(RowBlock& block, std::uint32_t file_index);
-    [[noreturn]] void fail(const std::string& message, std::size_t column) const {
-        throw InputError(message, source.lines->name(), source.where(), column);
+    void append_row(RowBlock& block);
+
+    Place place(std::size_t j) const {
+        if (!replaying) return source.place(j);
+        if (replay_row.places.empty()) return {replay_row.line, j + 1};
+        return replay_row.places[std::min(j, replay_row.places.size() - 1)];
+    }
+    std::size_t row_line() const { return replaying ? replay_row.line : source.line(); }
+    std::uint32_t row_file() const {
+        return replaying ? replay_row.file : static_cast<std::uint32_t>(current);
+    }
+    [[noreturn]] void fail(const std::string& message, std::size_t j) const {
+        Place p = place(j);
+        throw InputError(message, paths[row_file()], p.line, p.column);
     }
 };
+
+BufferedRow TableReader::Impl::own_row() const {
+    BufferedRow r;
+    r.cells.reserve(cells.size());
+    for (const Cell& c : cells) r.cells.push_back(OwnedCell{std::string(c.text), c.kind, c.number});
+    r.line = source.line();
+    r.file = static_cast<std::uint32_t>(current);
+    if (!source.csv)
+        for (std::size_t j = 0; j <= cells.size(); ++j) r.places.push_back(source.place(j));
+    return r;
+}
+
+// The format of a file: as forced, by extension, or by its first bytes.
+Format TableReader::Impl::detect_format(Format f, const std::string& path) {
+    if (f == Format::detect) f = format_from_extension(path);
+    if (f == Format::detect || f == Format::json) {
+        char c = source.lines->peek_first_nonblank();
+        if (f == Format::json || c == '[' || c == '{') {
+            std::string text = source.lines->read_rest();
+            try {
+                source.json.emplace(text, path);
+                source.keys = source.json->names();
+                return Format::json;
+            } catch (const NotOneTable&) {
+                // A syntax error after a first value, or a document that is one
+                // row: JSON Lines when its first line is one whole value.
+                if (f != Format::detect || !is_json_value(first_line(text))) throw;
+                source.lines = std::make_unique<LineSource>(path, std::move(text));
+                return Format::jsonl;
+            }
+        }
+    }
+    if (f == Format::csv || f == Format::tsv || f == Format::detect) {
+        std::string line = source.lines->peek_first_line();
+        if (f == Format::detect) {
+            // A file that is one JSON string reads as a CSV header alone: say
+            // what it is if no row follows it.
+            string_document = line.size() > 1 && line.front() == '"' && is_json_value(line);
+            // A first line with tabs and no commas is TSV, on stdin as in files.
+            bool tabs = line.find('\t') != std::string::npos, commas = line.find(',') != std::string::npos;
+            f = tabs && !commas ? Format::tsv : Format::csv;
+        }
+        if (line.find('\r') != std::string::npos)
+            throw InputError("line 1 holds a carriage return: lines that end in CR alone (old Mac) "
+                             "are not read; convert them with tr '\\r' '\\n'",
+                             path);
+    }
+    return f;
+}
+
+// The header guess of CONTRACT.md section 3 on `first`, the first row: no
+// text cell, data; a text cell over a number, a header. Otherwise every text
+// cell heads a column of text, and the rows read ahead decide: a first cell
+// that appears again in its column is data (a coin's H,H,T keeps its first
+// H), else the first row names the columns; this text-only guess is said in a
+// note either way. The rows read ahead go to `ahead`.
+bool TableReader::Impl::guess_header(const BufferedRow& first, const std::string& path) {
+    std::vector<std::size_t> text_columns;
+    for (std::size_t j = 0; j < cells.size(); ++j)
+        if (is_header_cell(cells[j])) text_columns.push_back(j);
+    if (text_columns.empty()) return false;
+    // Read ahead until a text first cell stands over a number, or the block ends.
+    std::size_t read_cells = 0, repeat = none, body = 0;
+    bool clear = false;
+    while (!clear && body < ahead_rows && read_cells < ahead_cells && source.next(cells)) {
+        for (std::size_t j : text_columns) {
+            if (j >= cells.size() || is_empty_cell(cells[j])) continue;
+            const OwnedCell& f = first.cells[j];
+            if (!is_text_cell(cells[j])) clear = true;
+            else if (repeat == none && cells[j].text == f.text && cells[j].kind == f.kind) repeat = j;
+        }
+        read_cells += cells.size();
+        ++body;
+        ahead.push_back(own_row());
+    }
+    bool is_header = clear || body == 0 || repeat == none;
+    if (!clear && body > 0 && options.note) {
+        if (is_header)
+            options.note(path + ": took the first row as column names, as none of its cells appears again "
+                                "in its column (--no-header to read it as data)");
+        else
+            options.note(path + ": took the first row as data: " + io::quoted(first.cells[repeat].text) +
+                         " appears again in column " + std::to_string(repeat + 1) +
+                         " (--header to read it as names)");
+    }
+    return is_header;
+}
 
 void TableReader::Impl::open(std::size_t i) {
     const std::string& path = paths[i];
@@ -118,27 +239,7 @@ void TableReader::Impl::open(std::size_t i) {
     source.lines = memory_text ? std::make_unique<LineSource>(path, std::move(*memory_text))
                                : std::make_unique<LineSource>(path);
     memory_text.reset();
-    Format f = options.format;
-    if (f == Format::detect) f = format_from_extension(path);
-    if (f == Format::detect || f == Format::json) {
-        char c = source.lines->peek_first_nonblank();
-        if (f == Format::json || c == '[' || c == '{') {
-            std::string text = source.lines->read_rest();
-            nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-            if ((doc.is_discarded() || is_one_row(doc)) && f == Format::detect &&
-                nlohmann::json::accept(first_line(text))) {
-                source.lines = std::make_unique<LineSource>(path, std::move(text));
-                f = Format::jsonl;
-            } else {
-                if (doc.is_discarded()) doc = parse_json_document(text, path);
-                source.json.emplace(doc, path);
-                source.keys = source.json->names();
-                f = Format::json;
-            }
-        } else {
-            f = Format::csv;
-        }
-    }
+    Format f = detect_format(options.format, path);
     if (f == Format::csv || f == Format::tsv) {
         char delimiter = options.delimiter ? options.delimiter : (f == Format::tsv ? '\t' : ',');
         source.csv.emplace(*source.lines, delimiter);
@@ -147,46 +248,70 @@ void TableReader::Impl::open(std::size_t i) {
         source.keys = source.jsonl->names();
     }
     source.format = f;
+    if (i == 0) format = f;
 
-    // The header: JSON objects name their columns; otherwise the first row.
+    // The header: JSON objects name their columns; otherwise the first row,
+    // guessed in the first file that has one, and taken alike in the others.
     std::vector<std::string> file_names;
     bool file_header = false;
-    has_pending = false;
     if (source.keys) {
         file_names = *source.keys;
         file_header = true;
     } else if (source.next(cells)) {
-        file_header = options.header == HeaderMode::present;
-        if (options.header == HeaderMode::detect)
-            for (const Cell& c : cells) file_header = file_header || is_header_cell(c);
+        BufferedRow first = own_row();
+        if (decided) file_header = header;
+        else if (options.header == HeaderMode::detect) file_header = guess_header(first, path);
+        else file_header = options.header == HeaderMode::present;
         if (file_header) {
-            for (const Cell& c : cells) file_names.emplace_back(c.text);
+            for (const OwnedCell& c : first.cells) file_names.push_back(c.text);
         } else {
-            for (std::size_t j = 0; j < cells.size(); ++j) file_names.push_back(std::to_string(j + 1));
-            pending.clear();
-            for (const Cell& c : cells) pending.push_back(OwnedCell{std::string(c.text), c.kind, c.number});
-            has_pending = true;
+            for (std::size_t j = 0; j < first.cells.size(); ++j) file_names.push_back(std::to_string(j + 1));
+            ahead.push_front(std::move(first));
         }
+    } else {
+        return;  // no row: the next file decides
     }
-    if (i == 0) {
+    if (!decided) {
         names = std::move(file_names);
         header = file_header;
-        format = f;
-    } else if (!file_names.empty() && file_names != names &&
-               (file_header || file_names.size() != names.size())) {
+        decided = true;
+    } else if (file_header && file_names != names) {
         throw InputError("the columns differ from those of " + paths[0], path);
+    }
+}
+
+// Reads ahead to the first data row, so that an input without one is an
+// error here, before a tool resolves -c against no columns.
+void TableReader::Impl::require_rows() {
+    while (ahead.empty()) {
+        if (source.next(cells)) {
+            ahead.push_back(own_row());
+            return;
+        }
+        if (current + 1 == paths.size()) {
+            if (string_document && paths.size() == 1)
+                throw InputError("not a table: the JSON document is a string", paths[0]);
+            std::string where = paths[0];
+            if (paths.size() > 1) where += " (and the " + std::to_string(paths.size() - 1) + " other files)";
+            throw InputError("no data rows", where);
+        }
+        bytes_before += source.lines->bytes_read();
+        open(++current);
     }
 }
 
 bool TableReader::Impl::next_row() {
     for (;;) {
-        if (done) return false;
-        if (has_pending) {
-            has_pending = false;
+        if (!ahead.empty()) {
+            replay_row = std::move(ahead.front());
+            ahead.pop_front();
+            replaying = true;
             cells.clear();
-            for (const auto& c : pending) cells.push_back(Cell{c.text, c.kind, c.number});
+            for (const auto& c : replay_row.cells) cells.push_back(Cell{c.text, c.kind, c.number});
             return true;
         }
+        replaying = false;
+        if (done) return false;
         if (source.next(cells)) return true;
         if (current + 1 == paths.size()) {
             done = true;
@@ -197,12 +322,15 @@ bool TableReader::Impl::next_row() {
     }
 }
 
-void TableReader::Impl::append_row(RowBlock& block, std::uint32_t file_index) {
+void TableReader::Impl::append_row(RowBlock& block) {
     if (cells.size() != names.size()) {
-        if (source.json && source.keys) cells.resize(names.size());  // ragged objects: null
-        else
-            fail("expected " + std::to_string(names.size()) + " fields, found " +
-                 std::to_string(cells.size()), 0);
+        if (source.json && source.keys) {
+            cells.resize(names.size());  // ragged objects: null
+        } else {
+            // Name the first missing or extra field.
+            fail("expected " + std::to_string(names.size()) + " fields, found " + std::to_string(cells.size()),
+                 std::min(cells.size(), names.size()));
+        }
     }
     std::size_t numbers_before = block.numbers_.size();
     std::size_t text_ends_before = block.text_end_.size();
@@ -217,15 +345,14 @@ void TableReader::Impl::append_row(RowBlock& block, std::uint32_t file_index) {
                 switch (parse_number(c.text, x)) {
                 case ParseResult::ok: break;
                 case ParseResult::empty: missing = true; break;
-                case ParseResult::invalid: fail("expected a number, got " + quoted(c.text), r.index + 1);
-                case ParseResult::out_of_range: fail("number out of range: " + quoted(c.text), r.index + 1);
+                case ParseResult::invalid: fail("expected a number, got " + io::quoted(c.text), r.index);
+                case ParseResult::out_of_range: fail("number out of range: " + io::quoted(c.text), r.index);
                 }
                 break;
             case CellKind::json_number: x = c.number; break;
             case CellKind::json_null: missing = true; break;
-            case CellKind::json_string:
-                fail("expected a number, got the string " + quoted(c.text), r.index + 1);
-            case CellKind::json_other: fail("expected a number, got " + std::string(c.text), r.index + 1);
+            case CellKind::json_string: fail("expected a number, got the string " + io::quoted(c.text), r.index);
+            case CellKind::json_other: fail("expected a number, got " + excerpt(c.text), r.index);
             }
             block.numbers_.push_back(x);
         } else {
@@ -235,8 +362,8 @@ void TableReader::Impl::append_row(RowBlock& block, std::uint32_t file_index) {
         }
         if (missing) {
             if (!options.skip_missing)
-                fail("missing value in column '" + names[r.index] + "' (--skip-missing drops such rows)",
-                     r.index + 1);
+                fail("missing value in column '" + excerpt(names[r.index]) + "' (--skip-missing drops such rows)",
+                     r.index);
             block.numbers_.resize(numbers_before);
             block.text_end_.resize(text_ends_before);
             block.text_.resize(text_before);
@@ -244,8 +371,8 @@ void TableReader::Impl::append_row(RowBlock& block, std::uint32_t file_index) {
             return;
         }
     }
-    block.lines_.push_back(source.where());
-    block.file_index_.push_back(file_index);
+    block.lines_.push_back(row_line());
+    block.file_index_.push_back(row_file());
     ++block.rows_;
 }
 
@@ -253,8 +380,9 @@ TableReader::TableReader(std::vector<std::string> paths, ReadOptions options)
     : impl_(std::make_unique<Impl>()) {
     if (paths.empty()) paths.push_back("-");
     impl_->paths = std::move(paths);
-    impl_->options = options;
+    impl_->options = std::move(options);
     impl_->open(0);
+    impl_->require_rows();
 }
 
 TableReader::TableReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -263,8 +391,9 @@ TableReader TableReader::from_string(std::string name, std::string text, ReadOpt
     auto impl = std::make_unique<Impl>();
     impl->paths = {std::move(name)};
     impl->memory_text = std::move(text);
-    impl->options = options;
+    impl->options = std::move(options);
     impl->open(0);
+    impl->require_rows();
     return TableReader(std::move(impl));
 }
 
@@ -301,8 +430,7 @@ bool TableReader::read_block(RowBlock& block, std::size_t max_rows) {
     block.number_columns_ = impl_->number_requests;
     block.text_columns_ = impl_->text_requests;
     block.files_ = impl_->paths;
-    while (block.rows_ < max_rows && impl_->next_row())
-        impl_->append_row(block, static_cast<std::uint32_t>(impl_->current));
+    while (block.rows_ < max_rows && impl_->next_row()) impl_->append_row(block);
     return block.rows_ > 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,6 +24,9 @@ struct ReadOptions {
     char delimiter = 0;  // 0: ',' for CSV, tab for TSV
     HeaderMode header = HeaderMode::detect;
     bool skip_missing = false;  // drop rows with a missing selected cell instead of failing
+    // Receives notes for the user (which way a header guess went), one line
+    // each without the tool's name; none: no notes. The reader never prints.
+    std::function<void(const std::string&)> note;
 };
 
 // How a selected column is read.
@@ -57,8 +61,7 @@ public:
     Eigen::Map<const RowMatrix> matrix() const {
         return {numbers_.data(), static_cast<Eigen::Index>(rows_), static_cast<Eigen::Index>(number_columns_)};
     }
-    // Where a row came from, for messages: its line (CSV, JSON Lines) or row
-    // number (JSON), and its file.
+    // Where a row came from, for messages: the line it starts on, and its file.
     std::size_t line(std::size_t row) const { return lines_[row]; }
     const std::string& file(std::size_t row) const { return files_[file_index_[row]]; }
 
@@ -79,6 +82,8 @@ class TableReader {
 public:
     // Reads the files one after another as one table ("-" is standard input;
     // no files means standard input). Every file must have the same columns.
+    // Throws InputError "no data rows" when no file has a data row, so that
+    // an empty input is status 3 whatever the tool (not an unknown column).
     TableReader(std::vector<std::string> paths, ReadOptions options);
     // Reads a table held in memory (tests, and tools that read a small file twice).
     static TableReader from_string(std::string name, std::string text, ReadOptions options);

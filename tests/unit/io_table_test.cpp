@@ -166,9 +166,12 @@ TEST_CASE("table: text columns keep their text, numbers are never parsed there",
     CHECK(b.number(2, 0) == 3);
 }
 
-TEST_CASE("table: a ragged row is an error naming its line", "[table][error]") {
-    CHECK(error_of("a,b\n1,2\n3\n") == "t.csv:3: expected 2 fields, found 1");
-    CHECK(error_of("a,b\n1,2,3\n") == "t.csv:2: expected 2 fields, found 3");
+TEST_CASE("table: a ragged row is an error at its first missing or extra field", "[table][error]") {
+    CHECK(error_of("a,b\n1,2\n3\n") == "t.csv:3:2: expected 2 fields, found 1");
+    CHECK(error_of("a,b\n1,2,3\n") == "t.csv:2:3: expected 2 fields, found 3");
+    // JSON: the extra cell, or the bracket where a cell is missing.
+    CHECK(error_of("[[1,2],\n [3]]") == "t.csv:2:4: expected 2 fields, found 1");
+    CHECK(error_of("[[1,2],\n [3,4,5]]") == "t.csv:2:7: expected 2 fields, found 3");
 }
 
 TEST_CASE("table: an unterminated quote in the table is an error at its line and field",
@@ -187,18 +190,41 @@ TEST_CASE("table: TSV splits on tabs and forced CSV takes another delimiter", "[
     CHECK(error_of(csv) == "t.csv:2:1: expected a number, got \"1,5\"");
 }
 
-TEST_CASE("table: an empty input has no columns and no rows", "[table][edge]") {
-    auto t = reader("");
-    CHECK(t.names().empty());
-    CHECK(t.read_all().rows() == 0);
-    auto blank = reader("\n \n");
-    CHECK(blank.read_all().rows() == 0);
+TEST_CASE("table: an empty input is status 3 'no data rows' naming the file, whatever the form",
+          "[table][edge][error]") {
+    CHECK(error_of("") == "t.csv: no data rows");
+    CHECK(error_of("\n \n") == "t.csv: no data rows");
+    CHECK(error_of("[]") == "t.csv: no data rows");
+    CHECK(error_of("{}") == "t.csv: no data rows");
+    CHECK(error_of("[]", with_format(Format::json)) == "t.csv: no data rows");
+    CHECK(error_of("", with_format(Format::jsonl)) == "t.csv: no data rows");
+    CHECK(error_of("", with_format(Format::tsv)) == "t.csv: no data rows");
+    try {
+        reader("");
+        FAIL("no error");
+    } catch (const mlm::InputError& e) {
+        CHECK(e.status() == 3);
+    }
 }
 
-TEST_CASE("table: a header alone gives no rows", "[table][edge]") {
-    auto t = reader("a,b\n");
-    CHECK(t.names() == Names{"a", "b"});
-    CHECK(numbers(t).rows() == 0);
+TEST_CASE("table: a header alone is status 3 'no data rows' in every format", "[table][edge][error]") {
+    CHECK(error_of("a,b\n") == "t.csv: no data rows");
+    CHECK(error_of("a\tb\n") == "t.csv: no data rows");
+    CHECK(error_of("[[\"a\",\"b\"]]") == "t.csv: no data rows");
+    CHECK(error_of("{\"a\":[],\"b\":[]}") == "t.csv: no data rows");
+    CHECK(error_of("x\n", with_format(Format::csv, HeaderMode::present)) == "t.csv: no data rows");
+}
+
+TEST_CASE("table: a header-only first file is skipped for the rows of the next", "[table][files][edge]") {
+    mlm::test::TempDir dir;
+    auto a = dir.write("a.csv", "x,y\n");
+    auto b = dir.write("b.csv", "x,y\n1,2\n");
+    TableReader t({a, b}, ReadOptions{});
+    auto block = numbers(t);
+    CHECK(values(block) == Values{{1, 2}});
+    CHECK(block.file(0) == b);
+    auto c = dir.write("c.csv", "");
+    CHECK_THROWS_WITH(TableReader({a, c}, ReadOptions{}), a + " (and the 1 other files): no data rows");
 }
 
 TEST_CASE("table: selecting a column past the end is a usage error", "[table][error]") {
@@ -240,7 +266,7 @@ TEST_CASE("table: a JSON object of column arrays is a table", "[table][json]") {
 }
 
 TEST_CASE("table: JSON column arrays of different lengths are an error", "[table][json][error]") {
-    CHECK(error_of("{\"p\":[1,2],\"q\":[4]}") == "t.csv: column \"q\" has 1 values, expected 2");
+    CHECK(error_of("{\"p\":[1,2],\"q\":[4]}") == "t.csv:1:16: column \"q\" has 1 values, expected 2");
 }
 
 TEST_CASE("table: JSON Lines of objects and of arrays", "[table][jsonl]") {
@@ -264,15 +290,19 @@ TEST_CASE("table: JSON Lines of one line is JSON Lines, not a JSON document", "[
     CHECK(values(numbers(array)) == Values{{1, 2, 3}});
 }
 
-TEST_CASE("table: JSON is typed, a string in a numeric column is an error", "[table][json][error]") {
-    CHECK(error_of("[{\"a\":1},{\"a\":\"1.0\"}]") == "t.csv:2:1: expected a number, got the string \"1.0\"");
-    CHECK(error_of("{\"a\":1}\n{\"a\":\"2\"}\n") == "t.csv:2:1: expected a number, got the string \"2\"");
-    CHECK(error_of("[[1,true]]") == "t.csv:1:2: expected a number, got true");
+TEST_CASE("table: JSON is typed, a string in a numeric column is an error at its line and column",
+          "[table][json][error]") {
+    CHECK(error_of("[{\"a\":1},{\"a\":\"1.0\"}]") == "t.csv:1:15: expected a number, got the string \"1.0\"");
+    CHECK(error_of("[\n  {\"a\": 1},\n  {\"a\": \"1.0\"}\n]") ==
+          "t.csv:3:9: expected a number, got the string \"1.0\"");
+    CHECK(error_of("{\"a\":1}\n{\"a\":\"2\"}\n") == "t.csv:2:6: expected a number, got the string \"2\"");
+    CHECK(error_of("[[1,true]]") == "t.csv:1:5: expected a number, got true");
+    CHECK(error_of("{\"a\":[1,\n2,\n\"x\"]}") == "t.csv:3:1: expected a number, got the string \"x\"");
 }
 
 TEST_CASE("table: JSON null is a missing value", "[table][json][missing]") {
     CHECK(error_of("[[1,2],[3,null]]") ==
-          "t.csv:2:2: missing value in column '2' (--skip-missing drops such rows)");
+          "t.csv:1:11: missing value in column '2' (--skip-missing drops such rows)");
     ReadOptions o;
     o.skip_missing = true;
     auto t = reader("[[1,2],[3,null],[5,6]]", o);
@@ -287,19 +317,34 @@ TEST_CASE("table: a JSON syntax error names its line and column", "[table][json]
     CHECK_THAT(jl, Catch::Matchers::StartsWith("t.csv:3:"));
 }
 
-TEST_CASE("table: a JSON document of the wrong shape is an error", "[table][json][error]") {
+TEST_CASE("table: a JSON document of the wrong shape is an error at its place", "[table][json][error]") {
     CHECK(error_of("[[1,2],{\"a\":1}]", with_format(Format::json)) ==
-          "t.csv: row 2 is not an array like the first");
+          "t.csv:1:8: row 2 is not an array like the first");
     CHECK(error_of("{\"a\":[1],\"b\":2}", with_format(Format::json)) ==
-          "t.csv: column \"b\" is not an array");
-    CHECK(error_of("3", with_format(Format::json)) ==
-          "t.csv: expected a JSON array of rows or an object of columns");
+          "t.csv:1:14: column \"b\" is not an array");
+    CHECK(error_of("[1,2]", with_format(Format::json)) ==
+          "t.csv:1:2: row 1 is a number, not an array or an object");
+}
+
+TEST_CASE("table: a JSON document that is a string or a number is status 3 'not a table'",
+          "[table][json][error]") {
+    CHECK(error_of("3", with_format(Format::json)) == "t.csv:1:1: not a table: the JSON document is a number");
+    CHECK(error_of(" \"just a string\"", with_format(Format::json)) ==
+          "t.csv:1:2: not a table: the JSON document is a string");
+    CHECK(error_of("null", with_format(Format::json)) == "t.csv:1:1: not a table: the JSON document is null");
+    // Detected: a file that is one JSON string is not a one-column table named by it.
+    CHECK(error_of("\"just a string\"\n") == "t.csv: not a table: the JSON document is a string");
+    // Quoted labels on several lines are still a CSV column.
+    auto labels = reader("\"a\"\n\"b\"\n");
+    CHECK(labels.names() == Names{"a"});
 }
 
 TEST_CASE("table: a JSON Lines line of another shape is an error at its line", "[table][jsonl][error]") {
     CHECK(error_of("{\"a\":1}\n[2]\n", with_format(Format::jsonl)) ==
-          "t.csv:2: expected a JSON object like the first line");
-    CHECK(error_of("5\n", with_format(Format::jsonl)) == "t.csv:1: expected a JSON array or object");
+          "t.csv:2:1: expected a JSON object like the first line");
+    CHECK(error_of("[1]\n{\"a\":2}\n", with_format(Format::jsonl)) ==
+          "t.csv:2:1: expected a JSON array like the first line");
+    CHECK(error_of("5\n", with_format(Format::jsonl)) == "t.csv:1:1: expected a JSON array or object, got a number");
 }
 
 TEST_CASE("table: a forced CSV format reads brackets as text", "[table][csv]") {
@@ -400,12 +445,12 @@ TEST_CASE("table: a row longer than the 1 MiB buffer is read whole", "[table][ed
 
 // Fuzzing regressions ---------------------------------------------------------
 
-TEST_CASE("table: a JSON number too large for a double is an input error, not a crash",
+TEST_CASE("table: a JSON number too large for a double is an error at its line and column",
           "[table][json][error][fuzz]") {
-    CHECK(error_of("[[1,2],[2e308,3]]") == "t.csv: invalid JSON: number overflow parsing '2e308'");
-    CHECK(error_of("{\"a\":1}\n{\"a\":1e400}\n") == "t.csv:2: invalid JSON: number overflow parsing '1e400'");
-    CHECK(error_of("[1e999]\n", with_format(Format::jsonl)) ==
-          "t.csv:1: invalid JSON: number overflow parsing '1e999'");
+    CHECK(error_of("[[1,2],[2e308,3]]") == "t.csv:1:9: number out of range: \"2e308\"");
+    CHECK(error_of("[[1,2],\n  [3, 1e400]]") == "t.csv:2:7: number out of range: \"1e400\"");
+    CHECK(error_of("{\"a\":1}\n{\"a\":1e400}\n") == "t.csv:2:6: number out of range: \"1e400\"");
+    CHECK(error_of("[1e999]\n", with_format(Format::jsonl)) == "t.csv:1:2: number out of range: \"1e999\"");
 }
 
 TEST_CASE("table: the inputs fuzzing found end in rows or an mlm::Error in every format",
@@ -446,12 +491,10 @@ TEST_CASE("table: an unterminated JSON string megabytes long is a short error, n
     CHECK(e.size() < 300);
 }
 
-TEST_CASE("table: an empty input is no rows in every format", "[table][edge][fuzz]") {
+TEST_CASE("table: an empty input is an input error in every format", "[table][edge][fuzz]") {
     // Reading an empty buffer passed null to memchr (UBSan, found by fuzzing).
-    for (Format f : {Format::detect, Format::csv, Format::tsv, Format::jsonl}) {
-        auto t = reader("", with_format(f));
-        CHECK(t.read_all().rows() == 0);
-    }
+    for (Format f : {Format::detect, Format::csv, Format::tsv, Format::jsonl})
+        CHECK(error_of("", with_format(f)) == "t.csv: no data rows");
     CHECK(error_of("", with_format(Format::json)) ==
           "t.csv:1:1: invalid JSON: syntax error while parsing value - unexpected end of input; "
           "expected '[', '{', or a literal");
