@@ -31,6 +31,25 @@ while IFS= read -r -d '' f; do
   i=$((i + 1))
 done < <(find "$root/tests/data" -type f -size -8k -print0)
 
+# Deep seeds, made here rather than committed: 200 kB of nested arrays and
+# objects, whole and cut short, so that the fuzzer starts past the depth limit.
+python3 - "$seeds" <<'PY'
+import sys
+out = sys.argv[1]
+deep = {
+    "arrays": "[" * 100000 + "]" * 100000,
+    "open-arrays": "[" * 200000,
+    "objects": '{"a":' * 40000 + "1" + "}" * 40000,
+    "cell": "[[1," + "[" * 100000 + "]" * 100000 + "]]",
+    "lines": "[1]\n" + "[" * 100000 + "\n",
+}
+for name, text in deep.items():
+    for b in (0, 3, 4):
+        with open(f"{out}/deep-{name}-{b}", "wb") as f:
+            f.write(bytes([b]) + text.encode())
+PY
+
 cd "$out"
-exec ./table_reader_fuzz -max_len=4096 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+# -max_len 256 kB: long enough for 100,000 levels of nesting.
+exec ./table_reader_fuzz -max_len=262144 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 corpus "$seeds"

@@ -43,7 +43,10 @@ void Context::progress(std::size_t bytes_read) {
 io::TableReader Context::open_table() const { return open_table(options_.files); }
 
 io::TableReader Context::open_table(const std::vector<std::string>& files) const {
-    return io::TableReader(files, read_options(options_));
+    io::ReadOptions read = read_options(options_);
+    // The reader's notes (which way a header guess went) are the tool's notes.
+    read.note = [this](const std::string& message) { note(message); };
+    return io::TableReader(files, std::move(read));
 }
 
 std::vector<std::size_t> Context::selected_columns(const io::TableReader& table) const {

@@ -1,6 +1,7 @@
 #include "io/columns.hpp"
 
 #include "error.hpp"
+#include "io/quoted.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -15,9 +16,10 @@ bool parse_index(std::string_view s, std::size_t& out) {
     return ec == std::errc() && p == s.data() + s.size();
 }
 
+std::string quoted(std::string_view s, char quote) { return quote + excerpt(s) + quote; }
+
 [[noreturn]] void unknown(std::string_view item, const std::vector<std::string>& names) {
-    throw UsageError("unknown column '" + std::string(item) + "'; the columns are: " +
-                     list_columns(names));
+    throw UsageError("unknown column " + quoted(item, '\'') + "; the columns are: " + list_columns(names));
 }
 
 std::size_t checked_index(std::size_t one_based, std::string_view item,
@@ -33,7 +35,7 @@ std::string list_columns(const std::vector<std::string>& names) {
     std::size_t shown = std::min<std::size_t>(names.size(), 20);
     for (std::size_t i = 0; i < shown; ++i) {
         if (i) out += ", ";
-        out += names[i];
+        out += excerpt(names[i]);
     }
     if (shown < names.size()) out += ", ... (" + std::to_string(names.size()) + " in all)";
     if (names.empty()) out = "(none)";
@@ -55,6 +57,17 @@ std::vector<std::size_t> resolve_columns(std::string_view spec,
         std::size_t a, b;
         std::size_t dash = item.find('-', 1);
         if (by_name != names.end()) {
+            auto again = std::find(by_name + 1, names.end(), item);
+            if (again != names.end()) {
+                // Taking the first silently would read the wrong column half the time.
+                if (parse_index(item, a)) {
+                    out.push_back(checked_index(a, item, names));
+                    continue;
+                }
+                throw UsageError("column " + quoted(item, '\'') + " stands twice in the header (columns " +
+                                 std::to_string(by_name - names.begin() + 1) + " and " +
+                                 std::to_string(again - names.begin() + 1) + "); choose it by index");
+            }
             out.push_back(static_cast<std::size_t>(by_name - names.begin()));
         } else if (parse_index(item, a)) {
             out.push_back(checked_index(a, item, names));

@@ -75,8 +75,8 @@ private:
 // column 5: syntax error ..." becomes "invalid JSON: syntax error ..." at 2:5,
 // the megabytes of "last read: '...'" an unterminated string puts in it cut
 // to 40 characters. `first_line` is the line the text starts on.
-InputError json_syntax_error(const json::exception& e, const std::string& file, std::size_t first_line,
-                             bool may_be_lines) {
+[[noreturn]] void throw_syntax_error(const json::exception& e, const std::string& file, std::size_t first_line,
+                                    bool may_be_lines) {
     // No std::regex here: its recursion overflows the stack on long messages.
     std::string_view what = e.what();
     std::size_t id_end = what.find("] ");
@@ -111,8 +111,8 @@ InputError json_syntax_error(const json::exception& e, const std::string& file, 
         message += excerpt(what, 200);
     }
     if (!at_line) at_line = first_line;
-    if (may_be_lines) return NotOneTable(message, file, at_line, at_column);
-    return InputError(message, file, at_line, at_column);
+    if (may_be_lines) throw NotOneTable(message, file, at_line, at_column);
+    throw InputError(message, file, at_line, at_column);
 }
 
 const char* kind_name(const OwnedCell& c) {
@@ -189,10 +189,17 @@ private:
     [[noreturn]] void fail(const std::string& message, Place p) const {
         throw InputError(message, file_, p.line, p.column);
     }
-    [[noreturn]] void fail_lines(const std::string& message, Place p) const {
+    // A shape that may be JSON Lines: kept until the parse ends, so that
+    // nesting too deep or a syntax error further on is said first.
+    void fail_lines(const std::string& message, Place p) {
         if (line_mode_) fail(message, p);
-        throw NotOneTable(message, file_, p.line, p.column);
+        if (!not_one_table) not_one_table.emplace(message, file_, p.line, p.column);
     }
+
+public:
+    std::optional<NotOneTable> not_one_table;
+
+private:
     bool scalar(OwnedCell&& cell);
     bool start(bool is_array);
     bool end();
@@ -220,7 +227,7 @@ private:
 bool TableSax::scalar(OwnedCell&& cell) {
     std::size_t start = value_start();
     prev_end_ = reached();
-    if (nested_) return true;  // inside a cell that is an array or object
+    if (nested_ || not_one_table) return true;  // inside a cell that is an array or object
     Place p = lines_.at(start);
     if (depth_ == cell_depth_) {
         put(std::move(cell), p);
@@ -228,9 +235,14 @@ bool TableSax::scalar(OwnedCell&& cell) {
     }
     if (line_mode_) fail("expected a JSON array or object, got " + std::string(kind_name(cell)), p);
     if (depth_ == 0) fail("not a table: the JSON document is " + std::string(kind_name(cell)), p);
-    if (columns) fail_lines("column " + io::quoted(keys_.keys->names[column_]) + " is not an array", p);
-    if (!row_objects_)
+    if (columns) {
+        fail_lines("column " + io::quoted(keys_.keys->names[column_]) + " is not an array", p);
+        return true;
+    }
+    if (!row_objects_) {
         fail_lines("row 1 is " + std::string(kind_name(cell)) + ", not an array or an object", p);
+        return true;
+    }
     fail("row " + std::to_string(rows.size() + 1) + " is not " + (*row_objects_ ? "an object" : "an array") +
              " like the first",
          p);
@@ -275,7 +287,7 @@ bool TableSax::start(bool is_array) {
     prev_end_ = reached();
     if (depth_ + 1 > max_json_depth) fail(depth_message(), lines_.at(start));
     ++depth_;
-    if (nested_) return true;
+    if (nested_ || not_one_table) return true;
     Place p = lines_.at(start);
     if (depth_ == cell_depth_ + 1) {  // a cell that is itself an array or object
         nested_ = depth_;
@@ -299,7 +311,11 @@ bool TableSax::start(bool is_array) {
     }
     // depth 2: a row, or a column of an object of columns
     if (columns) {
-        if (!is_array) fail_lines("column " + io::quoted(keys_.keys->names[column_]) + " is not an array", p);
+        if (!is_array) {
+            fail_lines("column " + io::quoted(keys_.keys->names[column_]) + " is not an array", p);
+            nested_ = depth_;  // read past it
+            return true;
+        }
         column_values.emplace_back();
         current_ = &column_values.back();
         current_->start = p;
@@ -319,6 +335,11 @@ bool TableSax::start(bool is_array) {
 bool TableSax::end() {
     std::size_t end = reached() - 1;
     prev_end_ = reached();
+    if (not_one_table) {
+        if (depth_ == nested_) nested_ = 0;
+        --depth_;
+        return true;
+    }
     if (nested_) {
         if (depth_ == nested_) {
             nested_ = 0;
@@ -348,7 +369,7 @@ bool TableSax::end() {
 bool TableSax::key(std::string& k) {
     std::size_t start = value_start();
     prev_end_ = reached();
-    if (nested_) return true;
+    if (nested_ || not_one_table) return true;
     Place p = lines_.at(start);
     KeyIndex& index = *keys_.keys;
     std::size_t j = index.find(k);
@@ -391,7 +412,7 @@ bool TableSax::parse_error(std::size_t, const std::string&, const json::exceptio
         throw InputError("number out of range: " + io::quoted(text_.substr(start, end - start)), file_, p.line,
                          p.column);
     }
-    throw json_syntax_error(e, file_, first_line_, !line_mode_);
+    throw_syntax_error(e, file_, first_line_, !line_mode_);
 }
 
 // Only tells whether a text is one value: nlohmann's acceptor with a depth limit.
@@ -454,7 +475,7 @@ json parse_json_document(const std::string& text, const std::string& file) {
     try {
         return json::parse(first, last, refuse_deep);
     } catch (const json::exception& e) {
-        throw json_syntax_error(e, file, 1, false);
+        throw_syntax_error(e, file, 1, false);
     }
 }
 
@@ -470,6 +491,7 @@ JsonRows::JsonRows(const std::string& text, const std::string& file) {
     const char* reached = nullptr;
     TableSax sax(text, &reached, file, 1, false, keys);
     sax_parse(text, sax, &reached);
+    if (sax.not_one_table) throw *sax.not_one_table;
     if (sax.columns) {  // transpose the columns into rows
         names_ = std::move(keys.keys->names);
         std::size_t n = sax.column_values.empty() ? 0 : sax.column_values.front().cells.size();

@@ -62,3 +62,23 @@ TEST_CASE("columns: a long list of columns is shortened in messages", "[columns]
     CHECK_THAT(listed, Catch::Matchers::EndsWith("c20, ... (25 in all)"));
     CHECK(mlm::io::list_columns({}) == "(none)");
 }
+
+TEST_CASE("columns: a name that stands twice in the header is status 2 naming both positions",
+          "[columns][error]") {
+    std::vector<std::string> names{"id", "x", "y", "z", "x"};
+    CHECK_THROWS_WITH(mlm::io::resolve_columns("x", names),
+                      "column 'x' stands twice in the header (columns 2 and 5); choose it by index");
+    CHECK_THROWS_AS(mlm::io::resolve_columns("y,x", names), mlm::UsageError);
+    // By index it is fine, and so is a name that stands once.
+    CHECK(mlm::io::resolve_columns("5,y", names) == std::vector<std::size_t>{4, 2});
+}
+
+TEST_CASE("columns: a huge column name is cut in messages", "[columns][error]") {
+    std::vector<std::string> names{std::string(100000, 'n')};
+    try {
+        mlm::io::resolve_columns("q", names);
+        FAIL("no error");
+    } catch (const mlm::UsageError& e) {
+        CHECK(std::string(e.what()).size() < 120);
+    }
+}

@@ -39,6 +39,14 @@ std::vector<std::vector<double>> values(const RowBlock& b) {
 }
 using Values = std::vector<std::vector<double>>;
 
+std::vector<double> numbers_of_column(TableReader& t, std::size_t j) {
+    t.select_numbers({j});
+    auto b = t.read_all();
+    std::vector<double> out;
+    for (std::size_t i = 0; i < b.rows(); ++i) out.push_back(b.number(i, 0));
+    return out;
+}
+
 std::string error_of(TableReader& t) {
     try {
         numbers(t);
@@ -498,4 +506,181 @@ TEST_CASE("table: an empty input is an input error in every format", "[table][ed
     CHECK(error_of("", with_format(Format::json)) ==
           "t.csv:1:1: invalid JSON: syntax error while parsing value - unexpected end of input; "
           "expected '[', '{', or a literal");
+}
+
+// Hostile input ------------------------------------------------------------
+
+TEST_CASE("reader: 100,000 nested [ is status 3 naming the depth", "[io][hostile][json]") {
+    std::string open(100000, '[');
+    std::string deep = open + std::string(100000, ']');
+    CHECK(error_of(deep) == "t.csv:1:65: JSON nested deeper than 64 levels (a table needs 3)");
+    CHECK(error_of(open) == "t.csv:1:65: JSON nested deeper than 64 levels (a table needs 3)");
+    CHECK(error_of(deep, with_format(Format::json)) ==
+          "t.csv:1:65: JSON nested deeper than 64 levels (a table needs 3)");
+    CHECK(error_of(deep + "\n", with_format(Format::jsonl)) ==
+          "t.csv:1:65: JSON nested deeper than 64 levels (a table needs 3)");
+    // On a later line of JSON Lines, and inside a cell.
+    CHECK(error_of("[1]\n[" + deep + "]\n") == "t.csv:2:65: JSON nested deeper than 64 levels (a table needs 3)");
+    CHECK(error_of("[[1," + open + "]]") == "t.csv:1:67: JSON nested deeper than 64 levels (a table needs 3)");
+}
+
+TEST_CASE("reader: 100,000 nested {\"a\": is status 3 naming the depth", "[io][hostile][json]") {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "{\"a\":";
+    deep += "1" + std::string(100000, '}');
+    CHECK(error_of(deep) == "t.csv:1:321: JSON nested deeper than 64 levels (a table needs 3)");
+    CHECK(error_of(deep + "\n", with_format(Format::jsonl)) ==
+          "t.csv:1:321: JSON nested deeper than 64 levels (a table needs 3)");
+}
+
+TEST_CASE("reader: nesting in a cell is read as its text up to the limit", "[io][json]") {
+    auto t = reader("[[1,[2,{\"k\":[3]}]]]");
+    t.select({{0, ColumnType::number}, {1, ColumnType::text}});
+    auto b = t.read_all();
+    REQUIRE(b.rows() == 1);
+    CHECK(b.text(0, 0) == "[2,{\"k\":[3]}]");
+}
+
+TEST_CASE("reader: a JSON key that stands twice in an object is status 3 naming it", "[io][json][error]") {
+    CHECK(error_of("[{\"x\":1,\"x\":9}]") == "t.csv:1:9: duplicate key \"x\" (first at 1:3)");
+    CHECK(error_of("[{\"x\":1},\n {\"y\":2, \"x\":3, \"y\":4}]") == "t.csv:2:17: duplicate key \"y\" (first at 2:3)");
+    CHECK(error_of("{\"x\":[1],\"x\":[9]}") == "t.csv:1:10: duplicate key \"x\" (first at 1:2)");
+    CHECK(error_of("{\"x\":1,\"x\":9}\n") == "t.csv:1:8: duplicate key \"x\" (first at 1:2)");
+    CHECK(error_of("{\"x\":1}\n{\"x\":2,\"x\":9}\n") == "t.csv:2:8: duplicate key \"x\" (first at 2:2)");
+    // A key outside the first line's, twice on a later line.
+    CHECK(error_of("{\"x\":1}\n{\"x\":2,\"z\":1,\"z\":9}\n") == "t.csv:2:14: duplicate key \"z\" (first at 2:8)");
+    // The same key in two objects is not a duplicate; nor in a nested cell.
+    auto t = reader("[{\"x\":1,\"c\":{\"x\":2}},{\"x\":3,\"c\":null}]");
+    t.select_numbers({0});
+    CHECK(values(t.read_all()) == Values{{1}, {3}});
+}
+
+TEST_CASE("reader: a JSON array cell is echoed cut to 40 characters", "[io][json][error]") {
+    std::string big = "[";
+    for (int i = 0; i < 200000; ++i) big += (i ? ",1" : "1");
+    big += "]";
+    std::string e = error_of("[[" + big + "]]");
+    CHECK(e == "t.csv:1:3: expected a number, got [1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,...");
+    std::string s = error_of("[[\"" + std::string(1000000, 'x') + "\"]]", with_format(Format::json, HeaderMode::absent));
+    CHECK(s == "t.csv:1:3: expected a number, got the string \"" + std::string(37, 'x') + "...\"");
+    std::string c = error_of("a\n" + std::string(1000000, 'y') + "\n");
+    CHECK(c.size() < 100);
+}
+
+TEST_CASE("reader: hostile bytes end in rows or one short input error", "[io][hostile]") {
+    // NUL bytes and invalid UTF-8 in CSV are text like any other.
+    auto nul = reader(std::string("a,b\n1,x\0y\n", 10));
+    nul.select({{0, ColumnType::number}, {1, ColumnType::text}});
+    CHECK(nul.read_all().text(0, 0) == std::string("x\0y", 3));
+    CHECK_THAT(error_of(std::string("a\n\0\n", 4)), Catch::Matchers::StartsWith("t.csv:2:1: expected a number, got"));
+    auto utf = reader("label\n\xff\xfe\nok\n");
+    utf.select({{0, ColumnType::text}});
+    CHECK(utf.read_all().rows() == 2);
+    // Invalid UTF-8 in a JSON string is a syntax error at its place.
+    CHECK_THAT(error_of("[[\"\xff\"]]"), Catch::Matchers::StartsWith("t.csv:1:4: invalid JSON: "));
+    // CR-only line ends: one line saying what they are.
+    CHECK(error_of("a,b\r1,2\r3,4\r") ==
+          "t.csv: line 1 holds a carriage return: lines that end in CR alone (old Mac) are not read; "
+          "convert them with tr '\\r' '\\n'");
+    // A 1 MB cell is read whole.
+    auto wide = reader("a\n" + std::string(1 << 20, '7') + "\n");
+    wide.select({{0, ColumnType::text}});
+    CHECK(wide.read_all().text(0, 0).size() == (1u << 20));
+}
+
+// Header guess ---------------------------------------------------------------
+
+namespace {
+struct Notes {
+    std::vector<std::string> lines;
+    ReadOptions options(HeaderMode h = HeaderMode::detect) {
+        ReadOptions o;
+        o.header = h;
+        o.note = [this](const std::string& s) { lines.push_back(s); };
+        return o;
+    }
+};
+}  // namespace
+
+TEST_CASE("reader: a headerless label column keeps its first value", "[io][header]") {
+    Notes notes;
+    auto t = reader("H\nH\nT\nH\nT\nT\nH\nH\n", notes.options());
+    CHECK_FALSE(t.has_header());
+    CHECK(t.names() == Names{"1"});
+    t.select({{0, ColumnType::text}});
+    auto b = t.read_all();
+    REQUIRE(b.rows() == 8);
+    CHECK(b.text(0, 0) == "H");
+    CHECK(b.line(0) == 1);
+    CHECK(notes.lines ==
+          std::vector<std::string>{"t.csv: took the first row as data: \"H\" appears again in column 1 "
+                                   "(--header to read it as names)"});
+}
+
+TEST_CASE("reader: labels after numbers keep their first row (iris without a header)", "[io][header]") {
+    Notes notes;
+    auto t = reader("5.1,3.5,setosa\n4.9,3.0,setosa\n6.3,3.3,virginica\n", notes.options());
+    CHECK_FALSE(t.has_header());
+    CHECK(numbers_of_column(t, 0) == std::vector<double>{5.1, 4.9, 6.3});
+    CHECK(notes.lines.size() == 1);
+}
+
+TEST_CASE("reader: a text header over text columns is taken as names, with a note", "[io][header]") {
+    Notes notes;
+    auto t = reader("city\nParis\nLyon\nParis\n", notes.options());
+    CHECK(t.has_header());
+    CHECK(t.names() == Names{"city"});
+    CHECK(notes.lines == std::vector<std::string>{"t.csv: took the first row as column names, as none of its "
+                                                  "cells appears again in its column (--no-header to read it "
+                                                  "as data)"});
+}
+
+TEST_CASE("reader: a text cell over numbers is a header without a note", "[io][header]") {
+    Notes notes;
+    auto t = reader("label,x\nH,1\nH,2\n", notes.options());
+    CHECK(t.has_header());
+    CHECK(notes.lines.empty());
+    // --header and --no-header silence the guess.
+    auto forced = reader("H\nH\nT\n", notes.options(HeaderMode::present));
+    CHECK(forced.names() == Names{"H"});
+    auto absent = reader("city\nParis\n", notes.options(HeaderMode::absent));
+    CHECK(absent.names() == Names{"1"});
+    CHECK(notes.lines.empty());
+}
+
+TEST_CASE("reader: the header guess looks at JSON rows too", "[io][header][json]") {
+    auto t = reader("[[\"H\"],[\"T\"],[\"H\"]]");
+    CHECK_FALSE(t.has_header());
+    auto named = reader("[[\"coin\"],[\"T\"],[\"H\"]]");
+    CHECK(named.names() == Names{"coin"});
+}
+
+// Formats --------------------------------------------------------------------
+
+TEST_CASE("reader: TSV is sniffed from a first line with tabs and no commas", "[io][tsv]") {
+    auto t = reader("a\tb\n1\t2\n");
+    CHECK(t.format() == Format::tsv);
+    CHECK(t.names() == Names{"a", "b"});
+    CHECK(values(numbers(t)) == Values{{1, 2}});
+    auto csv = reader("a\tb,c\n1\t2,3\n");
+    CHECK(csv.format() == Format::csv);
+    CHECK(csv.names() == Names{"a\tb", "c"});
+    auto forced = reader("a\tb\n1\t2\n", with_format(Format::csv));
+    CHECK(forced.names() == Names{"a\tb"});
+}
+
+// Wide tables ----------------------------------------------------------------
+
+TEST_CASE("reader: 10,000 columns of JSON objects and JSON Lines read in linear time", "[io][json][wide]") {
+    std::string object = "{";
+    for (int j = 0; j < 10000; ++j) object += (j ? ",\"c" : "\"c") + std::to_string(j) + "\":" + std::to_string(j);
+    object += "}";
+    std::string doc = "[" + object + "," + object + "]";
+    auto t = reader(doc);
+    REQUIRE(t.names().size() == 10000);
+    t.select_numbers({9999});
+    CHECK(values(t.read_all()) == Values{{9999}, {9999}});
+    auto lines = reader(object + "\n" + object + "\n");
+    lines.select_numbers({5000});
+    CHECK(values(lines.read_all()) == Values{{5000}, {5000}});
 }
