@@ -190,12 +190,12 @@ vb = pd.Series(colors_b).value_counts()
 names = list(dict.fromkeys(list(colors_a) + list(colors_b)))
 ka = np.array([va.get(n, 0) for n in names], float)
 kb = np.array([vb.get(n, 0) for n in names], float)
-case("samples: categories are outcomes, matched by value", "mlm-kl samples kl/colors_a.csv kl/colors_b.csv",
+case("samples: categories are outcomes, matched by value", "mlm-kl samples --header kl/colors_a.csv kl/colors_b.csv",
      [num(entropy(ka, kb, base=2))])
-case("samples: a category missing from A makes KL(B||A) infinite", "mlm-kl samples --metric reverse kl/colors_a.csv kl/colors_b.csv",
+case("samples: a category missing from A makes KL(B||A) infinite", "mlm-kl samples --header --metric reverse kl/colors_a.csv kl/colors_b.csv",
      ["inf"], stderr=["KL(Q||P) is inf: outcome 'black' has P = 0"])
 case("samples: JS stays finite with a category on one side only",
-     "mlm-kl samples --metric js kl/colors_a.csv kl/colors_b.csv", [num(jensenshannon(ka, kb, base=2) ** 2)],
+     "mlm-kl samples --header --metric js kl/colors_a.csv kl/colors_b.csv", [num(jensenshannon(ka, kb, base=2) ** 2)],
      tol="1e-11")
 ints_a = rng.integers(0, 4, size=30)
 ints_b = rng.integers(0, 4, size=30)
@@ -221,10 +221,10 @@ for name in dict.fromkeys(seg_a.seg):
     wa = [xa.count(o) for o in outcomes]
     wb = [xb.count(o) for o in outcomes]
     lines.append(f"{name},{num(jensenshannon(wa, wb, base=2) ** 2)}")
-case("samples: -g gives one drift figure per segment", "mlm-kl samples -c color -g seg --metric js kl/seg_a.csv kl/seg_b.csv",
+case("samples: -g gives one drift figure per segment", "mlm-kl samples --header -c color -g seg --metric js kl/seg_a.csv kl/seg_b.csv",
      lines, tol="1e-11")
 case("samples: counts of categories per segment merge from partials",
-     "mlm-kl samples -c color -g seg --partial kl/seg_a.csv kl/seg_b.csv > $TMP/seg.json\n"
+     "mlm-kl samples --header -c color -g seg --partial kl/seg_a.csv kl/seg_b.csv > $TMP/seg.json\n"
      "$ mlm-kl merge --metric js $TMP/seg.json", lines, tol="1e-11")
 
 # Gaussians: textbook closed forms.
