@@ -52,3 +52,17 @@ TEST_CASE("json_rows: JSON Lines rows skip blank lines and report their line", "
     CHECK(rows.line() == 3);
     CHECK_FALSE(rows.next(cells));
 }
+
+TEST_CASE("json_rows: a model file nested 100,000 deep is an input error naming the depth", "[json][hostile]") {
+    std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK_THROWS_WITH(mlm::io::parse_json_document(deep, "m.json"),
+                      "m.json:1:65: JSON nested deeper than 64 levels (a table needs 3)");
+    CHECK(mlm::io::parse_json_document("{\"a\":[[1]]}", "m.json")["a"][0][0] == 1);
+}
+
+TEST_CASE("json_rows: is_json_value accepts one value within the depth limit", "[json]") {
+    CHECK(mlm::io::is_json_value("{\"a\":[1,2]}"));
+    CHECK_FALSE(mlm::io::is_json_value("[1] [2]"));
+    CHECK_FALSE(mlm::io::is_json_value(std::string(65, '[') + std::string(65, ']')));
+    CHECK(mlm::io::is_json_value(std::string(64, '[') + std::string(64, ']')));
+}
