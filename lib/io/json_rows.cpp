@@ -140,14 +140,12 @@ struct JsonKeyState {
 
 namespace {
 
-using KeyState = JsonKeyState;
-
 // The SAX handler: a whole document (its top value is the table) or one JSON
 // Lines line (its top value is one row).
 class TableSax {
 public:
     TableSax(std::string_view text, const char* const* reached, const std::string& file, std::size_t first_line,
-             bool line_mode, KeyState& keys)
+             bool line_mode, JsonKeyState& keys)
         : text_(text), reached_(reached), file_(file), first_line_(first_line), line_mode_(line_mode),
           cell_depth_(line_mode ? 1 : 2), lines_(text, first_line), keys_(keys) {}
 
@@ -155,6 +153,7 @@ public:
     JsonRow row;                // the row of a line
     bool columns = false;       // a document that is an object of column arrays
     std::vector<JsonRow> column_values;  // columns, while reading an object of columns
+    std::optional<NotOneTable> not_one_table;  // a shape that may be JSON Lines, said at the end
 
     bool null() { return scalar(OwnedCell{"", CellKind::json_null, 0}); }
     bool boolean(bool b) { return scalar(OwnedCell{b ? "true" : "false", CellKind::json_other, 0}); }
@@ -196,10 +195,6 @@ private:
         if (!not_one_table) not_one_table.emplace(message, file_, p.line, p.column);
     }
 
-public:
-    std::optional<NotOneTable> not_one_table;
-
-private:
     bool scalar(OwnedCell&& cell);
     bool start(bool is_array);
     bool end();
@@ -213,7 +208,7 @@ private:
     bool line_mode_;
     std::size_t cell_depth_;
     LineCounter lines_;
-    KeyState& keys_;
+    JsonKeyState& keys_;
     std::size_t prev_end_ = 0;
     std::size_t depth_ = 0;
     std::size_t nested_ = 0;  // depth of a container that is a cell, while inside it
@@ -407,7 +402,7 @@ bool TableSax::key(std::string& k) {
 bool TableSax::parse_error(std::size_t, const std::string&, const json::exception& e) {
     if (e.id == 406) {  // a number too large for a double: an error at its cell, like CSV's
         std::size_t start = value_start(), end = start;
-        while (end < text_.size() && std::strchr("0123456789+-.eE", text_[end]) && text_[end]) ++end;
+        while (end < text_.size() && text_[end] != '\0' && std::strchr("0123456789+-.eE", text_[end])) ++end;
         Place p = lines_.at(start);
         throw InputError("number out of range: " + io::quoted(text_.substr(start, end - start)), file_, p.line,
                          p.column);
@@ -487,7 +482,7 @@ bool is_json_value(std::string_view text) {
 }
 
 JsonRows::JsonRows(const std::string& text, const std::string& file) {
-    KeyState keys;
+    JsonKeyState keys;
     const char* reached = nullptr;
     TableSax sax(text, &reached, file, 1, false, keys);
     sax_parse(text, sax, &reached);
