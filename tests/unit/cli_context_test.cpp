@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 
 #include "error.hpp"
+#include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -99,4 +100,32 @@ TEST_CASE("context: the table writer follows -t and --precision", "[context]") {
     w.cell("x").cell(1.0 / 3.0).end_row();
     w.finish();
     CHECK(f.out.captured() == "k\tv\nx\t0.33\n");
+}
+
+TEST_CASE("context: the reader's header note is the tool's note, silenced by --quiet", "[context][header]") {
+    mlm::test::TempDir dir;
+    Fixture f;
+    f.options.files = {dir.write("coin.csv", "H\nH\nT\n")};
+    {
+        Context ctx = f.ctx();
+        auto t = ctx.open_table();
+        CHECK_FALSE(t.has_header());
+    }
+    std::string expected = "tool: ";  // appended, not added: g++ 12 warns -Wrestrict on a + chain here
+    expected.append(f.options.files[0]);
+    expected.append(": took the first row as data: \"H\" appears again in column 1 (--header to read it as names)\n");
+    CHECK(f.err.str() == expected);
+    Fixture q;
+    q.options.files = f.options.files;
+    q.options.quiet = true;
+    q.ctx().open_table();
+    CHECK(q.err.str().empty());
+}
+
+TEST_CASE("context: an empty input is 'no data rows' before -c is resolved", "[context][edge]") {
+    mlm::test::TempDir dir;
+    Fixture f;
+    f.options.files = {dir.write("empty.csv", "")};
+    f.options.columns = "1";
+    CHECK_THROWS_WITH(f.ctx().open_table(), f.options.files[0] + ": no data rows");
 }
