@@ -111,7 +111,7 @@ TEST_CASE("context: the reader's header note is the tool's note, silenced by --q
         auto t = ctx.open_table();
         CHECK_FALSE(t.has_header());
     }
-    std::string expected = "tool: ";  // appended, not added: g++ 12 warns -Wrestrict on a + chain here
+    std::string expected = "tool: ";  // appended: g++ 12 warns -Wrestrict on a + chain
     expected.append(f.options.files[0]);
     expected.append(": took the first row as data: \"H\" appears again in column 1 (--header to read it as names)\n");
     CHECK(f.err.str() == expected);
@@ -127,5 +127,7 @@ TEST_CASE("context: an empty input is 'no data rows' before -c is resolved", "[c
     Fixture f;
     f.options.files = {dir.write("empty.csv", "")};
     f.options.columns = "1";
-    CHECK_THROWS_WITH(f.ctx().open_table(), f.options.files[0] + ": no data rows");
+    std::string expected = f.options.files[0];
+    expected.append(": no data rows");
+    CHECK_THROWS_WITH(f.ctx().open_table(), expected);
 }
