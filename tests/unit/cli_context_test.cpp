@@ -122,11 +122,10 @@ TEST_CASE("context: the reader's header note is the tool's note, silenced by --q
     CHECK(q.err.str().empty());
 }
 
-TEST_CASE("context: an empty input is 'no data rows' before -c is resolved", "[context][edge]") {
+TEST_CASE("context: an empty input is 'no data rows' at open, before any -c is resolved", "[context][edge]") {
     mlm::test::TempDir dir;
     Fixture f;
     f.options.files = {dir.write("empty.csv", "")};
-    f.options.columns = "1";
     std::string expected = f.options.files[0];
     expected.append(": no data rows");
     CHECK_THROWS_WITH(f.ctx().open_table(), expected);
