@@ -286,7 +286,7 @@ void TableReader::Impl::require_rows() {
     while (ahead.empty()) {
         if (source.next(cells)) {
             ahead.push_back(own_row());
-            return;
+            break;
         }
         if (current + 1 == paths.size()) {
             if (string_document && paths.size() == 1)
@@ -298,6 +298,8 @@ void TableReader::Impl::require_rows() {
         bytes_before += source.lines->bytes_read();
         open(++current);
     }
+    // Rows without a field ([[]], [{}]) leave a tool nothing to read either.
+    if (names.empty()) throw InputError("no columns: the rows have no fields", paths[ahead.front().file]);
 }
 
 bool TableReader::Impl::next_row() {

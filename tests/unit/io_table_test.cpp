@@ -215,6 +215,12 @@ TEST_CASE("table: an empty input is status 3 'no data rows' naming the file, wha
     }
 }
 
+TEST_CASE("reader: rows without a field are status 3, not an empty result", "[io][edge][error]") {
+    CHECK(error_of("[[]]") == "t.csv: no columns: the rows have no fields");
+    CHECK(error_of("[{},{}]") == "t.csv: no columns: the rows have no fields");
+    CHECK(error_of("[]\n[]\n") == "t.csv: no columns: the rows have no fields");
+}
+
 TEST_CASE("table: a header alone is status 3 'no data rows' in every format", "[table][edge][error]") {
     CHECK(error_of("a,b\n") == "t.csv: no data rows");
     CHECK(error_of("a\tb\n") == "t.csv: no data rows");
