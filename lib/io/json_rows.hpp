@@ -2,7 +2,7 @@
 // objects or an object of column arrays; JSON Lines is one array or object per
 // line. Objects name their columns (keys in order of first appearance).
 //
-// Both are read with nlohmann's SAX parser straight into cells, without a
+// Both are read with nlohmann's SAX parser (io/json_sax.hpp) into cells, without a
 // document tree: nesting deeper than max_json_depth is refused where it is
 // met (a tree of 100,000 `[` overflowed the stack), a key that stands twice
 // in one object is an error instead of a silent last-wins, keys are looked up
