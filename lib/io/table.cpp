@@ -185,7 +185,7 @@ Format TableReader::Impl::detect_format(Format f, const std::string& path) {
             f = tabs && !commas ? Format::tsv : Format::csv;
         }
         if (line.find('\r') != std::string::npos)
-            throw InputError("line 1 holds a carriage return: lines that end in CR alone (old Mac) "
+            throw InputError("the first line holds a carriage return: lines that end in CR alone (old Mac) "
                              "are not read; convert them with tr '\\r' '\\n'",
                              path);
     }

@@ -586,7 +586,7 @@ TEST_CASE("reader: hostile bytes end in rows or one short input error", "[io][ho
     CHECK_THAT(error_of("[[\"\xff\"]]"), Catch::Matchers::StartsWith("t.csv:1:4: invalid JSON: "));
     // CR-only line ends: one line saying what they are.
     CHECK(error_of("a,b\r1,2\r3,4\r") ==
-          "t.csv: line 1 holds a carriage return: lines that end in CR alone (old Mac) are not read; "
+          "t.csv: the first line holds a carriage return: lines that end in CR alone (old Mac) are not read; "
           "convert them with tr '\\r' '\\n'");
     // A 1 MB cell is read whole.
     auto wide = reader("a\n" + std::string(1 << 20, '7') + "\n");
