@@ -292,7 +292,8 @@ void TableReader::Impl::require_rows() {
             if (string_document && paths.size() == 1)
                 throw InputError("not a table: the JSON document is a string", paths[0]);
             std::string where = paths[0];
-            if (paths.size() > 1) where += " (and the " + std::to_string(paths.size() - 1) + " other files)";
+            if (paths.size() == 2) where += " (and the other file)";
+            if (paths.size() > 2) where += " (and the " + std::to_string(paths.size() - 1) + " other files)";
             throw InputError("no data rows", where);
         }
         bytes_before += source.lines->bytes_read();

@@ -238,7 +238,8 @@ TEST_CASE("table: a header-only first file is skipped for the rows of the next",
     CHECK(values(block) == Values{{1, 2}});
     CHECK(block.file(0) == b);
     auto c = dir.write("c.csv", "");
-    CHECK_THROWS_WITH(TableReader({a, c}, ReadOptions{}), a + " (and the 1 other files): no data rows");
+    CHECK_THROWS_WITH(TableReader({a, c}, ReadOptions{}), a + " (and the other file): no data rows");
+    CHECK_THROWS_WITH(TableReader({a, c, c}, ReadOptions{}), a + " (and the 2 other files): no data rows");
 }
 
 TEST_CASE("table: selecting a column past the end is a usage error", "[table][error]") {
