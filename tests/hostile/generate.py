@@ -91,6 +91,12 @@ def main() -> None:
     put("open_quote.csv", 'x,y\n"1,2\n3,4\n')
     put("open_string.json", '[{"x":"1, "y":2}]\n')
 
+    # Expressions for mlm-grad and mlm-gd, which take them as arguments: deep
+    # parentheses and a long flat sum, each under the kernel's 128 KiB limit
+    # for one argument.
+    put("deep_expr.txt", "(" * 50_000 + "x" + ")" * 50_000)
+    put("long_expr.txt", "x" + "+x" * 40_000)
+
     # Good inputs for the fault checks.
     put("good_weights.csv", "x,y\n0.5,0.25\n0.5,0.75\n")
     put("good_rows.csv", "a,b\n0.5,0.5\n0.25,0.75\n")
