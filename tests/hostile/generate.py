@@ -26,10 +26,10 @@ def main() -> None:
             f.write(data)
 
     # Deep nesting: JSON arrays, JSON objects, one deep JSON Lines line.
-    put("deep_array.json", "[" * DEPTH + "]" * DEPTH + "\n")
-    put("deep_object.json", '{"a":' * DEPTH + "1" + "}" * DEPTH + "\n")
-    put("deep_unclosed.json", "[" * DEPTH + "\n")
-    put("deep_line.jsonl", '{"x":1,"y":2}\n' + '{"x":' + "[" * DEPTH + "]" * DEPTH + ',"y":2}\n')
+    put("levels_array.json", "[" * DEPTH + "]" * DEPTH + "\n")
+    put("levels_object.json", '{"a":' * DEPTH + "1" + "}" * DEPTH + "\n")
+    put("levels_unclosed.json", "[" * DEPTH + "\n")
+    put("levels_line.jsonl", '{"x":1,"y":2}\n' + '{"x":' + "[" * DEPTH + "]" * DEPTH + ',"y":2}\n')
 
     # Ragged rows, both ways.
     put("ragged_short.csv", "x,y\n1,2\n3\n5,6\n")
@@ -86,7 +86,7 @@ def main() -> None:
     # JSON that is not a table, duplicate keys, a quote that never closes.
     put("bare_string.json", '"hello"\n')
     put("bare_number.json", "42\n")
-    put("dup_keys.json", '[{"dupkey":1,"y":2,"dupkey":3},{"dupkey":4,"y":5}]\n')
+    put("dup_keys.json", '[{"twice":1,"y":2,"twice":3},{"twice":4,"y":5}]\n')
     put("dup_keys_gauss.json", '{"mean":[0,0],"mean":[1,1],"cov":[[1,0],[0,1]]}\n')
     put("open_quote.csv", 'x,y\n"1,2\n3,4\n')
     put("open_string.json", '[{"x":"1, "y":2}]\n')
@@ -94,7 +94,7 @@ def main() -> None:
     # Expressions for mlm-grad and mlm-gd, which take them as arguments: deep
     # parentheses and a long flat sum, each under the kernel's 128 KiB limit
     # for one argument.
-    put("deep_expr.txt", "(" * 50_000 + "x" + ")" * 50_000)
+    put("levels_expr.txt", "(" * 50_000 + "x" + ")" * 50_000)
     put("long_expr.txt", "x" + "+x" * 40_000)
 
     # Good inputs for the fault checks.
