@@ -100,6 +100,12 @@ mlm-pca --emit model "$G/good_points.csv" >"$work/model.json" 2>/dev/null || {
   setup_fails=1
 }
 cp "$work/model.json" "$G/model.json" 2>/dev/null
+if [ "$(id -u)" -eq 0 ]; then
+  unreadable=/proc/self/mem
+else
+  unreadable=$work/unreadable.csv
+  cp "$G/good_points.csv" "$unreadable" && chmod 000 "$unreadable"
+fi
 
 # --- one run and its checks ---------------------------------------------------
 # execute CMD STDIN: runs CMD (a bash command line) in $work/run, under
@@ -226,7 +232,8 @@ inputs_a() {
 
   feed ragged_short.csv "$TABLE" st=3
   feed ragged_long.csv "$TABLE" st=3
-  feed nul_cell.csv "$NUMERIC" st=3
+  # The message shows the whole cell, its NUL escaped, not cut at the NUL.
+  feed nul_cell.csv "$NUMERIC" st=3 'err~"3.+4"'
   feed nul_cell.csv "$LABELS"
   feed nul_label.csv "$TABLE e_bytes"
   feed nul_header.csv "$TABLE"
@@ -306,9 +313,9 @@ faults() {
     custom no-such-file "$f" missing "${cmd//@/$work/no-such-file.csv}" /dev/null st=5
     # A directory as input: status 5 and one line.
     custom a-directory "$f" directory "${cmd//@/$work/dir}" /dev/null st=5
-    # A file that cannot be read (root reads a chmod 000 file, so read
-    # /proc/self/mem, whose first page is unmapped: EIO).
-    custom /proc/self/mem "$f" unreadable "${cmd//@//proc/self/mem}" /dev/null st=5
+    # A file that cannot be read: chmod 000, or for root (who reads those
+    # anyway) /proc/self/mem, whose first page is unmapped: EIO.
+    custom unreadable "$f" unreadable "${cmd//@/$unreadable}" /dev/null st=5
   done
   custom minimize gd dev-full "mlm-gd minimize 'x^2' --start x=1 > /dev/full" /dev/null st=5
 
