@@ -148,7 +148,7 @@ check() {
        else fail status "status $st is not one of 0-5: $(first_line "$err")"; fi; bad=1 ;;
   esac
   if [ -s "$err" ] && grep -aqE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:|Sanitizer has encountered' "$err"; then
-    fail sanitizer "$({ grep -aE 'ERROR: |runtime error:'; } <"$err" | head -1 | cat -v | cut -c1-200)"; bad=1
+    fail sanitizer "$({ grep -aE 'ERROR: |runtime error:'; } <"$err" | head -1 | sed "s/^==[0-9]*==//" | cat -v | cut -c1-200)"; bad=1
   else
     pass
   fi
