@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# The cross-tool hostile-input suite: every tool, fed every hostile input in
+# the forms that read it, must keep the contract's promise "no crash, hang or
+# silent wrong number on any input" (CONTRACT.md section 5).
+#
+#   usage: run.sh BIN_DIR        (HOSTILE_KEEP=DIR keeps each failing run's
+#                                 command and stderr there, for the report)
+#
+# For every run it checks:
+#   status    one of the contract's 0-5: never a signal, a timeout or 126/127
+#   sanitizer no AddressSanitizer/LeakSanitizer/UBSan report on stderr
+#   message   when the status is not 0: stderr is exactly one line, starting
+#             "mlm-TOOL: ", at most 300 characters, no NUL/CR/ESC, valid UTF-8
+#   time      within 30 s under ASan, 10 s otherwise
+# and, where the contract fixes the answer, that answer (status, words of the
+# message, the number printed). It prints one line per failing
+# (input, form, check) and closes with "N passed, M failed".
+#
+# The inputs are made at test time by generate.py (never committed: some are
+# megabytes); expected numbers come from tests/reference/hostile_reference.txt
+# (scipy), never from our own output.
+set -u
+bin=${1:?usage: run.sh BIN_DIR}
+bin=$(cd "$bin" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+ref=$here/../reference/hostile_reference.txt
+keep=${HOSTILE_KEEP:-}
+work=$(mktemp -d "${TMPDIR:-/tmp}/mlm-hostile.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+G=$work/in
+mkdir -p "$work/run" "$work/dir"
+[ -n "$keep" ] && mkdir -p "$keep"
+
+export PATH="$bin:$PATH" LC_ALL=C
+ulimit -c 0  # a crash is reported here, not dumped
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:allocator_may_return_null=1
+export UBSAN_OPTIONS=print_stacktrace=1
+# Sanitized binaries are several times slower: give them more time.
+if grep -q __asan_init "$bin/mlm-entropy" 2>/dev/null; then limit=30; else limit=10; fi
+
+passes=0 fails=0
+pass() { passes=$((passes + 1)); }
+# fail CHECK DETAIL: one line per failing (input, form, check).
+fail() {
+  fails=$((fails + 1))
+  printf 'FAIL %s | %s (%s) | %s: %s\n' "$cur_input" "$cur_form" "$cur_mode" "$1" "$2"
+}
+# The first line of stderr, control bytes made visible, cut to 160 characters.
+first_line() { head -c 4000 "$1" | head -1 | cat -v | cut -c1-160; }
+
+python3 "$here/generate.py" "$G" || { echo "generate.py failed"; echo "0 passed, 1 failed"; exit 1; }
+ref_value() { sed -n "s/^$1=//p" "$ref"; }
+
+# --- the forms: how each tool reads a file (@ stands for the file) ----------
+declare -A FORM=(
+  [e_weights]="mlm-entropy @"
+  [e_values]="mlm-entropy values -c 1 @"
+  [e_cond]="mlm-entropy cond -c 1 --given 2 @"
+  [e_mi]="mlm-entropy mi -c 1,2 @"
+  [e_gain]="mlm-entropy gain --target 1 @"
+  [e_xent]="mlm-entropy xent --target 1 -c 2 @"
+  [e_bytes]="mlm-entropy bytes @"
+  [e_rows]="mlm-entropy --rows @"
+  [k_weights]="mlm-kl -c 1 @ $G/good_weights.csv"
+  [k_samples]="mlm-kl samples -c 1 @ $G/good_points.csv"
+  [k_gauss_p]="mlm-kl gauss --p @ --q $G/good_gauss.json"
+  [k_gauss_q]="mlm-kl gauss --p $G/good_gauss.json --q @"
+  [p_fit]="mlm-pca @"
+  [p_model]="mlm-pca --emit model @"
+  [p_apply]="mlm-pca apply --model $work/model.json @"
+  [p_apply_model]="mlm-pca apply --model @ $G/good_points.csv"
+  [g_rows]="mlm-grad 'x*y' @"
+  [e_weights_j]="mlm-entropy -f json @"
+  [e_values_j]="mlm-entropy values -c 1 -f json @"
+  [k_weights_j]="mlm-kl -c 1 -f json @ $G/good_weights.csv"
+  [p_fit_j]="mlm-pca -f json @"
+  [g_rows_j]="mlm-grad -f json 'x*y' @"
+)
+# A good input for each form: what the fault checks (FIFO, /dev/full) feed it.
+declare -A GOOD=(
+  [e_weights]=good_weights.csv [e_values]=good_labels.csv [e_cond]=good_labels.csv
+  [e_mi]=good_labels.csv [e_gain]=good_labels.csv [e_xent]=good_xent.csv
+  [e_bytes]=good_weights.csv [e_rows]=good_rows.csv [k_weights]=good_weights.csv
+  [k_samples]=good_points.csv [k_gauss_p]=good_gauss.json [k_gauss_q]=good_gauss.json
+  [p_fit]=good_points.csv [p_model]=good_points.csv [p_apply]=good_points.csv
+  [p_apply_model]=model.json [g_rows]=good_points.csv
+)
+TABLE="e_weights e_values e_cond e_mi e_gain e_xent e_rows k_weights k_samples p_fit p_apply g_rows"
+NUMERIC="e_weights e_rows k_weights k_samples p_fit g_rows"
+LABELS="e_values e_cond e_mi e_gain e_xent p_apply"
+JSONSIDE="k_gauss_p p_apply_model"
+FORCED_JSON="e_weights_j e_values_j k_weights_j p_fit_j g_rows_j"
+# Forms also fed on standard input (as `-`): one or two per tool.
+STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows "
+
+# The model the apply form reads.
+setup_fails=0
+mlm-pca --emit model "$G/good_points.csv" >"$work/model.json" 2>/dev/null || {
+  echo "FAIL good_points.csv | p_model (setup) | status: mlm-pca --emit model failed; the p_apply forms cannot run"
+  setup_fails=1
+}
+cp "$work/model.json" "$G/model.json" 2>/dev/null
+if [ "$(id -u)" -eq 0 ]; then
+  unreadable=/proc/self/mem
+else
+  unreadable=$work/unreadable.csv
+  cp "$G/good_points.csv" "$unreadable" && chmod 000 "$unreadable"
+fi
+
+# --- one run and its checks ---------------------------------------------------
+# execute CMD STDIN: runs CMD (a bash command line) in $work/run, under
+# timeout, with STDIN as standard input; sets st, out, err.
+out=$work/out err=$work/err
+execute() {
+  local t0=$EPOCHREALTIME
+  (cd "$work/run" && timeout -k 2 "$limit" bash -c "$1" <"$2" >"$out" 2>"$err") 2>/dev/null
+  st=$?
+  [ -n "$keep" ] && echo "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }') $1" >>"$keep/times.txt"
+}
+
+# The message checks in one process (they run on most of the ~700 runs):
+# prints why stderr is not one good line, or nothing.
+message_check='
+  my ($tool, $file) = @ARGV;
+  open(my $fh, "<:raw", $file) or die; local $/; my $t = <$fh> // "";
+  my $n = () = $t =~ /\n/g; $n++ if length($t) && substr($t, -1) ne "\n";
+  if ($n != 1) { print "$n lines on stderr, expected 1"; exit }
+  if (index($t, "$tool: ") != 0) { print "does not start with \x27$tool: \x27"; exit }
+  if ($t =~ /[\x00\r\x1b]/) { print "raw NUL/CR/ESC in the message"; exit }
+  require Encode; my $u = eval { Encode::decode("UTF-8", $t, Encode::FB_CROAK()) };
+  if (!defined $u) { print "not valid UTF-8"; exit }
+  chomp $u; if (length($u) > 300) { print length($u) . " characters, at most 300" }'
+
+# check TOOL EXPECT...: the checks every run gets, then the expectations.
+# Expectations: st=N|M (status in the set), err~ERE / err!~ERE (stderr
+# matches / does not), errname (stderr names the input file, file mode only),
+# out=X (first stdout field is the number X within 1e-9 relative),
+# outlines=N (stdout has N lines), quiet (stderr empty).
+check() {
+  local tool=$1; shift
+  local cmdline=$cur_cmd
+  local bad=0 why
+  case $st in
+    124 | 137) fail time "no result within ${limit}s (status $st): $cmdline"; bad=1 ;;
+    [0-5]) pass ;;
+    141) if [ "$cur_mode" = closed-pipe ]; then pass; else fail status "killed by SIGPIPE"; bad=1; fi ;;
+    *) if [ "$st" -gt 128 ]; then fail status "killed by signal $((st - 128)): $(first_line "$err")"
+       else fail status "status $st is not one of 0-5: $(first_line "$err")"; fi; bad=1 ;;
+  esac
+  if [ -s "$err" ] && grep -aqE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:|Sanitizer has encountered' "$err"; then
+    fail sanitizer "$({ grep -aE 'ERROR: |runtime error:'; } <"$err" | head -1 | sed "s/^==[0-9]*==//" | cat -v | cut -c1-200)"; bad=1
+  else
+    pass
+  fi
+  if [ "$bad" -eq 0 ] && [ "$st" -ne 0 ] && [ "$st" -ne 141 ]; then
+    why=$(perl -e "$message_check" "$tool" "$err")
+    if [ -n "$why" ]; then fail message "$why: $(first_line "$err")"; else pass; fi
+  fi
+  # A crash, hang or sanitizer report is one failure, not one per expectation.
+  [ "$bad" -eq 0 ] || shift $#
+  local e
+  for e in "$@"; do
+    case $e in
+      st=*)
+        if [[ "|${e#st=}|" == *"|$st|"* ]]; then pass; else fail "status ${e#st=}" "got $st: $(first_line "$err")"; fi ;;
+      err~*)
+        if grep -aqE -- "${e#err~}" "$err"; then pass; else fail "stderr ~ /${e#err~}/" "got: $(first_line "$err")"; fi ;;
+      err!~*)
+        if grep -aqE -- "${e#err!~}" "$err"; then fail "stderr !~ /${e#err!~}/" "got: $(first_line "$err")"; else pass; fi ;;
+      errname)
+        [ "$cur_mode" = file ] || continue
+        if grep -aqF -- "$cur_input" "$err"; then pass; else fail "names the file" "got: $(first_line "$err")"; fi ;;
+      out=*)
+        if awk -F'[,\t]' -v want="${e#out=}" 'NR == 1 { d = $1 - want; if (d < 0) d = -d; ok = (d <= 1e-9 * (want < 0 ? -want : want) + 1e-300) } END { exit !ok }' "$out"; then pass
+        else fail "prints ${e#out=}" "stdout '$(head -c 200 "$out" | head -3 | tr '\n' '/' | cat -v)' status $st: $(first_line "$err")"; fi ;;
+      outlines=*)
+        if [ "$(awk 'END { print NR }' "$out")" -eq "${e#outlines=}" ]; then pass
+        else fail "${e#outlines=} lines of output" "stdout '$(head -c 200 "$out" | tr '\n' '/' | cat -v)' status $st: $(first_line "$err")"; fi ;;
+      quiet)
+        if [ -s "$err" ]; then fail quiet "stderr: $(first_line "$err")"; else pass; fi ;;
+    esac
+  done
+  if [ -n "$keep" ] && [ "$fails" -ne "${fails_before:-0}" ]; then
+    local stem="$keep/${cur_input//\//_}.${cur_form// /_}.${cur_mode}"
+    { echo "$cmdline"; echo "status $st"; } >"$stem.cmd"
+    head -c 20000 "$err" >"$stem.err"
+  fi
+}
+
+# feed INPUT "FORMS" EXPECT...: runs each form on INPUT from the file, and on
+# standard input for the forms in STDIN_FORMS.
+feed() {
+  local input=$1 forms=$2; shift 2
+  local f cmd tool
+  for f in $forms; do
+    cmd=${FORM[$f]}
+    tool=${cmd%% *}
+    cur_input=$input cur_form=$f cur_mode=file fails_before=$fails
+    cur_cmd=${cmd//@/$G/$input}
+    execute "$cur_cmd" /dev/null
+    check "$tool" "$@"
+    if [ -z "${NOSTDIN:-}" ] && [[ "$STDIN_FORMS" == *" $f "* ]]; then
+      cur_mode=stdin fails_before=$fails
+      cur_cmd="${cmd//@/-} < $G/$input"
+      execute "${cmd//@/-}" "$G/$input"
+      check "$tool" "$@"
+    fi
+  done
+}
+
+# custom NAME FORM MODE CMD STDIN EXPECT...: one hand-written run.
+custom() {
+  cur_input=$1 cur_form=$2 cur_mode=$3 cur_cmd=$4 fails_before=$fails
+  local stdin=$5 tool=mlm; shift 5
+  [[ $cur_cmd =~ (mlm-[a-z]+) ]] && tool=${BASH_REMATCH[1]}
+  execute "$cur_cmd" "$stdin"
+  check "$tool" "$@"
+}
+
+# --- hostile inputs, in two halves run side by side ----------------------------
+inputs_a() {
+  deep='err~nest|deep'
+  for f in levels_array.json levels_object.json; do
+    feed $f "$TABLE" st=3 "$deep"
+    # The Gaussian and model readers parse JSON of their own: status 3 (an
+    # object without "mean" is rightly "not a Gaussian" before any depth).
+    feed $f "$JSONSIDE k_gauss_q" st=3
+    feed $f "e_bytes"
+  done
+  feed levels_unclosed.json "$TABLE $JSONSIDE" st=3
+  feed levels_line.jsonl "$TABLE" st=3 "$deep"
+
+  feed ragged_short.csv "$TABLE" st=3
+  feed ragged_long.csv "$TABLE" st=3
+  # The message shows the whole cell, its NUL escaped, not cut at the NUL.
+  feed nul_cell.csv "$NUMERIC" st=3 'err~"3.+4"'
+  feed nul_cell.csv "$LABELS"
+  feed nul_label.csv "$TABLE e_bytes"
+  feed nul_header.csv "$TABLE"
+  feed utf8_header.csv "$TABLE"
+  feed utf8_label.csv "$TABLE"
+  feed big_number_cell.csv "$NUMERIC" st=3 'err~:3:1: '
+  feed big_number_cell.csv "$LABELS"
+  feed big_junk_cell.csv "$NUMERIC" st=3 'err~:3:1: '
+  feed big_label_cell.csv "e_values e_cond e_gain" st=0
+  feed big_label_cell.csv "e_weights e_mi k_samples p_fit g_rows"
+
+  coin=$(ref_value coin_values_bits)
+  feed coin.txt "e_values" "out=$coin"
+  feed coin.txt "e_weights e_mi e_gain k_samples p_fit g_rows"
+
+}
+
+inputs_b() {
+  # TSV on standard input: numbers, two columns (x: 1 bit, y: 0.811 bits).
+  custom numbers.tsv e_weights stdin "mlm-entropy -c 1" "$G/numbers.tsv" st=0 "out=$(ref_value tsv_x_bits)"
+  custom numbers.tsv "e_weights -c 2" stdin "mlm-entropy -c 2" "$G/numbers.tsv" st=0 "out=$(ref_value tsv_y_bits)"
+  custom numbers.tsv "p_fit --emit summary" stdin "mlm-pca --emit summary" "$G/numbers.tsv" st=0 outlines=3
+  custom numbers.tsv g_rows stdin "mlm-grad 'x*y'" "$G/numbers.tsv" st=0 outlines=3
+
+  for f in empty.csv header_only.csv; do
+    feed $f "$TABLE" st=3 'err~no data rows' errname
+    feed $f "e_bytes"
+  done
+  feed whitespace_only.csv "$TABLE" st=3
+  feed bom_only.csv "$TABLE" st=3
+  feed cr_only.csv "$TABLE e_bytes"
+
+  feed overflow.csv "$NUMERIC" st=3 'err~:3:1: '
+  feed overflow.csv "$LABELS"
+  feed huge_values.csv "p_fit p_model" 'err!~non-finite'
+  feed huge_values.csv "e_weights e_rows k_weights k_samples g_rows"
+  feed nan_inf.csv "e_weights k_weights" st=3
+  feed nan_inf.csv "e_rows k_samples p_fit p_model g_rows"
+
+  for f in bare_string.json bare_number.json; do
+    feed $f "$FORCED_JSON" st=3 'err~not a table'
+    feed $f "$JSONSIDE" st=3
+    feed $f "e_weights p_fit"
+  done
+  feed dup_keys.json "$TABLE" st=3 'err~twice'
+  feed dup_keys_gauss.json "k_gauss_p" st=3 'err~mean'
+  feed open_quote.csv "$TABLE" st=3
+  feed open_string.json "$TABLE $JSONSIDE" st=3
+
+  # Expressions are input too, for mlm-grad and mlm-gd.
+  custom levels_expr.txt grad_at arg "mlm-grad \"\$(cat $G/levels_expr.txt)\" --at x=1" /dev/null
+  custom levels_expr.txt gd_minimize arg "mlm-gd minimize \"\$(cat $G/levels_expr.txt)\" --start x=1" /dev/null
+  custom long_expr.txt grad_at arg "mlm-grad \"\$(cat $G/long_expr.txt)\" --at x=1" /dev/null
+  custom long_expr.txt gd_minimize arg "mlm-gd minimize \"\$(cat $G/long_expr.txt)\" --start x=1 --max-steps 10" /dev/null
+  custom overflow grad_at arg "mlm-grad 'x*y' --at x=1e400,y=1" /dev/null st=2
+  custom overflow gd_start arg "mlm-gd minimize 'x^2' --start x=1e400" /dev/null st=2
+  custom nan gd_start arg "mlm-gd minimize 'x^2' --start x=nan" /dev/null
+
+}
+
+# --- wide tables and the faults -----------------------------------------------------
+faults() {
+  # File mode only: a tool that hangs here would cost the time limit twice.
+  NOSTDIN=1 feed wide_5rows.csv "$TABLE"
+  NOSTDIN=1 feed wide_2rows.csv "e_weights e_values k_weights p_fit g_rows"
+
+  ALLFORMS="$TABLE e_bytes p_model k_gauss_p p_apply_model"
+  for f in $ALLFORMS; do
+    cmd=${FORM[$f]}
+    good=$G/${GOOD[$f]}
+    # Output to a full disk: status 5 and one line.
+    custom "${GOOD[$f]}" "$f" dev-full "${cmd//@/$good} > /dev/full" /dev/null st=5
+    # A FIFO as input works.
+    rm -f "$work/fifo" && mkfifo "$work/fifo"
+    custom "${GOOD[$f]}" "$f" fifo "cat $good > $work/fifo & ${cmd//@/$work/fifo}; s=\$?; wait; exit \$s" /dev/null st=0
+    # A file that does not exist: status 5 and one line.
+    custom no-such-file "$f" missing "${cmd//@/$work/no-such-file.csv}" /dev/null st=5
+    # A directory as input: status 5 and one line.
+    custom a-directory "$f" directory "${cmd//@/$work/dir}" /dev/null st=5
+    # A file that cannot be read: chmod 000, or for root (who reads those
+    # anyway) /proc/self/mem, whose first page is unmapped: EIO.
+    custom unreadable "$f" unreadable "${cmd//@/$unreadable}" /dev/null st=5
+  done
+  custom minimize gd dev-full "mlm-gd minimize 'x^2' --start x=1 > /dev/full" /dev/null st=5
+
+  # A closed pipe ends quietly: status 0 or SIGPIPE (141), nothing on stderr.
+  head10() { custom "$1" "$2" closed-pipe "$3 | head -c 10 > /dev/null; exit \${PIPESTATUS[0]}" /dev/null st=0\|141 quiet; }
+  head10 big_points.csv p_fit "mlm-pca $G/big_points.csv"
+  head10 big_points.csv g_rows "mlm-grad 'x*y' $G/big_points.csv"
+  head10 big_rows.csv e_rows "mlm-entropy --rows $G/big_rows.csv"
+  head10 big_rows.csv "k_weights --rows" "mlm-kl --rows $G/big_rows.csv $G/big_rows.csv"
+  head10 big_xent.csv "e_xent --per-row" "mlm-entropy xent --target y -c p --per-row $G/big_xent.csv"
+  head10 trace gd "mlm-gd minimize 'x^2' --start x=1 --lr 0.001 --trace --max-steps 100000 --tol 0"
+
+}
+
+# Two workers (CI has 2 cores): each writes its failures and a closing count;
+# the counts are summed here.
+run_part() {
+  out=$work/out.$1 err=$work/err.$1 passes=0 fails=0
+  "$1"
+  echo "COUNT $passes $fails"
+}
+(run_part inputs_a; run_part inputs_b) >"$work/log.1" &
+run_part faults >"$work/log.2"
+wait
+grep -hv '^COUNT ' "$work/log.1" "$work/log.2"
+read -r passes fails < <(awk '/^COUNT / { p += $2; f += $3 } END { print p + 0, f + 0 }' "$work/log.1" "$work/log.2")
+fails=$((fails + setup_fails))
+echo "$passes passed, $fails failed"
+[ "$fails" -eq 0 ]
