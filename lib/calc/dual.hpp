@@ -61,11 +61,11 @@ inline Dual tanh_derivative(const Dual& a) {
 inline Dual relu(const Dual& a) { return {relu(a.v), step(a.v) * a.d}; }
 inline Dual min(const Dual& a, const Dual& b) {
     const double wa = first_wins_min(a.v, b.v);
-    return {std::fmin(a.v, b.v), wa * a.d + (1 - wa) * b.d};
+    return {minimum(a.v, b.v), wa * a.d + (1 - wa) * b.d};
 }
 inline Dual max(const Dual& a, const Dual& b) {
     const double wa = first_wins_max(a.v, b.v);
-    return {std::fmax(a.v, b.v), wa * a.d + (1 - wa) * b.d};
+    return {maximum(a.v, b.v), wa * a.d + (1 - wa) * b.d};
 }
 // Terms with a zero tangent are left out, so that x^2 at x = 0 or (-2)^y along
 // x only stays finite: 0 · inf and 0 · log(-2) would otherwise poison it.

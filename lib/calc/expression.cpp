@@ -64,6 +64,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 //   primary := number | name | name '(' expr (',' expr)* ')' | '(' expr ')'
 class Parser {
 public:
+    static constexpr std::size_t max_depth = max_expression_depth;
+
     explicit Parser(std::string_view text) : text_(text) {
         if (text.size() > UINT32_MAX / 2) fail(0, "expression too long");
         tape_.source = std::string(text);
@@ -192,7 +194,23 @@ private:
         return left;
     }
 
+    // Every cycle of the recursion (a parenthesis, a call's argument, a sign,
+    // a power's exponent) passes through unary(), so counting here bounds the
+    // stack: 10,000 '(' or 60,000 '-' would otherwise overflow it (SIGSEGV).
+    struct Deeper {
+        Parser& p;
+        explicit Deeper(Parser& parser) : p(parser) {
+            // The whole expression is level 0; the text inside 1000 '(' is level 1000.
+            if (++p.depth_ > max_depth + 1)
+                p.fail(p.token_.begin, "nested deeper than " + std::to_string(max_depth) + " levels");
+        }
+        ~Deeper() { --p.depth_; }
+        Deeper(const Deeper&) = delete;
+        Deeper& operator=(const Deeper&) = delete;
+    };
+
     Sub unary() {
+        const Deeper guard(*this);
         if (at_symbol('+')) {
             const std::uint32_t begin = token_.begin;
             advance();
@@ -271,6 +289,7 @@ private:
     Token token_;
     Tape tape_;
     std::unordered_map<std::string, std::uint32_t> index_;
+    std::size_t depth_ = 0;
 };
 
 }  // namespace

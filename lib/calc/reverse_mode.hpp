@@ -15,8 +15,8 @@
 
 namespace mlm::calc {
 
-inline double min(double a, double b) { return std::fmin(a, b); }
-inline double max(double a, double b) { return std::fmax(a, b); }
+inline double min(double a, double b) { return minimum(a, b); }
+inline double max(double a, double b) { return maximum(a, b); }
 
 template <class T>
 T forward_value(Op op, const T& a, const T& b) {
