@@ -3,6 +3,9 @@
 // walk over the tape (value, gradient, Hessian, chain-rule trace, blocks).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "calc/backprop.hpp"
@@ -92,4 +95,24 @@ TEST_CASE("expression: 100,000-term flat chains go through every walk without re
         CHECK(r.value == 1);
         CHECK(r.gradient[0] == 100000);  // d/dx x^n = n at x = 1, each path a product of ones
     }
+}
+
+TEST_CASE("expression: the inputs fuzzing found parse or end in an mlm::Error", "[expression][fuzz]") {
+    // fuzz/expression_run.sh keeps its crashes here; the first byte chose the point.
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(MLM_TEST_DATA "/fuzz-regressions-expression")) {
+        ++files;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        REQUIRE(!text.empty());
+        INFO(entry.path().filename().string());
+        try {
+            const auto tape = parse_expression(text.substr(1));
+            const Eigen::VectorXd x = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(tape.variables.size()), 0.5);
+            (void)value_and_gradient(tape, x);
+            (void)chain_rule_trace(tape, x);
+        } catch (const mlm::Error&) {
+        }
+    }
+    CHECK(files > 0);
 }
