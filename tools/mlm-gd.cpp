@@ -2,6 +2,7 @@
 // learning-rate schedules, exact gradients by backpropagation, and divergence explained.
 #include <CLI/CLI.hpp>
 
+#include "cli/expression_argument.hpp"
 #include "cli/run_main.hpp"
 #include "gd/gd_tool.hpp"
 
@@ -17,7 +18,7 @@ void declare(CLI::App& app, Options& o) {
         "  mlm-gd minimize '(1-x)^2 + 100*(y-x^2)^2' --start x=-1.2,y=1 --optimizer adam --lr 0.01\n"
         "See man mlm-gd for the optimizers, schedules and --trace.");
     auto* m = app.add_subcommand("minimize", "run gradient descent on EXPR from --start");
-    m->add_option("EXPR", o.expression, "the function to minimize, e.g. 'x^2 + 3*y^2'")->required();
+    add_expression_argument(*m, o.expression, "the function to minimize, e.g. 'x^2 + 3*y^2'");
     m->add_option("--start", o.start, "the start point, NAME=VALUE,...")->required()->type_name("POINT");
     m->add_option("--lr", o.lr, "learning rate (default: the optimizer's PyTorch default)")
         ->check(CLI::PositiveNumber)->type_name("RATE");

@@ -2,6 +2,7 @@
 // backpropagation or by finite differences, at one point or at every input row.
 #include <CLI/CLI.hpp>
 
+#include "cli/expression_argument.hpp"
 #include "cli/run_main.hpp"
 #include "error.hpp"
 #include "grad/grad_tool.hpp"
@@ -17,7 +18,7 @@ void declare(CLI::App& app, Options& o) {
         "  mlm-grad '(w2*tanh(w1*x) - y)^2' --at w1=0.5,w2=-1,x=1,y=0.2 --explain --lr 0.1\n"
         "  mlm-grad 'x*y' points.csv                     f,d_x,d_y for every row\n"
         "See man mlm-grad for --hessian, --check and --limit.");
-    app.add_option("EXPR", o.expression, "the expression, e.g. 'x^2 + 3*x*y'")->required();
+    add_expression_argument(app, o.expression, "the expression, e.g. 'x^2 + 3*x*y'");
     add_standard_options(app, o.common, input | output | checks | explain);
     app.add_option("--at", o.at, "one point, NAME=VALUE,... (else rows of the input)")->type_name("POINT");
     app.add_option("--wrt", o.wrt, "differentiate only with respect to these variables")->type_name("LIST");

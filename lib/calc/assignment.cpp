@@ -50,6 +50,8 @@ Eigen::VectorXd parse_assignment(std::string_view text, const Tape& tape) {
             throw UsageError("expected NAME=VALUE, got '" + std::string(item) + "'");
         const std::string_view name = trim(item.substr(0, eq));
         const auto it = std::find(tape.variables.begin(), tape.variables.end(), name);
+        if (it == tape.variables.end() && (name == "pi" || name == "e"))
+            throw UsageError("'" + std::string(name) + "' is a constant of the expression language, not a variable");
         if (it == tape.variables.end())
             throw UsageError("'" + std::string(name) + "' is not a variable of the expression (variables: " +
                              variable_list(tape) + ")");

@@ -71,6 +71,8 @@ void BlockEvaluator::forward(std::size_t n) {
             case Op::neg: map1(out, a, n, [](double x) { return -x; }); break;
             case Op::exp: map1(out, a, n, [](double x) { return std::exp(x); }); break;
             case Op::log: map1(out, a, n, [](double x) { return std::log(x); }); break;
+            case Op::log2: map1(out, a, n, [](double x) { return std::log2(x); }); break;
+            case Op::log10: map1(out, a, n, [](double x) { return std::log10(x); }); break;
             case Op::sqrt: map1(out, a, n, [](double x) { return std::sqrt(x); }); break;
             case Op::abs: map1(out, a, n, [](double x) { return std::fabs(x); }); break;
             case Op::sin: map1(out, a, n, [](double x) { return std::sin(x); }); break;
@@ -133,6 +135,8 @@ void BlockEvaluator::backward_node(std::size_t i, std::size_t n) {
         case Op::neg: to_a([](std::size_t) { return -1.0; }); break;
         case Op::exp: to_a([&](std::size_t k) { return v[k]; }); break;
         case Op::log: to_a([&](std::size_t k) { return 1 / a[k]; }); break;
+        case Op::log2: to_a([&](std::size_t k) { return 1 / (a[k] * ln2); }); break;
+        case Op::log10: to_a([&](std::size_t k) { return 1 / (a[k] * ln10); }); break;
         case Op::sqrt: to_a([&](std::size_t k) { return 0.5 / v[k]; }); break;
         case Op::abs: to_a([&](std::size_t k) { return sign(a[k]); }); break;
         case Op::sin: to_a([&](std::size_t k) { return std::cos(a[k]); }); break;

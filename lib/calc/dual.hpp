@@ -34,6 +34,8 @@ inline Dual exp(const Dual& a) {
     return {e, e * a.d};
 }
 inline Dual log(const Dual& a) { return {std::log(a.v), a.d / a.v}; }
+inline Dual log2(const Dual& a) { return {std::log2(a.v), a.d / (a.v * ln2)}; }
+inline Dual log10(const Dual& a) { return {std::log10(a.v), a.d / (a.v * ln10)}; }
 inline Dual sqrt(const Dual& a) {
     const double s = std::sqrt(a.v);
     return {s, a.d / (2 * s)};

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <numbers>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <unordered_map>
@@ -40,6 +42,8 @@ struct Function {
 
 constexpr std::array functions{
     Function{"exp", Op::exp, 1},         Function{"log", Op::log, 1},
+    Function{"ln", Op::log, 1},          Function{"log2", Op::log2, 1},
+    Function{"log10", Op::log10, 1},
     Function{"sqrt", Op::sqrt, 1},       Function{"abs", Op::abs, 1},
     Function{"sin", Op::sin, 1},         Function{"cos", Op::cos, 1},
     Function{"tan", Op::tan, 1},         Function{"tanh", Op::tanh, 1},
@@ -47,6 +51,13 @@ constexpr std::array functions{
     Function{"softplus", Op::softplus, 1}, Function{"min", Op::min, 2},
     Function{"max", Op::max, 2},         Function{"pow", Op::pow, 2},
 };
+
+// pi and e are numbers, not variables: no --at is asked for them.
+std::optional<double> named_constant(std::string_view name) {
+    if (name == "pi") return std::numbers::pi;
+    if (name == "e") return std::numbers::e;
+    return std::nullopt;
+}
 
 const Function* find_function(std::string_view name) {
     for (const auto& f : functions)
@@ -116,6 +127,8 @@ private:
             std::uint32_t j = i;
             while (j < text_.size() && is_name_char(text_[j])) ++j;
             token_ = Token{Kind::name, i, j, 0, 0};
+        } else if (c == '*' && i + 1 < text_.size() && text_[i + 1] == '*') {
+            token_ = Token{Kind::symbol, i, i + 2, '^', 0};  // x**2, Python's spelling of x^2
         } else if (std::string_view("+-*/^(),").find(c) != std::string_view::npos) {
             token_ = Token{Kind::symbol, i, i + 1, c, 0};
         } else {
@@ -251,6 +264,7 @@ private:
             const Function* f = find_function(name);
             if (!at_symbol('(')) {
                 if (f) fail(token_.begin, "expected '(' after function '" + std::string(name) + "'");
+                if (const auto c = named_constant(name)) return {constant(*c, t.begin, t.end), t.begin, t.end};
                 return {variable(t), t.begin, t.end};
             }
             if (!f) fail(t.begin, "unknown function '" + std::string(name) + "'");

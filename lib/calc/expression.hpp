@@ -1,6 +1,7 @@
-// The expression language of mlm-grad and mlm-gd: numbers, named variables,
-// + - * / ^ (right-associative, binds tighter than unary minus), parentheses and
-// the functions exp log sqrt abs sin cos tan tanh sigmoid relu softplus min max pow.
+// The expression language of mlm-grad and mlm-gd: numbers, the constants pi
+// and e, named variables, + - * / ^ (also spelled **, right-associative, binds
+// tighter than unary minus), parentheses and the functions exp log (also ln)
+// log2 log10 sqrt abs sin cos tan tanh sigmoid relu softplus min max pow.
 #pragma once
 
 #include <cstddef>

@@ -4,8 +4,12 @@
 #pragma once
 
 #include <cmath>
+#include <numbers>
 
 namespace mlm::calc {
+
+inline constexpr double ln2 = std::numbers::ln2;
+inline constexpr double ln10 = std::numbers::ln10;
 
 inline double sigmoid(double x) {
     if (x >= 0) return 1 / (1 + std::exp(-x));

@@ -90,6 +90,8 @@ private:
             case Op::neg: return "-1";
             case Op::exp: return "exp(" + a + ") = " + vi;
             case Op::log: return "1/" + a;
+            case Op::log2: return "1/(" + a + "*ln(2))";
+            case Op::log10: return "1/(" + a + "*ln(10))";
             case Op::sqrt: return "1/(2*" + vi + ")";
             case Op::abs: return "sign(" + a + ")";
             case Op::sin: return "cos(" + a + ")";
