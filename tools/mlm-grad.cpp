@@ -4,6 +4,7 @@
 
 #include "cli/expression_argument.hpp"
 #include "cli/run_main.hpp"
+#include "cli/validators.hpp"
 #include "error.hpp"
 #include "grad/grad_tool.hpp"
 
@@ -24,12 +25,13 @@ void declare(CLI::App& app, Options& o) {
     app.add_option("--wrt", o.wrt, "differentiate only with respect to these variables")->type_name("LIST");
     app.add_flag("--hessian", o.hessian, "print the Hessian matrix of second derivatives");
     app.add_flag("--numeric", o.numeric, "use finite differences instead of backpropagation");
-    app.add_option("--h", o.h, "finite-difference step (default automatic)")->type_name("H");
+    app.add_option("--h", o.h, "finite-difference step (default automatic)")->check(finite())->type_name("H");
     app.add_option("--scheme", o.scheme, "finite differences: central (default) or forward")
         ->check(CLI::IsMember({"central", "forward"}))->type_name("S");
     app.add_flag("--check", o.check, "print the largest relative difference, exact vs numeric");
     app.add_flag("--limit", o.limit, "difference quotients for h = 1e-1 ... 1e-12 beside the exact derivative");
-    app.add_option("--lr", o.lr, "also take one gradient step with this learning rate")->type_name("RATE");
+    app.add_option("--lr", o.lr, "also take one gradient step with this learning rate")
+        ->check(finite())->type_name("RATE");
 }
 
 int run(const Options& o, cli::Context& ctx) {
