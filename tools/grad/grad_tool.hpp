@@ -43,6 +43,11 @@ int run_point(const Options& o, const Setup& s, cli::Context& ctx);
 int run_points(const Options& o, const Setup& s, cli::Context& ctx);
 int run_explain(const Options& o, const Setup& s, cli::Context& ctx);
 
+// The note for results that are not finite, e.g. "f = -inf and d_x = inf are
+// not finite: log(x) is -inf at x = 0"; empty when every result is finite.
+std::string nonfinite_note(const Setup& s, const Eigen::VectorXd& x,
+                           const std::vector<std::pair<std::string, double>>& results);
+
 // |a-b| / max(|a|,|b|), 0 when both are 0: the usual gradient-check measure.
 double relative_difference(double a, double b);
 

@@ -1,6 +1,7 @@
 // mlm-grad over the rows of the input: one point per row, columns named like
 // the variables, evaluated a block of rows at a time by the block evaluator.
 #include <algorithm>
+#include <cmath>
 
 #include "calc/assignment.hpp"
 #include "calc/backprop.hpp"
@@ -74,6 +75,38 @@ void write_delimited(cli::Context& ctx, const Eigen::MatrixXd& results, const st
     }
 }
 
+// Rows whose results are not finite: counted, and the first one explained
+// once at the end, so a million rows of log(0) give one line on stderr.
+class NonFiniteRows {
+public:
+    explicit NonFiniteRows(const Setup& s) : s_(s) {}
+
+    // `values` holds f, then one value per entry of the output row.
+    template <class Values>
+    void check(const io::RowBlock& rows, Eigen::Index r, const Values& values, const std::vector<std::string>& names) {
+        bool finite = true;
+        for (Eigen::Index k = 0; k < static_cast<Eigen::Index>(names.size()); ++k) finite = finite && std::isfinite(values[k]);
+        if (finite) return;
+        if (count_++ > 0) return;
+        std::vector<std::pair<std::string, double>> results;
+        for (std::size_t k = 0; k < names.size(); ++k) results.emplace_back(names[k], values[static_cast<Eigen::Index>(k)]);
+        const Eigen::VectorXd x = rows.matrix().row(r).transpose();
+        first_ = rows.file(static_cast<std::size_t>(r)) + ":" + std::to_string(rows.line(static_cast<std::size_t>(r))) +
+                 ": " + nonfinite_note(s_, x, results);
+    }
+
+    void report(cli::Context& ctx) const {
+        if (count_ == 0) return;
+        ctx.note(count_ == 1 ? first_
+                             : std::to_string(count_) + " rows have results that are not finite; the first is " + first_);
+    }
+
+private:
+    const Setup& s_;
+    std::size_t count_ = 0;
+    std::string first_;
+};
+
 }  // namespace
 
 int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
@@ -93,9 +126,20 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
         b.results.resize(points.rows(), points.cols() + 1);
         evaluator.value_and_gradient(points, b.results);
     });
+    NonFiniteRows nonfinite(s);
+    const std::vector<std::string> names = header(o, s);
+    Eigen::VectorXd row_values(static_cast<Eigen::Index>(names.size()));
     while (blocks.next(block)) {
         const Eigen::MatrixXd& results = block.results;
         const auto n = static_cast<Eigen::Index>(block.rows.rows());
+        if (fast && !results.allFinite()) {
+            for (Eigen::Index r = 0; r < n; ++r) {
+                row_values[0] = results(r, 0);
+                for (std::size_t k = 0; k < s.wrt.size(); ++k)
+                    row_values[static_cast<Eigen::Index>(k) + 1] = results(r, static_cast<Eigen::Index>(s.wrt[k]) + 1);
+                nonfinite.check(block.rows, r, row_values, names);
+            }
+        }
         if (fast && delimiter) {
             write_delimited(ctx, results, s.wrt, delimiter);
             continue;
@@ -129,19 +173,23 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
                 }
                 continue;
             }
-            out->cell(calc::value(s.tape, x));
+            Eigen::Index k = 0;
+            row_values[k++] = calc::value(s.tape, x);
             if (o.hessian) {
                 const Eigen::MatrixXd h = o.numeric ? numeric_hessian(o, s, x) : calc::hessian(s.tape, x);
                 for (std::size_t a : s.wrt)
-                    for (std::size_t b : s.wrt) out->cell(h(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b)));
+                    for (std::size_t b : s.wrt) row_values[k++] = h(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(b));
             } else {
                 const Eigen::VectorXd g = numeric_gradient(o, s, x);
-                for (std::size_t j : s.wrt) out->cell(g[static_cast<Eigen::Index>(j)]);
+                for (std::size_t j : s.wrt) row_values[k++] = g[static_cast<Eigen::Index>(j)];
             }
+            for (Eigen::Index c = 0; c < row_values.size(); ++c) out->cell(row_values[c]);
             out->end_row();
+            nonfinite.check(block.rows, r, row_values, names);
         }
     }
     ctx.report_skipped(table);
+    nonfinite.report(ctx);
     if (o.check) {
         ctx.print_number(worst);
         return ctx.check(worst, "largest relative difference");

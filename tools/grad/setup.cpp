@@ -4,6 +4,8 @@
 #include "calc/assignment.hpp"
 #include "calc/backprop.hpp"
 #include "calc/expression.hpp"
+#include "calc/nonfinite.hpp"
+#include "shortest.hpp"
 #include "error.hpp"
 #include "grad/grad_tool.hpp"
 
@@ -38,6 +40,22 @@ Eigen::VectorXd point_at(const Options& o, const Setup& s) {
     } catch (const UsageError& e) {
         throw UsageError(std::string("--at: ") + e.what());
     }
+}
+
+std::string nonfinite_note(const Setup& s, const Eigen::VectorXd& x,
+                           const std::vector<std::pair<std::string, double>>& results) {
+    std::vector<std::string> bad;
+    for (const auto& [name, v] : results)
+        if (!std::isfinite(v)) bad.push_back(name + " = " + shortest(v));
+    if (bad.empty()) return "";
+    std::string note;
+    const std::size_t shown = std::min<std::size_t>(bad.size(), 3);
+    for (std::size_t k = 0; k < shown; ++k)
+        note += (k == 0 ? "" : (k + 1 == shown && bad.size() <= 3 ? " and " : ", ")) + bad[k];
+    if (bad.size() > 3) note += " and " + std::to_string(bad.size() - 3) + " more";
+    note += bad.size() == 1 ? " is not finite" : " are not finite";
+    if (const auto origin = calc::nonfinite_origin(s.tape, x)) return note + ": " + calc::describe(s.tape, x, *origin);
+    return note;
 }
 
 double relative_difference(double a, double b) {
