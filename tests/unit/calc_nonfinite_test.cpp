@@ -19,7 +19,8 @@ std::string origin_of(const std::string& text, Eigen::VectorXd x) {
 
 TEST_CASE("nonfinite: names the first node that is not finite while its operands are", "[nonfinite]") {
     CHECK(origin_of("log(x)", Eigen::VectorXd::Constant(1, 0.0)) == "log(x) is -inf at x = 0");
-    CHECK(origin_of("y + 1/(x - 1)", Eigen::Vector2d(2, 1))  // y = 2, x = 1 == "1/(x - 1) is inf at x = 1");
+    // Variables in order of appearance: y = 2, x = 1.
+    CHECK(origin_of("y + 1/(x - 1)", Eigen::Vector2d(2, 1)) == "1/(x - 1) is inf at x = 1");
     CHECK(origin_of("exp(exp(x))", Eigen::VectorXd::Constant(1, 10.0)) == "exp(exp(x)) is inf at x = 10");
     CHECK(origin_of("x*y", Eigen::Vector2d(1, std::numeric_limits<double>::quiet_NaN())) ==
           "the point has y = nan");
