@@ -21,6 +21,7 @@ void declare(CLI::App& app, Options& o) {
     auto* m = app.add_subcommand("minimize", "run gradient descent on EXPR from --start");
     add_expression_argument(*m, o.expression, "the function to minimize, e.g. 'x^2 + 3*y^2'");
     m->add_option("--start", o.start, "the start point, NAME=VALUE,...")->required()->type_name("POINT");
+    m->add_option("--at", o.at, "hold these fixed, NAME=VALUE,... (the data of a loss)")->type_name("POINT");
     m->add_option("--lr", o.lr, "learning rate (default: the optimizer's PyTorch default)")
         ->check(finite())->check(CLI::PositiveNumber)->type_name("RATE");
     m->add_option("--optimizer", o.optimizer, "sgd (default), momentum, nesterov, adagrad, rmsprop, adam, adamw")

@@ -68,3 +68,13 @@ print("f", x**2 * math.sin(math.pi * y) + math.e**(x * y) + math.log(x) + math.l
 print("d_x", 2 * x * math.sin(math.pi * y) + y * math.e**(x * y) + 1 / x + 1 / (x * math.log(10)))
 print("d_y", x**2 * math.pi * math.cos(math.pi * y) + x * math.e**(x * y) + 1 / (y * math.log(2))
       + 1 / (y * math.log(10)))
+
+print("# mlm-gd minimize '(w*x - y)^2' --start w=0 --at x=2,y=6 --lr 0.05: w <- w - 0.05*4*(2w - 6)")
+w, steps = 0.0, 0
+while True:
+    g = 2 * 2 * (w * 2 - 6)
+    if abs(g) <= 1e-6:
+        break
+    w -= 0.05 * g
+    steps += 1
+print("w", w, "f", (w * 2 - 6) ** 2, "steps", steps)
