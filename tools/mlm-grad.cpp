@@ -36,7 +36,8 @@ void declare(CLI::App& app, Options& o) {
 
 int run(const Options& o, cli::Context& ctx) {
     const Setup s = make_setup(o);
-    const bool one_point = !o.at.empty() || s.tape.variables.empty();
+    // --at with every variable is one point; with some, it holds them fixed over the rows.
+    const bool one_point = s.one_point();
     if (!one_point) {
         for (const auto& [given, name] : {std::pair{o.common.explain, "--explain"}, std::pair{o.limit, "--limit"},
                                           std::pair{o.lr.has_value(), "--lr"}})

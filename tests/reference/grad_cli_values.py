@@ -78,3 +78,9 @@ while True:
     w -= 0.05 * g
     steps += 1
 print("w", w, "f", (w * 2 - 6) ** 2, "steps", steps)
+
+print("# mlm-grad '(w*x - y)^2' --at w=0.5 over rows (x, y) = (1, 2), (3, 4): d_w = 2r x, d_x = 2r w, d_y = -2r")
+w = 0.5
+for x, y in ((1.0, 2.0), (3.0, 4.0)):
+    r = w * x - y
+    print("f", r * r, "d_w", 2 * r * x, "d_x", 2 * r * w, "d_y", -2 * r)

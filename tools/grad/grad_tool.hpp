@@ -33,10 +33,14 @@ struct Setup {
     calc::Tape tape;
     std::vector<std::size_t> wrt;  // indexes into tape.variables
     calc::Scheme scheme = calc::Scheme::central;
+    std::vector<std::optional<double>> at;  // --at, per variable; over rows, the values not in the columns
+
+    // --at gives every variable: one point, not the rows of the input.
+    bool one_point() const;
 };
 
 Setup make_setup(const Options& o);
-// The point of --at, in the tape's variable order.
+// The point of --at, in the tape's variable order (every variable given).
 Eigen::VectorXd point_at(const Options& o, const Setup& s);
 
 int run_point(const Options& o, const Setup& s, cli::Context& ctx);

@@ -16,29 +16,63 @@
 namespace mlm::grad_tool {
 namespace {
 
+// The variables the rows give: those --at does not.
+std::vector<std::size_t> row_variables(const Setup& s) {
+    std::vector<std::size_t> out;
+    for (std::size_t j = 0; j < s.tape.variables.size(); ++j)
+        if (!s.at[j]) out.push_back(j);
+    return out;
+}
+
 // With a header, each variable is the column of its name; without one, the
-// first columns in the order the variables appear.
+// first columns in the order the variables appear. Variables of --at take no
+// column, and one whose name is also a column is given twice.
 std::vector<std::size_t> variable_columns(const Setup& s, const io::TableReader& table) {
     const auto& vars = s.tape.variables;
     const auto& names = table.names();
+    const auto free = row_variables(s);
     std::vector<std::size_t> cols;
-    if (names.empty()) throw InputError("no data: the input is empty", table.file());
+    if (names.empty()) {
+        if (free.size() < vars.size())
+            throw UsageError("--at: no value for '" + vars[free.front()] + "', and no input rows to take it from");
+        throw InputError("no data: the input is empty", table.file());
+    }
     if (!table.has_header()) {
-        if (names.size() < vars.size())
+        if (names.size() < free.size())
             throw UsageError("the input has " + std::to_string(names.size()) + " columns and no header, but the "
-                             "expression has " + std::to_string(vars.size()) + " variables (" +
-                             calc::variable_list(s.tape) + ")");
-        for (std::size_t j = 0; j < vars.size(); ++j) cols.push_back(j);
+                             "expression has " + std::to_string(free.size()) + " variables" +
+                             (free.size() < vars.size() ? " not in --at" : "") + " (" + calc::variable_list(s.tape) +
+                             ")");
+        for (std::size_t j = 0; j < free.size(); ++j) cols.push_back(j);
         return cols;
     }
-    for (const auto& v : vars) {
-        const auto it = std::find(names.begin(), names.end(), v);
+    for (std::size_t j = 0; j < vars.size(); ++j) {
+        const auto it = std::find(names.begin(), names.end(), vars[j]);
+        if (s.at[j]) {
+            if (it != names.end())
+                throw UsageError("'" + vars[j] + "' is given in both --at and the input's columns");
+            continue;
+        }
         if (it == names.end())
-            throw UsageError("the input has no column '" + v + "' for the variable " + v + " (columns: " +
+            throw UsageError("the input has no column '" + vars[j] + "' for the variable " + vars[j] + " (columns: " +
                              io::list_columns(names) + ")");
         cols.push_back(static_cast<std::size_t>(it - names.begin()));
     }
     return cols;
+}
+
+// One row per point, one column per variable: the rows' columns and --at's values.
+Eigen::MatrixXd full_points(const Setup& s, const io::RowBlock& rows) {
+    const auto given = rows.matrix();
+    if (static_cast<std::size_t>(given.cols()) == s.tape.variables.size()) return given;
+    Eigen::MatrixXd points(given.rows(), static_cast<Eigen::Index>(s.tape.variables.size()));
+    Eigen::Index c = 0;
+    for (std::size_t j = 0; j < s.tape.variables.size(); ++j) {
+        const auto col = static_cast<Eigen::Index>(j);
+        if (s.at[j]) points.col(col).setConstant(*s.at[j]);
+        else points.col(col) = given.col(c++);
+    }
+    return points;
 }
 
 std::vector<std::string> header(const Options& o, const Setup& s) {
@@ -83,14 +117,14 @@ public:
 
     // `values` holds f, then one value per entry of the output row.
     template <class Values>
-    void check(const io::RowBlock& rows, Eigen::Index r, const Values& values, const std::vector<std::string>& names) {
+    void check(const io::RowBlock& rows, Eigen::Index r, const Eigen::VectorXd& x, const Values& values,
+               const std::vector<std::string>& names) {
         bool finite = true;
         for (Eigen::Index k = 0; k < static_cast<Eigen::Index>(names.size()); ++k) finite = finite && std::isfinite(values[k]);
         if (finite) return;
         if (count_++ > 0) return;
         std::vector<std::pair<std::string, double>> results;
         for (std::size_t k = 0; k < names.size(); ++k) results.emplace_back(names[k], values[static_cast<Eigen::Index>(k)]);
-        const Eigen::VectorXd x = rows.matrix().row(r).transpose();
         first_ = rows.file(static_cast<std::size_t>(r)) + ":" + std::to_string(rows.line(static_cast<std::size_t>(r))) +
                  ": " + nonfinite_note(s_, x, results);
     }
@@ -122,7 +156,7 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
     PreparedBlock block;
     ReadAhead blocks(table, [&](PreparedBlock& b) {
         if (!fast) return;
-        const Eigen::MatrixXd points = b.rows.matrix();
+        const Eigen::MatrixXd points = full_points(s, b.rows);
         b.results.resize(points.rows(), points.cols() + 1);
         evaluator.value_and_gradient(points, b.results);
     });
@@ -133,11 +167,12 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
         const Eigen::MatrixXd& results = block.results;
         const auto n = static_cast<Eigen::Index>(block.rows.rows());
         if (fast && !results.allFinite()) {
+            const Eigen::MatrixXd points = full_points(s, block.rows);
             for (Eigen::Index r = 0; r < n; ++r) {
                 row_values[0] = results(r, 0);
                 for (std::size_t k = 0; k < s.wrt.size(); ++k)
                     row_values[static_cast<Eigen::Index>(k) + 1] = results(r, static_cast<Eigen::Index>(s.wrt[k]) + 1);
-                nonfinite.check(block.rows, r, row_values, names);
+                nonfinite.check(block.rows, r, points.row(r).transpose(), row_values, names);
             }
         }
         if (fast && delimiter) {
@@ -152,7 +187,7 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
             }
             continue;
         }
-        const Eigen::MatrixXd points = block.rows.matrix();
+        const Eigen::MatrixXd points = full_points(s, block.rows);
         for (Eigen::Index r = 0; r < n; ++r) {
             const Eigen::VectorXd x = points.row(r).transpose();
             if (o.check) {
@@ -185,7 +220,7 @@ int run_points(const Options& o, const Setup& s, cli::Context& ctx) {
             }
             for (Eigen::Index c = 0; c < row_values.size(); ++c) out->cell(row_values[c]);
             out->end_row();
-            nonfinite.check(block.rows, r, row_values, names);
+            nonfinite.check(block.rows, r, x, row_values, names);
         }
     }
     ctx.report_skipped(table);

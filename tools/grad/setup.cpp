@@ -12,9 +12,14 @@
 namespace mlm::grad_tool {
 
 Setup make_setup(const Options& o) {
-    Setup s{calc::parse_expression(o.expression), {}, o.scheme == "forward" ? calc::Scheme::forward
-                                                                            : calc::Scheme::central};
+    Setup s{calc::parse_expression(o.expression), {},
+            o.scheme == "forward" ? calc::Scheme::forward : calc::Scheme::central, {}};
     if (o.h && !(*o.h > 0 && std::isfinite(*o.h))) throw UsageError("--h must be a positive number");
+    try {
+        s.at = calc::parse_partial_assignment(o.at, s.tape);
+    } catch (const UsageError& e) {
+        throw UsageError(std::string("--at: ") + e.what());
+    }
     const auto& vars = s.tape.variables;
     if (o.wrt.empty()) {
         for (std::size_t j = 0; j < vars.size(); ++j) s.wrt.push_back(j);
@@ -34,12 +39,17 @@ Setup make_setup(const Options& o) {
     return s;
 }
 
-Eigen::VectorXd point_at(const Options& o, const Setup& s) {
-    try {
-        return calc::parse_assignment(o.at, s.tape);
-    } catch (const UsageError& e) {
-        throw UsageError(std::string("--at: ") + e.what());
+bool Setup::one_point() const {
+    return std::all_of(at.begin(), at.end(), [](const auto& v) { return v.has_value(); });
+}
+
+Eigen::VectorXd point_at(const Options&, const Setup& s) {
+    Eigen::VectorXd x(static_cast<Eigen::Index>(s.at.size()));
+    for (std::size_t j = 0; j < s.at.size(); ++j) {
+        if (!s.at[j]) throw UsageError("--at: no value for '" + s.tape.variables[j] + "'");
+        x[static_cast<Eigen::Index>(j)] = *s.at[j];
     }
+    return x;
 }
 
 std::string nonfinite_note(const Setup& s, const Eigen::VectorXd& x,
