@@ -48,7 +48,9 @@ void walk(const Tape& tape, std::uint8_t b) {
     if (k <= 8 && tape.nodes.size() <= 20000) (void)hessian(tape, x);
     BlockEvaluator block(tape);
     Eigen::MatrixXd points(3, k), out(3, k + 1);
-    for (Eigen::Index r = 0; r < 3; ++r) points.row(r) = x.transpose() * static_cast<double>(r);
+    // Rows of a 3x0 matrix would offset a null pointer (UBSan): no variables, no rows to fill.
+    if (k > 0)
+        for (Eigen::Index r = 0; r < 3; ++r) points.row(r) = x.transpose() * static_cast<double>(r);
     block.value_and_gradient(points, out);
 }
 

@@ -1,6 +1,5 @@
 // mlm-gd minimize --explain: the first steps of the descent written out, the
 // stopping reason and the result.
-#include <cctype>
 #include <sstream>
 
 #include "calc/assignment.hpp"
@@ -68,17 +67,13 @@ std::string explain_minimize(const Options& o, const optim::MinimizeSettings& s,
     out << "\n";
     switch (r.stop) {
         case optim::Stop::converged:
-            out << "Stopped after " << r.steps << " steps: |g| = " << num(r.grad_norm) << " <= tol " << num(s.tol)
+            out << "Stopped after " << r.steps << (r.steps == 1 ? " step" : " steps") << ": |g| = " << num(r.grad_norm) << " <= tol " << num(s.tol)
                 << ", converged.\n";
             break;
         case optim::Stop::max_steps:
             out << "Stopped at --max-steps " << r.steps << " without converging: |g| = " << num(r.grad_norm)
                 << " > tol " << num(s.tol) << ".\n";
-            if (r.stall) {
-                std::string why = optim::stall_message(*r.stall, s);
-                why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
-                out << why << ".\n";
-            }
+            if (r.stall) out << "Why: " << optim::stall_message(*r.stall, s) << ".\n";
             break;
         case optim::Stop::diverged:
             out << "Stopped: " << optim::divergence_message(*r.divergence, s) << ".\n";

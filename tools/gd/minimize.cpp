@@ -181,6 +181,8 @@ optim::MinimizeSettings settings(const Options& o) {
 
 int run_minimize(const Options& o, cli::Context& ctx) {
     const optim::MinimizeSettings s = settings(o);
+    if (o.common.explain && o.trace)
+        throw UsageError("--explain walks through the first steps and does not print --trace: give one of them");
     const auto [tape, start] = problem(o);
     // --trace writes each row as the step is made: memory stays flat in the number of steps.
     std::optional<io::TableWriter> trace;
