@@ -36,9 +36,11 @@ seed minus-1001 "$(rep '-' 1001)x"
 seed power-1001 "x$(rep '^x' 1001)"
 seed calls-999 "$(rep 'exp(' 999)x$(rep ')' 999)"
 seed sum-20000 "x$(rep '+x' 20000)"
+seed sum-131000 "x$(rep '+x' 131000)"  # 262 kB: the full -max_len
 seed product-20000 "x$(rep '*y' 20000)"
 for f in "$root"/tests/data/fuzz-regressions-expression/*; do [[ -f $f ]] && cp "$f" "$seeds/"; done
 
 cd "$out"
-exec ./expression_fuzz -max_len=262144 -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+# -len_control=0: inputs up to max_len from the start, not grown slowly from the seeds.
+exec ./expression_fuzz -max_len=262144 -len_control=0 -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
   -print_final_stats=1 expression-corpus "$seeds"
