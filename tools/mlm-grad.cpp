@@ -41,7 +41,10 @@ int run(const Options& o, cli::Context& ctx) {
     if (!one_point) {
         for (const auto& [given, name] : {std::pair{o.common.explain, "--explain"}, std::pair{o.limit, "--limit"},
                                           std::pair{o.lr.has_value(), "--lr"}})
-            if (given) throw UsageError(std::string(name) + " needs one point: give --at NAME=VALUE,...");
+            if (given) {
+                if (o.at.empty()) throw UsageError(std::string(name) + " needs one point: give --at NAME=VALUE,...");
+                point_at(o, s);  // names the first variable --at leaves out
+            }
         return run_points(o, s, ctx);
     }
     if (o.common.explain) return run_explain(o, s, ctx);
