@@ -19,4 +19,4 @@ fi
 
 echo
 echo "# training: gradient descent on the two weights (x and y fixed at 1 and 0.2)"
-mlm-gd minimize '(w2*tanh(w1*1) - 0.2)^2' --start w1=0.5,w2=-1 --lr 0.1 --tol 1e-8 --precision 6
+mlm-gd minimize "$loss" --start w1=0.5,w2=-1 --at x=1,y=0.2 --lr 0.1 --tol 1e-8 --precision 6

@@ -6,6 +6,8 @@
 set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
+# fuzz/run.sh SECONDS expression: the expression parser and evaluators instead.
+if [[ ${2:-} == expression ]]; then exec bash "$root/fuzz/expression_run.sh" "$seconds"; fi
 out=$root/build-fuzz
 mkdir -p "$out/corpus"
 

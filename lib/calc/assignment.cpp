@@ -38,8 +38,37 @@ std::string variable_list(const Tape& tape) {
 }
 
 Eigen::VectorXd parse_assignment(std::string_view text, const Tape& tape) {
+    const auto values = parse_partial_assignment(text, tape);
+    Eigen::VectorXd x(static_cast<Eigen::Index>(values.size()));
+    for (std::size_t j = 0; j < values.size(); ++j) {
+        if (!values[j]) throw UsageError("no value for '" + tape.variables[j] + "'");
+        x[static_cast<Eigen::Index>(j)] = *values[j];
+    }
+    return x;
+}
+
+Tape bind_variables(const Tape& tape, const std::vector<std::optional<double>>& values) {
+    Tape out = tape;
+    out.variables.clear();
+    out.variable_node.clear();
+    for (std::size_t j = 0; j < tape.variables.size(); ++j) {
+        Node& n = out.nodes[tape.variable_node[j]];
+        if (values[j]) {
+            n.op = Op::constant;
+            n.constant = *values[j];
+            n.a = 0;
+        } else {
+            n.a = static_cast<std::uint32_t>(out.variables.size());
+            out.variables.push_back(tape.variables[j]);
+            out.variable_node.push_back(tape.variable_node[j]);
+        }
+    }
+    return out;
+}
+
+std::vector<std::optional<double>> parse_partial_assignment(std::string_view text, const Tape& tape) {
     const auto n = tape.variables.size();
-    Eigen::VectorXd x = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(n), std::numeric_limits<double>::quiet_NaN());
+    std::vector<std::optional<double>> x(n);
     std::vector<bool> given(n, false);
     std::size_t start = 0;
     while (start <= text.size() && !trim(text).empty()) {
@@ -50,18 +79,18 @@ Eigen::VectorXd parse_assignment(std::string_view text, const Tape& tape) {
             throw UsageError("expected NAME=VALUE, got '" + std::string(item) + "'");
         const std::string_view name = trim(item.substr(0, eq));
         const auto it = std::find(tape.variables.begin(), tape.variables.end(), name);
+        if (it == tape.variables.end() && (name == "pi" || name == "e"))
+            throw UsageError("'" + std::string(name) + "' is a constant of the expression language, not a variable");
         if (it == tape.variables.end())
             throw UsageError("'" + std::string(name) + "' is not a variable of the expression (variables: " +
                              variable_list(tape) + ")");
         const auto j = static_cast<std::size_t>(it - tape.variables.begin());
         if (given[j]) throw UsageError("'" + std::string(name) + "' is given twice");
         given[j] = true;
-        x[static_cast<Eigen::Index>(j)] = number(trim(item.substr(eq + 1)), item);
+        x[j] = number(trim(item.substr(eq + 1)), item);
         start = comma + 1;
         if (comma == text.size()) break;
     }
-    for (std::size_t j = 0; j < n; ++j)
-        if (!given[j]) throw UsageError("no value for '" + tape.variables[j] + "'");
     return x;
 }
 

@@ -31,12 +31,14 @@ void accumulate(double* __restrict target, const double* __restrict g, std::size
 
 BlockEvaluator::BlockEvaluator(Tape tape)
     : tape_(std::move(tape)),
+      block_size_(std::clamp<std::size_t>(memory_budget / (16 * std::max<std::size_t>(tape_.nodes.size(), 1)), 1,
+                                          max_block_size)),
       active_(tape_.nodes.size(), false),
-      values_(tape_.nodes.size() * block_size),
-      adjoints_(tape_.nodes.size() * block_size) {
+      values_(tape_.nodes.size() * block_size_),
+      adjoints_(tape_.nodes.size() * block_size_) {
     for (std::size_t i = 0; i < tape_.nodes.size(); ++i) {
         const Node& n = tape_.nodes[i];
-        if (n.op == Op::constant) std::fill_n(values(i), block_size, n.constant);
+        if (n.op == Op::constant) std::fill_n(values(i), block_size_, n.constant);
         active_[i] = n.op == Op::variable ||
                      (n.op != Op::constant && (active_[n.a] || (is_binary(n.op) && active_[n.b])));
     }
@@ -64,11 +66,13 @@ void BlockEvaluator::forward(std::size_t n) {
             case Op::mul: map2(out, a, b, n, [](double x, double y) { return x * y; }); break;
             case Op::div: map2(out, a, b, n, [](double x, double y) { return x / y; }); break;
             case Op::pow: map2(out, a, b, n, [](double x, double y) { return power(x, y); }); break;
-            case Op::min: map2(out, a, b, n, [](double x, double y) { return std::fmin(x, y); }); break;
-            case Op::max: map2(out, a, b, n, [](double x, double y) { return std::fmax(x, y); }); break;
+            case Op::min: map2(out, a, b, n, [](double x, double y) { return minimum(x, y); }); break;
+            case Op::max: map2(out, a, b, n, [](double x, double y) { return maximum(x, y); }); break;
             case Op::neg: map1(out, a, n, [](double x) { return -x; }); break;
             case Op::exp: map1(out, a, n, [](double x) { return std::exp(x); }); break;
             case Op::log: map1(out, a, n, [](double x) { return std::log(x); }); break;
+            case Op::log2: map1(out, a, n, [](double x) { return std::log2(x); }); break;
+            case Op::log10: map1(out, a, n, [](double x) { return std::log10(x); }); break;
             case Op::sqrt: map1(out, a, n, [](double x) { return std::sqrt(x); }); break;
             case Op::abs: map1(out, a, n, [](double x) { return std::fabs(x); }); break;
             case Op::sin: map1(out, a, n, [](double x) { return std::sin(x); }); break;
@@ -131,6 +135,8 @@ void BlockEvaluator::backward_node(std::size_t i, std::size_t n) {
         case Op::neg: to_a([](std::size_t) { return -1.0; }); break;
         case Op::exp: to_a([&](std::size_t k) { return v[k]; }); break;
         case Op::log: to_a([&](std::size_t k) { return 1 / a[k]; }); break;
+        case Op::log2: to_a([&](std::size_t k) { return 1 / (a[k] * ln2); }); break;
+        case Op::log10: to_a([&](std::size_t k) { return 1 / (a[k] * ln10); }); break;
         case Op::sqrt: to_a([&](std::size_t k) { return 0.5 / v[k]; }); break;
         case Op::abs: to_a([&](std::size_t k) { return sign(a[k]); }); break;
         case Op::sin: to_a([&](std::size_t k) { return std::cos(a[k]); }); break;
@@ -157,8 +163,8 @@ void BlockEvaluator::backward(std::size_t n) {
 void BlockEvaluator::value_and_gradient(const Eigen::Ref<const Eigen::MatrixXd>& points,
                                         Eigen::Ref<Eigen::MatrixXd> out) {
     const std::size_t k = tape_.variables.size();
-    for (Eigen::Index first = 0; first < points.rows(); first += block_size) {
-        const auto n = std::min<std::size_t>(block_size, static_cast<std::size_t>(points.rows() - first));
+    for (Eigen::Index first = 0; first < points.rows(); first += static_cast<Eigen::Index>(block_size_)) {
+        const auto n = std::min<std::size_t>(block_size_, static_cast<std::size_t>(points.rows() - first));
         load(points, first, n);
         forward(n);
         backward(n);
@@ -173,8 +179,8 @@ void BlockEvaluator::value_and_gradient(const Eigen::Ref<const Eigen::MatrixXd>&
 }
 
 void BlockEvaluator::value(const Eigen::Ref<const Eigen::MatrixXd>& points, Eigen::Ref<Eigen::VectorXd> out) {
-    for (Eigen::Index first = 0; first < points.rows(); first += block_size) {
-        const auto n = std::min<std::size_t>(block_size, static_cast<std::size_t>(points.rows() - first));
+    for (Eigen::Index first = 0; first < points.rows(); first += static_cast<Eigen::Index>(block_size_)) {
+        const auto n = std::min<std::size_t>(block_size_, static_cast<std::size_t>(points.rows() - first));
         load(points, first, n);
         forward(n);
         const double* f = values(tape_.output());

@@ -34,6 +34,8 @@ inline Dual exp(const Dual& a) {
     return {e, e * a.d};
 }
 inline Dual log(const Dual& a) { return {std::log(a.v), a.d / a.v}; }
+inline Dual log2(const Dual& a) { return {std::log2(a.v), a.d / (a.v * ln2)}; }
+inline Dual log10(const Dual& a) { return {std::log10(a.v), a.d / (a.v * ln10)}; }
 inline Dual sqrt(const Dual& a) {
     const double s = std::sqrt(a.v);
     return {s, a.d / (2 * s)};
@@ -61,11 +63,11 @@ inline Dual tanh_derivative(const Dual& a) {
 inline Dual relu(const Dual& a) { return {relu(a.v), step(a.v) * a.d}; }
 inline Dual min(const Dual& a, const Dual& b) {
     const double wa = first_wins_min(a.v, b.v);
-    return {std::fmin(a.v, b.v), wa * a.d + (1 - wa) * b.d};
+    return {minimum(a.v, b.v), wa * a.d + (1 - wa) * b.d};
 }
 inline Dual max(const Dual& a, const Dual& b) {
     const double wa = first_wins_max(a.v, b.v);
-    return {std::fmax(a.v, b.v), wa * a.d + (1 - wa) * b.d};
+    return {maximum(a.v, b.v), wa * a.d + (1 - wa) * b.d};
 }
 // Terms with a zero tangent are left out, so that x^2 at x = 0 or (-2)^y along
 // x only stays finite: 0 · inf and 0 · log(-2) would otherwise poison it.

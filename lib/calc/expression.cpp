@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <numbers>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <unordered_map>
@@ -40,6 +42,8 @@ struct Function {
 
 constexpr std::array functions{
     Function{"exp", Op::exp, 1},         Function{"log", Op::log, 1},
+    Function{"ln", Op::log, 1},          Function{"log2", Op::log2, 1},
+    Function{"log10", Op::log10, 1},
     Function{"sqrt", Op::sqrt, 1},       Function{"abs", Op::abs, 1},
     Function{"sin", Op::sin, 1},         Function{"cos", Op::cos, 1},
     Function{"tan", Op::tan, 1},         Function{"tanh", Op::tanh, 1},
@@ -47,6 +51,13 @@ constexpr std::array functions{
     Function{"softplus", Op::softplus, 1}, Function{"min", Op::min, 2},
     Function{"max", Op::max, 2},         Function{"pow", Op::pow, 2},
 };
+
+// pi and e are numbers, not variables: no --at is asked for them.
+std::optional<double> named_constant(std::string_view name) {
+    if (name == "pi") return std::numbers::pi;
+    if (name == "e") return std::numbers::e;
+    return std::nullopt;
+}
 
 const Function* find_function(std::string_view name) {
     for (const auto& f : functions)
@@ -64,6 +75,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 //   primary := number | name | name '(' expr (',' expr)* ')' | '(' expr ')'
 class Parser {
 public:
+    static constexpr std::size_t max_depth = max_expression_depth;
+
     explicit Parser(std::string_view text) : text_(text) {
         if (text.size() > UINT32_MAX / 2) fail(0, "expression too long");
         tape_.source = std::string(text);
@@ -114,6 +127,8 @@ private:
             std::uint32_t j = i;
             while (j < text_.size() && is_name_char(text_[j])) ++j;
             token_ = Token{Kind::name, i, j, 0, 0};
+        } else if (c == '*' && i + 1 < text_.size() && text_[i + 1] == '*') {
+            token_ = Token{Kind::symbol, i, i + 2, '^', 0};  // x**2, Python's spelling of x^2
         } else if (std::string_view("+-*/^(),").find(c) != std::string_view::npos) {
             token_ = Token{Kind::symbol, i, i + 1, c, 0};
         } else {
@@ -192,7 +207,23 @@ private:
         return left;
     }
 
+    // Every cycle of the recursion (a parenthesis, a call's argument, a sign,
+    // a power's exponent) passes through unary(), so counting here bounds the
+    // stack: 10,000 '(' or 60,000 '-' would otherwise overflow it (SIGSEGV).
+    struct Deeper {
+        Parser& p;
+        explicit Deeper(Parser& parser) : p(parser) {
+            // The whole expression is level 0; the text inside 1000 '(' is level 1000.
+            if (++p.depth_ > max_depth + 1)
+                p.fail(p.token_.begin, "nested deeper than " + std::to_string(max_depth) + " levels");
+        }
+        ~Deeper() { --p.depth_; }
+        Deeper(const Deeper&) = delete;
+        Deeper& operator=(const Deeper&) = delete;
+    };
+
     Sub unary() {
+        const Deeper guard(*this);
         if (at_symbol('+')) {
             const std::uint32_t begin = token_.begin;
             advance();
@@ -233,6 +264,7 @@ private:
             const Function* f = find_function(name);
             if (!at_symbol('(')) {
                 if (f) fail(token_.begin, "expected '(' after function '" + std::string(name) + "'");
+                if (const auto c = named_constant(name)) return {constant(*c, t.begin, t.end), t.begin, t.end};
                 return {variable(t), t.begin, t.end};
             }
             if (!f) fail(t.begin, "unknown function '" + std::string(name) + "'");
@@ -271,6 +303,7 @@ private:
     Token token_;
     Tape tape_;
     std::unordered_map<std::string, std::uint32_t> index_;
+    std::size_t depth_ = 0;
 };
 
 }  // namespace

@@ -15,12 +15,12 @@
 
 namespace mlm::calc {
 
-inline double min(double a, double b) { return std::fmin(a, b); }
-inline double max(double a, double b) { return std::fmax(a, b); }
+inline double min(double a, double b) { return minimum(a, b); }
+inline double max(double a, double b) { return maximum(a, b); }
 
 template <class T>
 T forward_value(Op op, const T& a, const T& b) {
-    using std::abs, std::cos, std::exp, std::log, std::sin, std::sqrt, std::tan, std::tanh;
+    using std::abs, std::cos, std::exp, std::log, std::log2, std::log10, std::sin, std::sqrt, std::tan, std::tanh;
     switch (op) {
         case Op::add: return a + b;
         case Op::sub: return a - b;
@@ -32,6 +32,8 @@ T forward_value(Op op, const T& a, const T& b) {
         case Op::neg: return -a;
         case Op::exp: return exp(a);
         case Op::log: return log(a);
+        case Op::log2: return log2(a);
+        case Op::log10: return log10(a);
         case Op::sqrt: return sqrt(a);
         case Op::abs: return abs(a);
         case Op::sin: return sin(a);
@@ -68,6 +70,8 @@ std::pair<T, T> local_derivatives(Op op, const T& a, const T& b, const T& v) {
         case Op::neg: return {T(-1), T(0)};
         case Op::exp: return {v, T(0)};
         case Op::log: return {T(1) / a, T(0)};
+        case Op::log2: return {T(1) / (a * T(ln2)), T(0)};
+        case Op::log10: return {T(1) / (a * T(ln10)), T(0)};
         case Op::sqrt: return {T(0.5) / v, T(0)};
         case Op::abs: return {T(sign(real(a))), T(0)};
         case Op::sin: return {cos(a), T(0)};

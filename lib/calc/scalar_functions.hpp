@@ -4,8 +4,12 @@
 #pragma once
 
 #include <cmath>
+#include <numbers>
 
 namespace mlm::calc {
+
+inline constexpr double ln2 = std::numbers::ln2;
+inline constexpr double ln10 = std::numbers::ln10;
 
 inline double sigmoid(double x) {
     if (x >= 0) return 1 / (1 + std::exp(-x));
@@ -30,7 +34,7 @@ inline double tanh_derivative(double x) {
     return 4 * e / ((1 + e) * (1 + e));
 }
 
-inline double softplus(double x) { return std::fmax(x, 0.0) + std::log1p(std::exp(-std::fabs(x))); }
+inline double softplus(double x) { return (x > 0 ? x : 0.0) + std::log1p(std::exp(-std::fabs(x))); }
 
 // x^2 is the common case (squared errors); x·x is exact where pow may be off by
 // an ulp, and its derivative 2·x^1 needs no pow at all.
@@ -40,14 +44,25 @@ inline double power(double a, double b) {
     return std::pow(a, b);
 }
 
-inline double relu(double x) { return x > 0 ? x : 0.0; }
+// NaN in is NaN out, as in numpy (np.maximum, np.sign): relu, max, min and
+// their derivatives never turn a NaN into a number. std::fmax and a bare
+// comparison would (fmax(nan, 0) = 0, so relu(nan) was 0 with derivative 0).
+inline double maximum(double a, double b) { return a != a ? a : (b != b ? b : (a < b ? b : a)); }
+inline double minimum(double a, double b) { return a != a ? a : (b != b ? b : (b < a ? b : a)); }
+
+inline double relu(double x) { return x > 0 || x != x ? x : 0.0; }
 
 // d/dx of relu and abs at 0 is taken as 0, the subgradient PyTorch uses.
-inline double step(double x) { return x > 0 ? 1.0 : 0.0; }
-inline double sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
+inline double step(double x) { return x > 0 ? 1.0 : (x != x ? x : 0.0); }
+inline double sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : (x != x ? x : 0.0)); }
 
-// Where min(a,b) or max(a,b) ties, each operand gets half the gradient, as PyTorch does.
-inline double first_wins_min(double a, double b) { return a < b ? 1.0 : (a > b ? 0.0 : 0.5); }
-inline double first_wins_max(double a, double b) { return a > b ? 1.0 : (a < b ? 0.0 : 0.5); }
+// Where min(a,b) or max(a,b) ties, each operand gets half the gradient, as
+// PyTorch does; where either is NaN, so is the share.
+inline double first_wins_min(double a, double b) {
+    return a < b ? 1.0 : (a > b ? 0.0 : (a != a || b != b ? a + b : 0.5));
+}
+inline double first_wins_max(double a, double b) {
+    return a > b ? 1.0 : (a < b ? 0.0 : (a != a || b != b ? a + b : 0.5));
+}
 
 }  // namespace mlm::calc

@@ -16,6 +16,8 @@ std::string_view op_name(Op op) {
         case Op::neg: return "neg";
         case Op::exp: return "exp";
         case Op::log: return "log";
+        case Op::log2: return "log2";
+        case Op::log10: return "log10";
         case Op::sqrt: return "sqrt";
         case Op::abs: return "abs";
         case Op::sin: return "sin";

@@ -14,7 +14,7 @@ namespace mlm::calc {
 enum class Op : std::uint8_t {
     constant, variable,
     add, sub, mul, div, pow, min, max,  // binary
-    neg, exp, log, sqrt, abs, sin, cos, tan, tanh, sigmoid, relu, softplus,  // unary
+    neg, exp, log, log2, log10, sqrt, abs, sin, cos, tan, tanh, sigmoid, relu, softplus,  // unary
 };
 
 // The name used in the expression language and in the chain-rule trace.

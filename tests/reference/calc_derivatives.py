@@ -49,6 +49,8 @@ CASES = [
     ("composition of every function", "abs(tan(x/3)) + max(relu(y), min(cos(x), sqrt(z))) * pow(sigmoid(y*z), 1.5) - log(softplus(x) + exp(-z))*sin(tanh(y))",
      {"x": 0.9, "y": 0.6, "z": 0.8}),
     ("backprop example", "(w2*tanh(w1*x) - y)^2", {"w2": -1, "w1": 0.5, "x": 1, "y": 0.2}),
+    ("python's ** and the constants pi and e", "x**2 * sin(pi*y) + e**(x*y)", {"x": 0.7, "y": 0.3}),
+    ("ln, log2 and log10", "ln(x*y) + log2(x + y^2) - log10(3*x)*y", {"x": 1.7, "y": 0.6}),
     ("softmax cross-entropy", "-log(exp(a)/(exp(a) + exp(b) + exp(c)))", {"a": 1, "b": 2, "c": 0.5}),
     ("Rosenbrock in two variables", "(1 - x)^2 + 100*(y - x^2)^2", {"x": -1.2, "y": 1}),
     ("Rosenbrock in four variables",
@@ -63,6 +65,8 @@ FUNCTIONS = {
     "relu": lambda u: sympy.Max(u, 0),
     "softplus": lambda u: sympy.log(1 + sympy.exp(u)),
     "min": sympy.Min, "max": sympy.Max, "pow": sympy.Pow,
+    "ln": sympy.log, "log2": lambda u: sympy.log(u, 2), "log10": lambda u: sympy.log(u, 10),
+    "pi": sympy.pi, "e": sympy.E,
 }
 
 DIGITS = 40

@@ -61,3 +61,26 @@ for lr in (0.01, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.33, 0.34, 0.4, 0.5):
         if f - 21 > 1e6 * 21:
             print(lr, "diverged at step %d: f grew from 21 to %.3g" % (k, f))
             break
+
+print("# mlm-grad 'x**2 * sin(pi*y) + e**(x*y) + ln(x) + log2(y) + log10(x*y)' --at x=2,y=0.25")
+x, y = 2.0, 0.25
+print("f", x**2 * math.sin(math.pi * y) + math.e**(x * y) + math.log(x) + math.log2(y) + math.log10(x * y))
+print("d_x", 2 * x * math.sin(math.pi * y) + y * math.e**(x * y) + 1 / x + 1 / (x * math.log(10)))
+print("d_y", x**2 * math.pi * math.cos(math.pi * y) + x * math.e**(x * y) + 1 / (y * math.log(2))
+      + 1 / (y * math.log(10)))
+
+print("# mlm-gd minimize '(w*x - y)^2' --start w=0 --at x=2,y=6 --lr 0.05: w <- w - 0.05*4*(2w - 6)")
+w, steps = 0.0, 0
+while True:
+    g = 2 * 2 * (w * 2 - 6)
+    if abs(g) <= 1e-6:
+        break
+    w -= 0.05 * g
+    steps += 1
+print("w", w, "f", (w * 2 - 6) ** 2, "steps", steps)
+
+print("# mlm-grad '(w*x - y)^2' --at w=0.5 over rows (x, y) = (1, 2), (3, 4): d_w = 2r x, d_x = 2r w, d_y = -2r")
+w = 0.5
+for x, y in ((1.0, 2.0), (3.0, 4.0)):
+    r = w * x - y
+    print("f", r * r, "d_w", 2 * r * x, "d_x", 2 * r * w, "d_y", -2 * r)

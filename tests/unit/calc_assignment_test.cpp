@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "calc/assignment.hpp"
+#include "calc/backprop.hpp"
 #include "calc/expression.hpp"
 #include "error.hpp"
 
@@ -29,4 +30,16 @@ TEST_CASE("assignment: each mistake is a usage error that names it", "[assignmen
 
 TEST_CASE("assignment: an expression without variables takes an empty point", "[assignment][edge]") {
     CHECK(parse_assignment("", parse_expression("2+2")).size() == 0);
+}
+
+TEST_CASE("assignment: bound variables become constants, the others renumbered", "[assignment]") {
+    const auto tape = mlm::calc::parse_expression("(w*x - y)^2");
+    const auto values = mlm::calc::parse_partial_assignment("x=2, y=6", tape);
+    CHECK(!values[0]);
+    const auto bound = mlm::calc::bind_variables(tape, values);
+    CHECK(bound.variables == std::vector<std::string>{"w"});
+    // (3*2 - 6)^2 = 0 and d/dw = 2*(w*x - y)*x = 0 at w = 3; at w = 0: 36 and -24.
+    const auto r = mlm::calc::value_and_gradient(bound, Eigen::VectorXd::Zero(1));
+    CHECK(r.value == 36);
+    CHECK(r.gradient[0] == -24);
 }

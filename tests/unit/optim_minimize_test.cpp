@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "calc/expression.hpp"
 #include "error.hpp"
 #include "optim/minimize.hpp"
@@ -7,6 +9,7 @@
 using namespace mlm::optim;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::Contains;
+using Catch::Matchers::WithinRel;
 
 namespace {
 
@@ -123,4 +126,63 @@ TEST_CASE("minimize: readable numbers in messages", "[minimize]") {
     CHECK(readable(0.2) == "0.2");
     CHECK(readable(2e-5) == "2e-5");
     CHECK(readable(-1.0 / 0.0) == "-inf");
+}
+
+TEST_CASE("minimize: --eps 0 turning the point nan is named as the point, not f falling", "[minimize][divergence]") {
+    auto s = with(Method::adam, 1e-3, 100);
+    s.hyper.eps = 0;
+    const auto r = minimize(mlm::calc::parse_expression("x^2 + y^2"), point(1, 0), s);
+    REQUIRE(r.stop == Stop::diverged);
+    CHECK(r.divergence->cause == Cause::point);
+    CHECK(r.divergence->step == 1);
+    CHECK_THAT(divergence_message(*r.divergence, s),
+               Contains("made the point not finite: y = nan; with --eps 0, a gradient of 0 divides 0 by 0"));
+}
+
+TEST_CASE("minimize: a nan in the start point is refused by name", "[minimize][divergence]") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK_THROWS_WITH(minimize(mlm::calc::parse_expression("x^2 + y"), point(1, nan), with(Method::sgd, 0.1, 10)),
+                      "the start point has y = nan: gradient descent needs a finite start");
+}
+
+TEST_CASE("minimize: f gone nan on the way names the node and the point", "[minimize][divergence]") {
+    const auto s = with(Method::sgd, 0.7, 100);
+    const auto r = minimize(mlm::calc::parse_expression("log(x)"), Eigen::VectorXd::Ones(1), s);
+    REQUIRE(r.stop == Stop::diverged);
+    CHECK(r.divergence->cause == Cause::f);
+    // x: 1 -> 1 - 0.7 = 0.3 -> 0.3 - 0.7/0.3 = -2.0333...: log is nan there.
+    CHECK(r.divergence->step == 2);
+    CHECK_THAT(r.divergence->where, Contains("log(x) is nan at x = -2.03"));
+}
+
+TEST_CASE("minimize: max steps says still falling, oscillating or stalled", "[minimize][stall]") {
+    const auto bowl = mlm::calc::parse_expression("x^2 + 3*y^2");
+    // lr 0.1: contraction 0.8 and 0.4 per step, f falls fast: still falling.
+    auto r = minimize(bowl, point(3, 2), with(Method::sgd, 0.1, 5));
+    REQUIRE(r.stall);
+    CHECK(r.stall->kind == Stall::Kind::falling);
+    CHECK(r.stall->window == 5);
+    // lr 0.33 against 2/L = 1/3 on y: y flips sign every step, |1 - 0.33*6| = 0.98.
+    r = minimize(bowl, point(3, 2), with(Method::sgd, 0.33, 200));
+    REQUIRE(r.stall);
+    CHECK(r.stall->kind == Stall::Kind::oscillating);
+    CHECK(r.stall->reversals > 0.9);
+    CHECK_THAT(r.stall->stable_lr, WithinRel(1.0 / 3, 1e-12));
+    // sigmoid(x - 20) from 0: |g| ~ 2e-9, f moves by ~1e-16 of itself per step.
+    r = minimize(mlm::calc::parse_expression("sigmoid(x - 20)"), Eigen::VectorXd::Zero(1),
+                 with(Method::sgd, 1, 1000, 1e-12));
+    REQUIRE(r.stall);
+    CHECK(r.stall->kind == Stall::Kind::stalled);
+}
+
+TEST_CASE("minimize: the observer sees every step while the result keeps none", "[minimize][trace]") {
+    long rows = 0, last = -1;
+    const auto r = minimize(mlm::calc::parse_expression("x^2"), Eigen::VectorXd::Ones(1), with(Method::sgd, 0.1, 1000),
+                            [&](const TraceRow& row) {
+                                ++rows;
+                                last = row.step;
+                            });
+    CHECK(r.trace.empty());
+    CHECK(rows == r.steps + 1);
+    CHECK(last == r.steps);
 }

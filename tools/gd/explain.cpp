@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "calc/assignment.hpp"
+#include "cli/wrap.hpp"
 
 #include "gd/gd_tool.hpp"
 #include "io/number.hpp"
@@ -47,8 +48,9 @@ std::string explain_minimize(const Options& o, const optim::MinimizeSettings& s,
         return out;
     };
     std::ostringstream out;
-    out << "Minimizing f(" << calc::variable_list(tape) << ") = " << o.expression << "\n"
-        << "with " << optim::method_name(s.method) << ", learning rate " << num(s.hyper.lr) << " (schedule "
+    out << "Minimizing f(" << calc::variable_list(tape) << ") = " << o.expression << "\n";
+    if (!o.at.empty()) out << "holding " << o.at << " fixed\n";
+    out << "with " << optim::method_name(s.method) << ", learning rate " << num(s.hyper.lr) << " (schedule "
         << s.schedule.text() << "), from " << point(r.trace.front().x) << ".\n\n"
         << "Each step, with g = grad f at the current point (exact, by backpropagation):\n"
         << "        " << update_rule(s.method) << "\n\n";
@@ -65,12 +67,13 @@ std::string explain_minimize(const Options& o, const optim::MinimizeSettings& s,
     out << "\n";
     switch (r.stop) {
         case optim::Stop::converged:
-            out << "Stopped after " << r.steps << " steps: |g| = " << num(r.grad_norm) << " <= tol " << num(s.tol)
+            out << "Stopped after " << r.steps << (r.steps == 1 ? " step" : " steps") << ": |g| = " << num(r.grad_norm) << " <= tol " << num(s.tol)
                 << ", converged.\n";
             break;
         case optim::Stop::max_steps:
             out << "Stopped at --max-steps " << r.steps << " without converging: |g| = " << num(r.grad_norm)
                 << " > tol " << num(s.tol) << ".\n";
+            if (r.stall) out << "Why: " << optim::stall_message(*r.stall, s) << ".\n";
             break;
         case optim::Stop::diverged:
             out << "Stopped: " << optim::divergence_message(*r.divergence, s) << ".\n";
@@ -81,7 +84,7 @@ std::string explain_minimize(const Options& o, const optim::MinimizeSettings& s,
            "direction in which f rises fastest, by a stride the learning rate sets. Too\n"
            "long a stride overshoots the valley; past 2/L (L the largest curvature) every\n"
            "step lands higher than the last and the descent diverges.\n";
-    return out.str();
+    return cli::wrap_lines(out.str());
 }
 
 }  // namespace mlm::gd_tool

@@ -14,6 +14,7 @@ struct Options {
     cli::StandardOptions common;
     std::string expression;
     std::string start;  // "x=3,y=2"
+    std::string at;     // "a=1": held fixed, as constants
     std::string optimizer = "sgd";
     std::string schedule = "constant";
     long max_steps = 10000;

@@ -58,6 +58,17 @@ const char* stop_name(optim::Stop stop) {
     return "?";
 }
 
+const char* cause_name(optim::Cause c) {
+    switch (c) {
+        case optim::Cause::point: return "point not finite";
+        case optim::Cause::f: return "f not finite";
+        case optim::Cause::gradient: return "gradient not finite";
+        case optim::Cause::grew: return "f grew";
+        case optim::Cause::fell: return "f fell";
+    }
+    return "?";
+}
+
 json result_json(const Options& o, const optim::MinimizeSettings& s, const calc::Tape& tape,
                  const optim::MinimizeResult& r) {
     json point = json::object();
@@ -81,25 +92,44 @@ json result_json(const Options& o, const optim::MinimizeSettings& s, const calc:
     if (r.divergence) {
         const auto& d = *r.divergence;
         doc["divergence"] = {{"step", d.step},
+                             {"cause", cause_name(d.cause)},
                              {"f_start", io::json_number(d.f_start)},
                              {"f", io::json_number(d.f_at)},
                              {"largest_hessian_eigenvalue", io::json_number(d.largest_eigenvalue)},
                              {"stable_lr", io::json_number(d.stable_lr)},
                              {"message", optim::divergence_message(d, s)}};
     }
+    if (r.stall) {
+        const char* kinds[] = {"falling", "oscillating", "stalled"};
+        doc["stall"] = {{"kind", kinds[static_cast<int>(r.stall->kind)]},
+                        {"window", r.stall->window},
+                        {"reversals", io::json_number(r.stall->reversals)},
+                        {"message", optim::stall_message(*r.stall, s)}};
+    }
+    if (!o.at.empty()) doc["fixed"] = o.at;
     return doc;
 }
 
-void print_trace(cli::Context& ctx, const calc::Tape& tape, const optim::MinimizeResult& r) {
-    std::vector<std::string> columns{"step", "f", "grad_norm", "lr"};
-    columns.insert(columns.end(), tape.variables.begin(), tape.variables.end());
-    auto table = ctx.table(columns);
-    for (const auto& row : r.trace) {
-        table.cell(static_cast<double>(row.step)).cell(row.f).cell(row.grad_norm).cell(row.lr);
-        for (Eigen::Index j = 0; j < row.x.size(); ++j) table.cell(row.x[j]);
-        table.end_row();
+// The tape with the variables of --at held fixed, and the start point of the others.
+std::pair<calc::Tape, Eigen::VectorXd> problem(const Options& o) {
+    const calc::Tape full = calc::parse_expression(o.expression);
+    auto values = [&](const std::string& text, const char* option) {
+        try {
+            return calc::parse_partial_assignment(text, full);
+        } catch (const UsageError& e) {
+            throw UsageError(std::string(option) + ": " + e.what());
+        }
+    };
+    const auto start = values(o.start, "--start"), fixed = values(o.at, "--at");
+    std::vector<double> free;
+    for (std::size_t j = 0; j < full.variables.size(); ++j) {
+        if (start[j] && fixed[j])
+            throw UsageError("'" + full.variables[j] + "' is given in both --start and --at");
+        if (!start[j] && !fixed[j]) throw UsageError("--start: no value for '" + full.variables[j] + "'");
+        if (start[j]) free.push_back(*start[j]);
     }
-    table.finish();
+    return {calc::bind_variables(full, fixed),
+            Eigen::Map<const Eigen::VectorXd>(free.data(), static_cast<Eigen::Index>(free.size()))};
 }
 
 void print_result(cli::Context& ctx, const calc::Tape& tape, const optim::MinimizeResult& r) {
@@ -145,26 +175,35 @@ optim::MinimizeSettings settings(const Options& o) {
     s.schedule = optim::parse_schedule(o.schedule);
     s.max_steps = o.max_steps;
     s.tol = o.tol;
-    s.trace_limit = o.trace ? -1 : (o.common.explain ? 6 : 0);
+    s.trace_limit = o.common.explain ? 6 : 0;  // --trace streams every row instead
     return s;
 }
 
 int run_minimize(const Options& o, cli::Context& ctx) {
     const optim::MinimizeSettings s = settings(o);
-    const calc::Tape tape = calc::parse_expression(o.expression);
-    Eigen::VectorXd start;
-    try {
-        start = calc::parse_assignment(o.start, tape);
-    } catch (const UsageError& e) {
-        throw UsageError(std::string("--start: ") + e.what());
+    if (o.common.explain && o.trace)
+        throw UsageError("--explain walks through the first steps and does not print --trace: give one of them");
+    const auto [tape, start] = problem(o);
+    // --trace writes each row as the step is made: memory stays flat in the number of steps.
+    std::optional<io::TableWriter> trace;
+    optim::StepObserver observer;
+    if (o.trace && !o.common.explain) {
+        std::vector<std::string> columns{"step", "f", "grad_norm", "lr"};
+        columns.insert(columns.end(), tape.variables.begin(), tape.variables.end());
+        trace.emplace(ctx.table(columns));
+        observer = [&trace](const optim::TraceRow& row) {
+            trace->cell(static_cast<double>(row.step)).cell(row.f).cell(row.grad_norm).cell(row.lr);
+            for (Eigen::Index j = 0; j < row.x.size(); ++j) trace->cell(row.x[j]);
+            trace->end_row();
+        };
     }
-    const optim::MinimizeResult r = optim::minimize(tape, start, s);
+    const optim::MinimizeResult r = optim::minimize(tape, start, s, observer);
     const bool diverged = r.stop == optim::Stop::diverged;
 
     if (o.common.explain) {
         ctx.out() << explain_minimize(o, s, tape, r, o.common.precision > 0 ? o.common.precision : 6);
-    } else if (o.trace) {
-        print_trace(ctx, tape, r);
+    } else if (trace) {
+        trace->finish();
     } else if (ctx.json()) {
         ctx.print_json(result_json(o, s, tape, r));
     } else if (!diverged) {
@@ -177,7 +216,8 @@ int run_minimize(const Options& o, cli::Context& ctx) {
     }
     if (r.stop == optim::Stop::max_steps) {
         ctx.warn("did not converge in " + std::to_string(r.steps) + " steps: |grad f| = " +
-                 io::format_number(r.grad_norm, 6) + " is above --tol " + io::format_number(s.tol));
+                 io::format_number(r.grad_norm, 6) + " is above --tol " + io::format_number(s.tol) +
+                 (r.stall ? "; " + optim::stall_message(*r.stall, s) : ""));
         return status_numeric;
     }
     return ctx.check(r.f, "f");

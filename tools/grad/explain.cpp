@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "calc/assignment.hpp"
+#include "calc/backprop.hpp"
 #include "calc/chain_rule_trace.hpp"
+#include "cli/wrap.hpp"
 #include "error.hpp"
 #include "grad/grad_tool.hpp"
 #include "io/number.hpp"
@@ -21,10 +23,18 @@ public:
     Explainer(const Options& o, const Setup& s, const Eigen::VectorXd& x)
         : o_(o), s_(s), x_(x), trace_(calc::chain_rule_trace(s.tape, x)),
           digits_(o.common.precision > 0 ? o.common.precision : 6) {
-        for (std::size_t k = 0; k < trace_.forward.size(); ++k) {
+        // Variables by their own names; the nodes computed from them v1, v2, ...
+        // in the order they are evaluated.
+        std::size_t k = 0;
+        for (const auto& step : trace_.forward) {
+            const auto& n = s_.tape.nodes[step.node];
+            if (n.op == Op::variable) {
+                names_[step.node] = s_.tape.variables[n.a];
+                continue;
+            }
             std::string name(1, 'v');  // not "v" + ...: g++ 12 warns (-Wrestrict) on that
-            name += std::to_string(k + 1);
-            names_[trace_.forward[k].node] = std::move(name);
+            name += std::to_string(++k);
+            names_[step.node] = std::move(name);
         }
     }
 
@@ -90,6 +100,8 @@ private:
             case Op::neg: return "-1";
             case Op::exp: return "exp(" + a + ") = " + vi;
             case Op::log: return "1/" + a;
+            case Op::log2: return "1/(" + a + "*ln(2))";
+            case Op::log10: return "1/(" + a + "*ln(10))";
             case Op::sqrt: return "1/(2*" + vi + ")";
             case Op::abs: return "sign(" + a + ")";
             case Op::sin: return "cos(" + a + ")";
@@ -105,7 +117,8 @@ private:
     }
 
     void header() {
-        out_ << "f(" << calc::variable_list(s_.tape) << ") = " << o_.expression << "\nat ";
+        out_ << "f(" << calc::variable_list(s_.tape) << ") = "
+             << (o_.expression.size() > 60 ? shortened(o_.expression) : o_.expression) << "\nat ";
         for (std::size_t j = 0; j < s_.tape.variables.size(); ++j)
             out_ << (j ? ", " : "") << s_.tape.variables[j] << " = " << num(x_[static_cast<Eigen::Index>(j)]);
         out_ << "\n\nBackpropagation (reverse-mode automatic differentiation): a forward pass\n"
@@ -118,8 +131,8 @@ private:
         std::size_t w1 = 0, w2 = 0;
         std::vector<std::array<std::string, 3>> rows;
         for (const auto& step : trace_.forward) {
-            std::string source(s_.tape.text(step.node));
-            if (step.op == Op::variable) source.clear();
+            if (step.op == Op::variable) continue;  // their values are in the header
+            std::string source = shortened(s_.tape.text(step.node));
             rows.push_back({ref(step.node) + " = " + formula(step.node), source, num(step.value)});
             w1 = std::max(w1, rows.back()[0].size());
             w2 = std::max(w2, rows.back()[1].size());
@@ -163,6 +176,16 @@ private:
         }
     }
 
+    // A long subexpression shortened to its ends, so the table stays narrow
+    // (and a 60,000-term sum does not print its text 60,000 times).
+    static std::string shortened(std::string_view text) {
+        if (text.size() <= 32) return std::string(text);
+        std::string head(text.substr(0, 14)), tail(text.substr(text.size() - 14));
+        head.erase(head.find_last_not_of(' ') + 1);
+        tail.erase(0, tail.find_first_not_of(' '));
+        return head + " ... " + tail;
+    }
+
     static std::string pad(const std::string& s, std::size_t width) {
         return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
     }
@@ -179,7 +202,18 @@ private:
 }  // namespace
 
 int run_explain(const Options& o, const Setup& s, cli::Context& ctx) {
-    ctx.out() << Explainer(o, s, point_at(o, s)).text();
+    // The walkthrough is of backpropagation's gradient: refuse what it would drop.
+    for (const auto& [given, name] : {std::pair{o.hessian, "--hessian"}, std::pair{o.numeric, "--numeric"},
+                                      std::pair{o.limit, "--limit"}, std::pair{o.check, "--check"}})
+        if (given)
+            throw UsageError(std::string("--explain walks through backpropagation's gradient and does not explain ") +
+                             name + ": give one of them");
+    const Eigen::VectorXd x = point_at(o, s);
+    ctx.out() << cli::wrap_lines(Explainer(o, s, x).text());
+    const auto g = calc::value_and_gradient(s.tape, x);
+    std::vector<std::pair<std::string, double>> results{{"f", g.value}};
+    for (std::size_t j : s.wrt) results.emplace_back("d_" + s.tape.variables[j], g.gradient[static_cast<Eigen::Index>(j)]);
+    if (const std::string note = nonfinite_note(s, x, results); !note.empty()) ctx.note(note);
     return 0;
 }
 

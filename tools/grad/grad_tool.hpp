@@ -33,15 +33,24 @@ struct Setup {
     calc::Tape tape;
     std::vector<std::size_t> wrt;  // indexes into tape.variables
     calc::Scheme scheme = calc::Scheme::central;
+    std::vector<std::optional<double>> at;  // --at, per variable; over rows, the values not in the columns
+
+    // --at gives every variable: one point, not the rows of the input.
+    bool one_point() const;
 };
 
 Setup make_setup(const Options& o);
-// The point of --at, in the tape's variable order.
+// The point of --at, in the tape's variable order (every variable given).
 Eigen::VectorXd point_at(const Options& o, const Setup& s);
 
 int run_point(const Options& o, const Setup& s, cli::Context& ctx);
 int run_points(const Options& o, const Setup& s, cli::Context& ctx);
 int run_explain(const Options& o, const Setup& s, cli::Context& ctx);
+
+// The note for results that are not finite, e.g. "f = -inf and d_x = inf are
+// not finite: log(x) is -inf at x = 0"; empty when every result is finite.
+std::string nonfinite_note(const Setup& s, const Eigen::VectorXd& x,
+                           const std::vector<std::pair<std::string, double>>& results);
 
 // |a-b| / max(|a|,|b|), 0 when both are 0: the usual gradient-check measure.
 double relative_difference(double a, double b);

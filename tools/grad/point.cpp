@@ -137,6 +137,15 @@ int run_point(const Options& o, const Setup& s, cli::Context& ctx) {
     const Eigen::VectorXd g = o.numeric ? numeric_gradient(o, s, x) : calc::value_and_gradient(s.tape, x).gradient;
     Eigen::MatrixXd h;
     if (o.hessian) h = restricted(s, o.numeric ? numeric_hessian(o, s, x) : calc::hessian(s.tape, x));
+    std::vector<std::pair<std::string, double>> results{{"f", f}};
+    for (std::size_t j : s.wrt) results.emplace_back("d_" + s.tape.variables[j], g[static_cast<Eigen::Index>(j)]);
+    if (o.hessian)
+        for (Eigen::Index a = 0; a < h.rows(); ++a)
+            for (Eigen::Index b = 0; b < h.cols(); ++b)
+                results.emplace_back("h_" + s.tape.variables[s.wrt[static_cast<std::size_t>(a)]] + "_" +
+                                         s.tape.variables[s.wrt[static_cast<std::size_t>(b)]],
+                                     h(a, b));
+    if (const std::string note = nonfinite_note(s, x, results); !note.empty()) ctx.note(note);
     Eigen::VectorXd next = x;
     if (o.lr)
         for (std::size_t j : s.wrt) next[static_cast<Eigen::Index>(j)] -= *o.lr * g[static_cast<Eigen::Index>(j)];
