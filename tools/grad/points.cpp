@@ -32,11 +32,6 @@ std::vector<std::size_t> variable_columns(const Setup& s, const io::TableReader&
     const auto& names = table.names();
     const auto free = row_variables(s);
     std::vector<std::size_t> cols;
-    if (names.empty()) {
-        if (free.size() < vars.size())
-            throw UsageError("--at: no value for '" + vars[free.front()] + "', and no input rows to take it from");
-        throw InputError("no data: the input is empty", table.file());
-    }
     if (!table.has_header()) {
         if (names.size() < free.size())
             throw UsageError("the input has " + std::to_string(names.size()) + " columns and no header, but the "
