@@ -305,6 +305,20 @@ PcaModel fit_rows(const Eigen::Ref<const Eigen::MatrixXd>& rows,
     return fit_in_place(transposed, all, names, settings).model;
 }
 
+std::optional<DominantColumn> dominant_column(const Moments& moments) {
+    if (moments.dimension() < 2 || moments.count() < 2) return std::nullopt;
+    // Shares and ratios do not depend on the units the moments are kept in.
+    const Eigen::VectorXd var = moments.scaled_variances_m2();
+    DominantColumn out;
+    const double largest = var.maxCoeff(&out.column);
+    const double total = var.sum();
+    if (!(largest > 0) || !std::isfinite(total)) return std::nullopt;
+    out.share = largest / total;
+    out.spread = largest / var.minCoeff();
+    if (out.share > 0.9 && out.spread > 100) return out;
+    return std::nullopt;
+}
+
 Eigen::VectorXd explained_variance_ratio(const PcaModel& model) {
     if (model.variance_ratio.size() == model.eigenvalues.size()) return model.variance_ratio;
     if (!(model.total_variance > 0)) return Eigen::VectorXd::Zero(model.eigenvalues.size());

@@ -10,6 +10,7 @@
 #include <Eigen/Dense>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +88,15 @@ struct RowsFit {
 // `moments` are the rows' moments (diagonal ones suffice); method must not be cov.
 RowsFit fit_in_place(Eigen::Ref<Eigen::MatrixXd> transposed, const Moments& moments,
                      const std::vector<std::string>& names, const PcaSettings& settings);
+
+// A column holding over 90% of the total variance while the column variances
+// differ by more than 100x: unstandardized PCA then mostly follows its units.
+struct DominantColumn {
+    Eigen::Index column = 0;
+    double share = 0;   // its variance / the sum of the variances
+    double spread = 0;  // largest variance / smallest (inf when one is 0)
+};
+std::optional<DominantColumn> dominant_column(const Moments& moments);
 
 // Eigenvalue / total variance, for every computed component.
 Eigen::VectorXd explained_variance_ratio(const PcaModel& model);

@@ -101,7 +101,7 @@ void print_explanation(const Options& o, cli::Context& ctx, const linalg::Partia
     for (const auto& name : model.dropped) t << "   \"" << name << "\" is constant: left out\n";
 
     t << "\n2. Covariance matrix C = M2 / (n - 1), M2 = sum of (x - mean)(x - mean)^T over the rows";
-    if (d <= readable) {
+    if (d <= readable && data.moments.full()) {
         t << ":\n";
         print_matrix(t, model.features, analysed_covariance(data, model));
     } else {
