@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -12,7 +13,8 @@ double unit_for(double largest) {
     // Beyond 2^400 a square (and a sum of 2^60 of them) could leave the range of
     // a double; below it every square and sum is finite, so keep unit 1 (no scaling).
     if (!(largest > 0x1p400) || !std::isfinite(largest)) return 1;
-    return std::ldexp(1.0, std::ilogb(largest) + 1);
+    // At most 2^1023 (2^1024 is inf): values up to DBL_MAX are then below 2 units.
+    return std::ldexp(1.0, std::min(std::ilogb(largest) + 1, 1023));
 }
 
 Moments::Moments(Eigen::Index columns)
