@@ -18,11 +18,13 @@ double unit_for(double largest) {
 }
 
 Moments::Moments(Eigen::Index columns)
-    : mean_(Eigen::VectorXd::Zero(columns)), lower_(Eigen::MatrixXd::Zero(columns, columns)) {}
+    : mean_(Eigen::VectorXd::Zero(columns)), units_(Eigen::VectorXd::Ones(columns)),
+      lower_(Eigen::MatrixXd::Zero(columns, columns)) {}
 
 Moments Moments::diagonal(Eigen::Index columns) {
     Moments m;
     m.mean_ = Eigen::VectorXd::Zero(columns);
+    m.units_ = Eigen::VectorXd::Ones(columns);
     m.full_ = false;
     m.lower_ = Eigen::MatrixXd::Zero(columns, 1);
     return m;
@@ -53,11 +55,23 @@ void Moments::check_full() const {
     if (!full_) throw std::logic_error("moments: co-moments asked of diagonal moments");
 }
 
-void Moments::rescale(double unit) {
-    const double ratio = unit_ / unit;  // a power of two: exact unless it underflows
-    lower_ *= ratio;
-    lower_ *= ratio;
-    unit_ = unit;
+void Moments::rescale(Eigen::Index j, double unit) {
+    const double ratio = units_(j) / unit;  // a power of two: exact unless it underflows
+    if (full_) {
+        // Row j and column j of the stored matrix (the stale upper half too):
+        // the diagonal entry gets ratio^2.
+        lower_.row(j) *= ratio;
+        lower_.col(j) *= ratio;
+    } else {
+        lower_(j, 0) *= ratio;
+        lower_(j, 0) *= ratio;
+    }
+    units_(j) = unit;
+    scaled_ = true;
+}
+
+Eigen::VectorXd Moments::in_units(const Eigen::VectorXd& v) const {
+    return scaled_ ? Eigen::VectorXd(v.cwiseQuotient(units_)) : v;
 }
 
 void Moments::add_outer(const Eigen::VectorXd& delta, double weight) {
@@ -67,9 +81,13 @@ void Moments::add_outer(const Eigen::VectorXd& delta, double weight) {
 
 void Moments::absorb_block() {
     const auto m = static_cast<std::int64_t>(centred_.rows());
-    const double unit = unit_for(centred_.cwiseAbs().maxCoeff());
-    if (unit > unit_) rescale(unit);
-    if (unit_ != 1) centred_ *= 1 / unit_;
+    if (unit_for(centred_.cwiseAbs().maxCoeff()) > 1) {
+        for (Eigen::Index j = 0; j < dimension(); ++j) {
+            const double unit = unit_for(centred_.col(j).cwiseAbs().maxCoeff());
+            if (unit > units_(j)) rescale(j, unit);
+        }
+    }
+    if (scaled_) centred_ *= units_.cwiseInverse().asDiagonal();
     const Eigen::VectorXd block_mean = centred_.colwise().mean().transpose();  // in units
     centred_.rowwise() -= block_mean.transpose();
     // M2 is additive once each part is centred on its own mean, so the block's
@@ -77,17 +95,17 @@ void Moments::absorb_block() {
     if (full_) lower_.selfadjointView<Eigen::Lower>().rankUpdate(centred_.transpose());
     else lower_.col(0) += centred_.colwise().squaredNorm().transpose();
     if (count_ == 0) {
-        mean_ = block_mean * unit_;
+        mean_ = scaled_ ? Eigen::VectorXd(block_mean.cwiseProduct(units_)) : block_mean;
         count_ = m;
         return;
     }
     const double n_a = static_cast<double>(count_);
     const double n = n_a + static_cast<double>(m);
-    const Eigen::VectorXd own = unit_ == 1 ? mean_ : Eigen::VectorXd(mean_ / unit_);
+    const Eigen::VectorXd own = in_units(mean_);
     const Eigen::VectorXd delta = block_mean - own;
     add_outer(delta, n_a * static_cast<double>(m) / n);
-    if (unit_ == 1) mean_ += delta * (static_cast<double>(m) / n);
-    else mean_ = (own + delta * (static_cast<double>(m) / n)) * unit_;
+    if (!scaled_) mean_ += delta * (static_cast<double>(m) / n);
+    else mean_ = (own + delta * (static_cast<double>(m) / n)).cwiseProduct(units_);
     count_ += m;
 }
 
@@ -101,23 +119,26 @@ void Moments::merge(const Moments& other) {
         *this = other;
         return;
     }
-    if (other.unit_ > unit_) rescale(other.unit_);
-    const double ratio = other.unit_ / unit_;
+    for (Eigen::Index j = 0; j < dimension(); ++j)
+        if (other.units_(j) > units_(j)) rescale(j, other.units_(j));
     const double n_a = static_cast<double>(count_);
     const double n_b = static_cast<double>(other.count_);
     const double n = n_a + n_b;
-    const Eigen::VectorXd own = unit_ == 1 ? mean_ : Eigen::VectorXd(mean_ / unit_);
-    const Eigen::VectorXd delta = (unit_ == 1 ? other.mean_ : Eigen::VectorXd(other.mean_ / unit_)) - own;
-    if (ratio == 1) {
+    const Eigen::VectorXd own = in_units(mean_);
+    const Eigen::VectorXd delta = in_units(other.mean_) - own;
+    if (!scaled_) {
         if (full_) lower_.triangularView<Eigen::Lower>() += other.lower_;
         else lower_ += other.lower_;
     } else {
-        if (full_) lower_.triangularView<Eigen::Lower>() += other.lower_ * ratio * ratio;
-        else lower_ += other.lower_ * ratio * ratio;
+        const Eigen::VectorXd ratio = other.units_.cwiseQuotient(units_);
+        if (full_)
+            lower_.triangularView<Eigen::Lower>() += ratio.asDiagonal() * other.lower_ * ratio.asDiagonal();
+        else
+            lower_ += other.lower_.cwiseProduct(ratio.cwiseAbs2());
     }
     add_outer(delta, n_a * n_b / n);
-    if (unit_ == 1) mean_ += delta * (n_b / n);
-    else mean_ = (own + delta * (n_b / n)) * unit_;
+    if (!scaled_) mean_ += delta * (n_b / n);
+    else mean_ = (own + delta * (n_b / n)).cwiseProduct(units_);
     count_ += other.count_;
 }
 
@@ -125,11 +146,12 @@ Moments Moments::columns(const std::vector<Eigen::Index>& keep) const {
     const auto k = static_cast<Eigen::Index>(keep.size());
     Moments out = full_ ? Moments(k) : diagonal(k);
     out.count_ = count_;
-    out.unit_ = unit_;
+    out.scaled_ = scaled_;
     const Eigen::MatrixXd full = full_ ? scaled_comoments() : Eigen::MatrixXd();
     for (Eigen::Index i = 0; i < k; ++i) {
         const Eigen::Index from = keep[static_cast<std::size_t>(i)];
         out.mean_(i) = mean_(from);
+        out.units_(i) = units_(from);
         if (!full_) {
             out.lower_(i, 0) = lower_(from, 0);
             continue;
@@ -150,7 +172,7 @@ Eigen::VectorXd Moments::scaled_variances_m2() const {
 
 Eigen::MatrixXd Moments::comoments() const {
     Eigen::MatrixXd m2 = scaled_comoments();
-    if (unit_ != 1) m2 *= unit_ * unit_;
+    if (scaled_) m2 = units_.asDiagonal() * m2 * units_.asDiagonal();
     return m2;
 }
 
@@ -162,7 +184,7 @@ Eigen::MatrixXd Moments::covariance() const {
 
 Eigen::VectorXd Moments::population_sd() const {
     if (count_ < 1) throw InputError("no rows");
-    return (scaled_variances_m2().array() / static_cast<double>(count_)).sqrt() * unit_;
+    return (scaled_variances_m2().array() / static_cast<double>(count_)).sqrt() * units_.array();
 }
 
 }  // namespace mlm::linalg

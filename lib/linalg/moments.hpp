@@ -8,10 +8,12 @@
 // (only M2_jj, O(d) memory: what a wide fit needs for means, scales and the
 // total variance, where a d x d matrix would not fit).
 //
-// Finite values up to 1e308 square to overflow, so once a value beyond 2^400
-// is seen the accumulator works in units of a power of two s above it: M2 is
-// stored as M2 / s^2 and differences are taken as x/s - mean/s. Powers of two
-// scale exactly, so ordinary data (s = 1) give the same bits as without.
+// Finite values up to 1e308 square to overflow, so once a column holds a value
+// beyond 2^400 the accumulator works, for that column, in units of a power of
+// two u_j above it: M2_ij is stored as M2_ij / (u_i u_j) and differences are
+// taken as x/u - mean/u. Powers of two scale exactly, so ordinary data (every
+// u_j = 1) give the same bits as without; per column, so a column of 1e300
+// does not flush a column of 1s to zero.
 #pragma once
 
 #include <Eigen/Dense>
@@ -61,12 +63,12 @@ public:
     std::int64_t count() const { return count_; }
     const Eigen::VectorXd& mean() const { return mean_; }
 
-    // The power of two s the second moments are kept in units of (1 unless a
-    // value beyond 2^400 was seen): M2 = s^2 * scaled_comoments().
-    double unit() const { return unit_; }
-    // M2 / s^2, full symmetric (full moments only).
+    // The powers of two u_j each column's second moments are kept in units of
+    // (1 unless a value beyond 2^400 was seen there): M2 = U scaled_comoments() U.
+    const Eigen::VectorXd& units() const { return units_; }
+    // M2_ij / (u_i u_j), full symmetric (full moments only).
     Eigen::MatrixXd scaled_comoments() const;
-    // diag(M2) / s^2, either kind.
+    // M2_jj / u_j^2, either kind.
     Eigen::VectorXd scaled_variances_m2() const;
 
     // The full symmetric co-moment matrix M2 (entries overflow to inf where
@@ -83,15 +85,18 @@ private:
     void check_full() const;
     // Merges the block held (uncentred) in centred_ into the accumulator.
     void absorb_block();
-    // Switches to units of `unit` (a larger power of two).
-    void rescale(double unit);
+    // Switches column j to units of `unit` (a larger power of two).
+    void rescale(Eigen::Index j, double unit);
     void add_outer(const Eigen::VectorXd& delta, double weight);
+    // mean / units, and back.
+    Eigen::VectorXd in_units(const Eigen::VectorXd& v) const;
 
     std::int64_t count_ = 0;
     Eigen::VectorXd mean_;
     bool full_ = true;
-    double unit_ = 1;
-    Eigen::MatrixXd lower_;   // M2 / unit^2: lower triangle only (full), or d x 1 diagonal
+    Eigen::VectorXd units_;   // u_j, powers of two
+    bool scaled_ = false;     // some u_j != 1
+    Eigen::MatrixXd lower_;   // M2_ij / (u_i u_j): lower triangle only (full), or d x 1 diagonal
     Eigen::MatrixXd centred_; // scratch for add_block, kept to avoid reallocation
 };
 

@@ -33,10 +33,12 @@ void check_settings(const PcaSettings& s) {
 
 // The columns a fit analyses, their moments and scales, after the checks
 // every route shares: enough rows, finite values, no constant column to scale.
-// Second moments are in units of moments().unit() (a power of two, 1 unless
-// the data reach beyond 2^400): the analysed columns are
-// (x / unit - mean / unit) / unit_scale, whose covariance times `factor` is
-// the true one; scores of them times sqrt(factor) are the true scores.
+// Second moments are in per-column units u_j (powers of two, 1 unless the data
+// reach beyond 2^400): the analysed columns are (x / u - mean / u) / unit_scale,
+// with unit_scale = sd / u when standardizing (the units cancel) and g / u
+// otherwise (g the largest unit: one unit for all, as raw PCA mixes columns);
+// their covariance times `factor` (g^2, or 1) is the true one, and their
+// scores times sqrt(factor) the true scores.
 struct Prepared {
     const Moments* source = nullptr;
     std::optional<Moments> kept_moments;  // when columns were dropped
@@ -86,10 +88,11 @@ Prepared prepare(const Moments& all, const std::vector<std::string>& names,
     if (!p.dropped.empty()) p.kept_moments = all.columns(p.keep);
     const Moments& m = p.moments();
     const Index d = m.dimension();
-    const double unit = m.unit();
+    const double largest = m.units().maxCoeff();
     p.scale = settings.standardize ? m.population_sd() : Eigen::VectorXd::Ones(d);
-    p.unit_scale = settings.standardize ? Eigen::VectorXd(p.scale / unit) : Eigen::VectorXd::Ones(d);
-    p.factor = settings.standardize ? 1.0 : unit * unit;
+    p.unit_scale = settings.standardize ? Eigen::VectorXd(p.scale.cwiseQuotient(m.units()))
+                                        : Eigen::VectorXd(m.units().cwiseInverse() * largest);
+    p.factor = settings.standardize ? 1.0 : largest * largest;
     return p;
 }
 
@@ -202,7 +205,7 @@ std::vector<Index> constant_columns(const Moments& moments) {
     std::vector<Index> out;
     for (Index j = 0; j < moments.dimension(); ++j) {
         const double var = sd(j) * sd(j);
-        const double drift = n * eps * (moments.mean()(j) / moments.unit());
+        const double drift = n * eps * (moments.mean()(j) / moments.units()(j));
         if (var <= n * eps * var + drift * drift) out.push_back(j);
     }
     return out;
@@ -244,16 +247,17 @@ RowsFit fit_in_place(Eigen::Ref<Eigen::MatrixXd> transposed, const Moments& mome
     // Centre and scale in place, moving the kept columns to the front of each
     // row: writes never pass the reads still to come.
     double* data = transposed.data();
-    const double inverse_unit = 1 / p.moments().unit();
-    const Eigen::VectorXd mean = p.moments().mean() * inverse_unit;
+    const Eigen::VectorXd inverse_unit = p.moments().units().cwiseInverse();
+    const bool in_units = (inverse_unit.array() != 1).any();
+    const Eigen::VectorXd mean = p.moments().mean().cwiseProduct(inverse_unit);
     const Eigen::VectorXd inverse_scale = p.unit_scale.cwiseInverse();
-    const bool scaled = settings.standardize;
+    const bool scaled = settings.standardize || in_units;
     for (Index i = 0; i < n; ++i) {
         const double* from = data + i * full_d;
         double* to = data + i * d;
         for (Index j = 0; j < d; ++j) {
             double x = from[p.keep[static_cast<std::size_t>(j)]];
-            if (inverse_unit != 1) x *= inverse_unit;
+            if (in_units) x *= inverse_unit(j);
             x -= mean(j);
             to[j] = scaled ? x * inverse_scale(j) : x;
         }
@@ -349,19 +353,27 @@ Index components_for_variance(const Eigen::VectorXd& ratios, double fraction) {
 Eigen::MatrixXd transform(const PcaModel& model, const Eigen::Ref<const Eigen::MatrixXd>& rows) {
     const Eigen::VectorXd inverse_scale = model.scale.cwiseInverse();
     Eigen::MatrixXd scores;
-    const double unit = unit_for(std::max(rows.size() ? rows.cwiseAbs().maxCoeff() : 0.0,
-                                          model.mean.cwiseAbs().maxCoeff()));
-    if (unit == 1) {
+    const double largest = std::max(rows.size() ? rows.cwiseAbs().maxCoeff() : 0.0,
+                                    model.mean.cwiseAbs().maxCoeff());
+    if (unit_for(largest) == 1) {
         scores = ((rows.rowwise() - model.mean.transpose()) * inverse_scale.asDiagonal()) *
                  model.components.transpose();
     } else {
-        // x - mean could overflow where the score does not: difference in units
-        // of a power of two, then back.
-        const Eigen::VectorXd inverse = model.standardized ? Eigen::VectorXd(inverse_scale * unit)
-                                                           : Eigen::VectorXd::Ones(model.scale.size());
-        scores = (((rows / unit).rowwise() - (model.mean / unit).transpose()) * inverse.asDiagonal()) *
-                 model.components.transpose();
-        if (!model.standardized) scores *= unit;
+        // x - mean could overflow where the score does not: differences in units
+        // of a power of two per column, then weighed back (raw: in one common unit).
+        const Eigen::Index d = rows.cols();
+        Eigen::VectorXd unit(d);
+        for (Eigen::Index j = 0; j < d; ++j)
+            unit(j) = unit_for(std::max(rows.rows() ? rows.col(j).cwiseAbs().maxCoeff() : 0.0,
+                                        std::abs(model.mean(j))));
+        const double common = unit.maxCoeff();
+        const Eigen::VectorXd weight = model.standardized ? Eigen::VectorXd(unit.cwiseProduct(inverse_scale))
+                                                          : Eigen::VectorXd(unit / common);
+        const Eigen::VectorXd inverse_unit = unit.cwiseInverse();
+        scores = ((rows * inverse_unit.asDiagonal()).rowwise() -
+                  model.mean.cwiseProduct(inverse_unit).transpose()) *
+                 weight.asDiagonal() * model.components.transpose();
+        if (!model.standardized) scores *= common;
     }
     if (model.whiten)
         scores *= model.eigenvalues.head(model.kept()).cwiseSqrt().cwiseInverse().asDiagonal();
