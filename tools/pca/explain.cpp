@@ -99,10 +99,14 @@ std::string padded(std::string s, std::size_t width) {
     return s;
 }
 
+constexpr Eigen::Index listed = 20;  // values listed in full up to this many; beyond, the first 8
+
 std::string labelled(const Text& t, const std::vector<std::string>& names, const Eigen::VectorXd& v) {
     std::string out;
-    for (Eigen::Index j = 0; j < v.size(); ++j)
+    const Eigen::Index shown = v.size() <= listed ? v.size() : readable;
+    for (Eigen::Index j = 0; j < shown; ++j)
         out += (j ? ", " : "") + names[static_cast<std::size_t>(j)] + glue + t.num(v(j));
+    if (shown < v.size()) out += ", ... (" + std::to_string(v.size()) + " columns)";
     return out;
 }
 
@@ -144,7 +148,8 @@ std::string loading_sum(const Text& t, const std::vector<std::string>& names, co
         out += i == 0 ? t.num(x) : (x < 0 ? " -" : " +") + std::string(1, glue) + t.num(std::abs(x));
         out += glue + names[static_cast<std::size_t>(order[i])];
     }
-    return all ? out : out + " + ... (the 5 largest of " + std::to_string(v.size()) + ")";
+    std::string rest = " +\x1f...\x1f(the\x1f5\x1flargest\x1fof\x1f" + std::to_string(v.size()) + ")";
+    return all ? out : out + rest;
 }
 
 }  // namespace
@@ -170,17 +175,25 @@ void print_explanation(const Options& o, cli::Context& ctx, const linalg::Partia
     if (d <= readable && data.moments.full()) {
         t << ":\n";
         print_matrix(t, model.features, analysed_covariance(data, model));
-    } else {
+    } else if (model.method == linalg::PcaMethod::cov) {
         t << " (" << std::to_string(d) << " x " << std::to_string(d) << ", too large to print)\n";
+    } else {
+        t << " (" << std::to_string(d) << " x " << std::to_string(d)
+          << "): never formed; the SVD of the centred rows X = U S V^T gives its eigenpairs, "
+          << "lambda = s^2 / (n - 1) and v the columns of V"
+          << (linalg::approximate(model.method) ? " (randomized: approximately)" : "") << "\n";
     }
 
     t << "\n3. Eigenvalues of C (C v = lambda v): the variance along each component, largest first, "
       << "as a share of the total variance " << t.num(model.total_variance) << " (the trace of C):\n";
-    for (Eigen::Index j = 0; j < model.eigenvalues.size(); ++j)
+    const Eigen::Index rows = model.eigenvalues.size() <= listed ? model.eigenvalues.size() : std::max(k, readable);
+    for (Eigen::Index j = 0; j < rows; ++j)
         t << "   " << padded(pcs[static_cast<std::size_t>(j)], 5) << "  lambda " << padded(t.num(model.eigenvalues(j)), 11)
           << "  ratio " << padded(Text::pct(ratio(j)), 9) << "  cumulative " << padded(Text::pct(cumulative(j)), 9)
           << "\n";
 
+    if (rows < model.eigenvalues.size())
+        t << "   ... (" << std::to_string(model.eigenvalues.size()) << " components in all)\n";
     t << "\n4. Keep k = " << std::to_string(k) << " components: " << [&] {
         const std::string share = Text::pct(cumulative(k - 1));
         if (o.variance > 0)
@@ -195,6 +208,13 @@ void print_explanation(const Options& o, cli::Context& ctx, const linalg::Partia
     t << "   A row's score on a component is (x - mean)" << (model.standardized ? " / sd" : "")
       << " . v" << (model.whiten ? ", divided by sqrt(lambda) (--whiten)" : "") << ".\n";
 
+    if (!model.standardized)
+        if (const auto dominant = linalg::dominant_column(data.moments)) {
+            t << "\nMind the units: column \"" << data.features[static_cast<std::size_t>(dominant->column)]
+              << "\" holds " << Text::pct(dominant->share)
+              << " of the variance, so the components mostly measure its units, not the shape of "
+              << "the data; --standardize weighs every column alike.\n";
+        }
     t << "\nPCA turns the cloud of rows so that its widest spread lies along PC1, the next widest at "
       << "right angles along PC2, and so on: the " << std::to_string(k) << " kept "
       << (k == 1 ? "component explains " : "components explain ") << Text::pct(cumulative(k - 1))
