@@ -148,7 +148,8 @@ std::string loading_sum(const Text& t, const std::vector<std::string>& names, co
         out += i == 0 ? t.num(x) : (x < 0 ? " -" : " +") + std::string(1, glue) + t.num(std::abs(x));
         out += glue + names[static_cast<std::size_t>(order[i])];
     }
-    std::string rest = " +\x1f...\x1f(the\x1f5\x1flargest\x1fof\x1f" + std::to_string(v.size()) + ")";
+    std::string rest = " + ... (the 5 largest of " + std::to_string(v.size()) + ")";
+    std::replace(rest.begin() + 1, rest.end(), ' ', glue);  // one unit: never broken
     return all ? out : out + rest;
 }
 
