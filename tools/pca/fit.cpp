@@ -158,14 +158,20 @@ int run_fit(const Options& o, cli::Context& ctx) {
         linalg::choose_method(n, static_cast<Eigen::Index>(d), settings);
     linalg::PcaModel model;
     Eigen::MatrixXd held_scores;  // the in-place routes' scores of the held rows
-    if (route == linalg::PcaMethod::cov) {
-        model = linalg::fit_moments(p.moments, sel.feature_names, settings);
-    } else {
-        Doubles numbers = p.held->take_numbers();
-        Eigen::Map<Eigen::MatrixXd> transposed(numbers.data(), static_cast<Eigen::Index>(d), n);
-        linalg::RowsFit fit = linalg::fit_in_place(transposed, p.moments, sel.feature_names, settings);
-        model = std::move(fit.model);
-        held_scores = std::move(fit.scores);
+    try {
+        if (route == linalg::PcaMethod::cov) {
+            model = linalg::fit_moments(p.moments, sel.feature_names, settings);
+        } else {
+            Doubles numbers = p.held->take_numbers();
+            Eigen::Map<Eigen::MatrixXd> transposed(numbers.data(), static_cast<Eigen::Index>(d), n);
+            linalg::RowsFit fit = linalg::fit_in_place(transposed, p.moments, sel.feature_names, settings);
+            model = std::move(fit.model);
+            held_scores = std::move(fit.scores);
+        }
+    } catch (const InputError& e) {
+        // The data's faults (a constant or non-finite column) name the input.
+        if (!e.file().empty()) throw;
+        throw InputError(e.message(), table.file());
     }
     fitted(o, ctx, model);
     note_scale(ctx, model, p.moments, sel.feature_names);
