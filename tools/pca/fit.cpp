@@ -76,11 +76,6 @@ std::optional<std::vector<Stamp>> stamps(const Options& o) {
     return out;
 }
 
-// Rows a reader block holds: about 1 MB of numbers, at most 4096 rows.
-std::size_t block_rows(std::size_t d) {
-    return std::clamp<std::size_t>((std::size_t{1} << 17) / std::max<std::size_t>(1, d), 1, 4096);
-}
-
 // Columns up to which full co-moments are always kept: cheap, and what
 // --explain prints for up to 8 columns.
 constexpr std::size_t small_width = 64;

@@ -85,6 +85,10 @@ private:
 Eigen::MatrixXd model_columns(const linalg::PcaModel& model, const Selection& sel,
                               const Eigen::Ref<const Eigen::MatrixXd>& x);
 
+// Rows a reader block holds for d columns: about 1 MB of numbers, at most
+// 4096 rows, so wide rows (20,000 columns) do not make 650 MB blocks.
+std::size_t block_rows(std::size_t d);
+
 // "PC1", ..., "PCk".
 std::vector<std::string> component_names(Eigen::Index k);
 

@@ -83,6 +83,10 @@ Eigen::MatrixXd model_columns(const linalg::PcaModel& model, const Selection& se
     return x(Eigen::all, at);
 }
 
+std::size_t block_rows(std::size_t d) {
+    return std::clamp<std::size_t>((std::size_t{1} << 17) / std::max<std::size_t>(1, d), 1, 4096);
+}
+
 std::vector<std::string> component_names(Eigen::Index k) {
     std::vector<std::string> out;
     for (Eigen::Index j = 1; j <= k; ++j) {
