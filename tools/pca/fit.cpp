@@ -8,14 +8,12 @@
 //   - svd and randomized (wide data): the rows are held, then factorized in
 //     place: O(n d) memory, never a d x d matrix.
 #include "error.hpp"
-#include "io/system_error.hpp"
 #include "linalg/partial.hpp"
 #include "pca/pca_tool.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <optional>
@@ -195,7 +193,7 @@ int run_fit(const Options& o, cli::Context& ctx) {
             throw IoError(table.file() + ": the input changed after the fit read it; "
                           "its scores would belong to another fit (read it from a copy)");
         io::TableReader again = ctx.open_table();
-        const Selection sel2 = select_by_name(o, again, model.features);
+        select_by_name(o, again, model.features);  // asks the reader for the model's columns
         io::RowBlock block;
         std::int64_t seen = 0;
         while (again.read_block(block, block_rows(d))) {
@@ -207,7 +205,6 @@ int run_fit(const Options& o, cli::Context& ctx) {
             throw IoError(again.file() + ": the input changed while it was read twice (" +
                           std::to_string(n) + " rows fitted, " + (seen > n ? "more" : std::to_string(seen)) +
                           " on the second pass)");
-        (void)sel2;
     }
     out.finish();
     if (ctx.json()) ctx.print_json(details);
