@@ -52,7 +52,7 @@ struct PcaModel {
 
 // Up to this many rows (when they are no more than the columns) the exact thin
 // SVD stays affordable: O(n^2 d); 1,000 x 20,000 measured 5 s (QR 3.6 s), so
-// 2,000 x 20,000 about 20 s, as long as scikit-learn takes to read the file.
+// 2,000 x 20,000 about 20 s; beyond, randomized when k is small.
 constexpr std::int64_t exact_svd_rows = 2000;
 
 // The route `auto` takes for n rows and d columns: `cov` when n > d (one
