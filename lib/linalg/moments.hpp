@@ -3,6 +3,17 @@
 // Blocks and shards combine with Chan, Golub and LeVeque's pairwise formula:
 //   M2 = M2_a + M2_b + (mean_b - mean_a)(mean_b - mean_a)^T * n_a n_b / n,
 // which stays accurate where raw sums of squares cancel catastrophically.
+//
+// Two kinds: full (the d x d matrix, for the covariance route) and diagonal
+// (only M2_jj, O(d) memory: what a wide fit needs for means, scales and the
+// total variance, where a d x d matrix would not fit).
+//
+// Finite values up to 1e308 square to overflow, so once a column holds a value
+// beyond 2^400 the accumulator works, for that column, in units of a power of
+// two u_j above it: M2_ij is stored as M2_ij / (u_i u_j) and differences are
+// taken as x/u - mean/u. Powers of two scale exactly, so ordinary data (every
+// u_j = 1) give the same bits as without; per column, so a column of 1e300
+// does not flush a column of 1s to zero.
 #pragma once
 
 #include <Eigen/Dense>
@@ -16,6 +27,8 @@ namespace mlm::linalg {
 class Moments {
 public:
     explicit Moments(Eigen::Index columns = 0);
+    // Only the diagonal of M2 (variances, no co-moments): O(columns) memory.
+    static Moments diagonal(Eigen::Index columns);
 
     // Rebuild from stored parts (a partial read back); comoments must be square,
     // symmetric and of the size of mean, and count must be >= 0.
@@ -39,33 +52,55 @@ public:
         }
     }
 
-    // Combines with moments of other rows over the same columns.
+    // Combines with moments of other rows over the same columns (and of the same kind).
     void merge(const Moments& other);
 
     // The same moments restricted to the given columns, in that order.
     Moments columns(const std::vector<Eigen::Index>& keep) const;
 
+    bool full() const { return full_; }
     Eigen::Index dimension() const { return mean_.size(); }
     std::int64_t count() const { return count_; }
     const Eigen::VectorXd& mean() const { return mean_; }
 
-    // The full symmetric co-moment matrix M2.
+    // The powers of two u_j each column's second moments are kept in units of
+    // (1 unless a value beyond 2^400 was seen there): M2 = U scaled_comoments() U.
+    const Eigen::VectorXd& units() const { return units_; }
+    // M2_ij / (u_i u_j), full symmetric (full moments only).
+    Eigen::MatrixXd scaled_comoments() const;
+    // M2_jj / u_j^2, either kind.
+    Eigen::VectorXd scaled_variances_m2() const;
+
+    // The full symmetric co-moment matrix M2 (entries overflow to inf where
+    // the true value exceeds a double). Full moments only.
     Eigen::MatrixXd comoments() const;
-    // Sample covariance M2 / (n - 1); needs n >= 2.
+    // Sample covariance M2 / (n - 1); needs n >= 2. Full moments only.
     Eigen::MatrixXd covariance() const;
     // Population standard deviations sqrt(M2_jj / n), as numpy's std(ddof=0)
-    // and scikit-learn's StandardScaler; needs n >= 1.
+    // and scikit-learn's StandardScaler; needs n >= 1. Finite for finite data.
     Eigen::VectorXd population_sd() const;
 
 private:
     void check_width(Eigen::Index columns) const;
+    void check_full() const;
     // Merges the block held (uncentred) in centred_ into the accumulator.
     void absorb_block();
+    // Switches column j to units of `unit` (a larger power of two).
+    void rescale(Eigen::Index j, double unit);
+    void add_outer(const Eigen::VectorXd& delta, double weight);
+    // mean / units, and back.
+    Eigen::VectorXd in_units(const Eigen::VectorXd& v) const;
 
     std::int64_t count_ = 0;
     Eigen::VectorXd mean_;
-    Eigen::MatrixXd lower_;   // M2, lower triangle only (the upper is stale)
+    bool full_ = true;
+    Eigen::VectorXd units_;   // u_j, powers of two
+    bool scaled_ = false;     // some u_j != 1
+    Eigen::MatrixXd lower_;   // M2_ij / (u_i u_j): lower triangle only (full), or d x 1 diagonal
     Eigen::MatrixXd centred_; // scratch for add_block, kept to avoid reallocation
 };
+
+// The power of two above |x| when |x| > 2^400 (squares would overflow), else 1.
+double unit_for(double largest_magnitude);
 
 }  // namespace mlm::linalg

@@ -38,8 +38,9 @@ Eigen::MatrixXd gaussian_matrix(Eigen::Index rows, Eigen::Index cols, std::uint6
     return g;
 }
 
-Spectrum randomized_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& centred, Eigen::Index k,
+Spectrum randomized_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& transposed, Eigen::Index k,
                              const RandomizedSettings& settings) {
+    const auto centred = transposed.transpose();  // X, n x d, a view
     const Eigen::Index n = centred.rows();
     const Eigen::Index d = centred.cols();
     if (n < 2) throw InputError("PCA needs at least 2 rows, got " + std::to_string(n));
@@ -47,7 +48,7 @@ Spectrum randomized_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& centred, E
     if (k < 1 || k > rank)
         throw UsageError("randomized SVD needs 1 <= k <= min(rows, columns) = " +
                          std::to_string(rank) + ", got " + std::to_string(k));
-    if (!centred.allFinite()) throw NumericError("the data have non-finite entries");
+    if (!transposed.allFinite()) throw NumericError("the data have non-finite entries");
     const Eigen::Index width = std::min(k + settings.oversamples, rank);
     const int q = settings.power_iterations >= 0
                       ? settings.power_iterations
@@ -56,10 +57,10 @@ Spectrum randomized_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& centred, E
     // directions from drowning in rounding as (X X^T)^q separates them.
     Eigen::MatrixXd basis = orthonormal_basis(centred * gaussian_matrix(d, width, settings.seed));
     for (int i = 0; i < q; ++i) {
-        const Eigen::MatrixXd row_basis = orthonormal_basis(centred.transpose() * basis);
+        const Eigen::MatrixXd row_basis = orthonormal_basis(transposed * basis);
         basis = orthonormal_basis(centred * row_basis);
     }
-    const Eigen::MatrixXd small = basis.transpose() * centred;  // width x d
+    const Eigen::MatrixXd small = (transposed * basis).transpose();  // B = Q^T X, width x d
     Eigen::JacobiSVD<Eigen::MatrixXd> svd(small, Eigen::ComputeThinV);
     Spectrum s{svd.singularValues().head(k).array().square() / static_cast<double>(n - 1),
                svd.matrixV().leftCols(k)};

@@ -16,7 +16,9 @@ struct RandomizedSettings {
 };
 
 // k eigenpairs, 1 <= k <= min(n, d); the same seed gives the same result.
-Spectrum randomized_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& centred, Eigen::Index k,
+// `transposed` is X^T (d x n): a row-major buffer of the rows seen column-major,
+// used without a transposing copy.
+Spectrum randomized_spectrum(const Eigen::Ref<const Eigen::MatrixXd>& transposed, Eigen::Index k,
                              const RandomizedSettings& settings = {});
 
 // A d x m matrix of independent standard normal draws, reproducible from the

@@ -152,3 +152,30 @@ TEST_CASE("moments: row-major reader blocks and wide data (chunked updates) give
     CHECK(m.count() == 1000);
     CHECK((m.comoments() - expected).cwiseAbs().maxCoeff() <= 1e-12 * expected.cwiseAbs().maxCoeff());
 }
+
+TEST_CASE("moments: values near 1e308 keep a finite mean and sd though their squares overflow",
+          "[moments][overflow]") {
+    Eigen::MatrixXd x(3, 2);
+    x << 1e308, 1, -1e308, 1e300, 1e308, -1e300;
+    for (const bool full : {true, false}) {
+        Moments m = full ? Moments(2) : Moments::diagonal(2);
+        m.add_block(x.topRows(1));
+        m.add_block(x.bottomRows(2));  // a merge across the unit change
+        CHECK_THAT(m.mean()(0), Catch::Matchers::WithinRel(1e308 / 3, 1e-15));
+        CHECK(std::abs(m.mean()(1)) <= 1e285);  // 1/3 within the rounding of 1e300 - 1e300 sums
+        // population sd of (1, -1, 1) x 1e308 is sqrt(8/9) 1e308; of (0, 1, -1) x 1e300, sqrt(2/3) 1e300
+        CHECK_THAT(m.population_sd()(0), Catch::Matchers::WithinRel(std::sqrt(8.0 / 9) * 1e308, 1e-14));
+        CHECK_THAT(m.population_sd()(1), Catch::Matchers::WithinRel(std::sqrt(2.0 / 3) * 1e300, 1e-14));
+        CHECK(m.units()(0) > 1e308 / 2);
+        CHECK(m.units()(1) > 1e300);
+    }
+}
+
+TEST_CASE("moments: ordinary data keep unit 1 and the same bits", "[moments][overflow]") {
+    Eigen::MatrixXd x(3, 1);
+    x << 1, 2, 4;
+    Moments m(1);
+    m.add_block(x);
+    CHECK(m.units()(0) == 1);
+    CHECK(m.comoments()(0, 0) == 14.0 / 3);  // exact up to one rounding of 42/9
+}

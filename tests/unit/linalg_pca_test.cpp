@@ -257,17 +257,22 @@ TEST_CASE("pca: fewer rows than columns keeps at most n components, equal by cov
                              by_svd.components.topRows(3).transpose());
 }
 
-TEST_CASE("pca: auto streams when rows outnumber columns and goes randomized like scikit-learn",
+TEST_CASE("pca: auto streams when rows outnumber columns, is exact while the rows are few, randomized only when both sides are large",
           "[pca][method]") {
     PcaSettings s;
     CHECK(choose_method(1000, 10, s) == PcaMethod::cov);
     CHECK(choose_method(10, 10, s) == PcaMethod::svd);
     CHECK(choose_method(100, 1000, s) == PcaMethod::svd);  // all components: exact
     s.components = 5;
-    CHECK(choose_method(100, 1000, s) == PcaMethod::randomized);
-    CHECK(choose_method(100, 400, s) == PcaMethod::svd);  // max(n, d) <= 500
-    s.components = 90;
-    CHECK(choose_method(100, 1000, s) == PcaMethod::svd);  // k >= 0.8 min(n, d)
+    // 60 x 8,000 -k 5 went randomized (top eigenvalue 2% off) while the exact thin SVD takes 0.1 s.
+    CHECK(choose_method(60, 8000, s) == PcaMethod::svd);
+    CHECK(choose_method(exact_svd_rows, 20000, s) == PcaMethod::svd);
+    CHECK(choose_method(exact_svd_rows + 1, 20000, s) == PcaMethod::randomized);
+    CHECK(approximate(PcaMethod::randomized));
+    CHECK(!approximate(PcaMethod::svd));
+    s.components = 2000;
+    CHECK(choose_method(exact_svd_rows + 1, 20000, s) == PcaMethod::svd);  // k >= 0.8 n
+    s.components = 5;
     s.method = PcaMethod::cov;
     CHECK(choose_method(100, 1000, s) == PcaMethod::cov);  // explicit wins
 }
@@ -303,4 +308,128 @@ TEST_CASE("pca: whitening a component of variance 0 is a numeric error", "[pca][
     CHECK_THROWS_AS(fit_rows(x, names(2), s), mlm::NumericError);
     s.components = 1;
     CHECK_NOTHROW(fit_rows(x, names(2), s));
+}
+
+namespace {
+
+// tests/reference/pca_sklearn.py's lcg_wide, bit for bit: integer draws from
+// a 64-bit LCG, exact after the division by 256.
+Eigen::MatrixXd lcg_wide(Eigen::Index n, Eigen::Index d) {
+    std::uint64_t state = 20261201;
+    auto draw = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::int64_t>(state >> 33);
+    };
+    std::vector<std::vector<std::int64_t>> f(3), g(3);
+    for (auto& v : f)
+        for (Eigen::Index i = 0; i < n; ++i) v.push_back(draw() % 201 - 100);
+    for (auto& v : g)
+        for (Eigen::Index j = 0; j < d; ++j) v.push_back(draw() % 201 - 100);
+    Eigen::MatrixXd x(n, d);
+    for (Eigen::Index i = 0; i < n; ++i)
+        for (Eigen::Index j = 0; j < d; ++j) {
+            const auto a = static_cast<std::size_t>(i), b = static_cast<std::size_t>(j);
+            const std::int64_t v = 3 * f[0][a] * g[0][b] + 2 * f[1][a] * g[1][b] + f[2][a] * g[2][b] +
+                                   draw() % 20001 - 10000;
+            x(i, j) = static_cast<double>(v) / 256;
+        }
+    return x;
+}
+
+void check_wide(const nlohmann::json& c, const Eigen::MatrixXd& x, const RowsFit& fit) {
+    const Eigen::VectorXd ev = vector(c["explained_variance"]);
+    const Eigen::VectorXd ratio = vector(c["explained_variance_ratio"]);
+    const auto k = c["k"].get<Eigen::Index>();
+    REQUIRE(fit.model.kept() == k);
+    REQUIRE(fit.model.eigenvalues.size() == x.rows());  // min(n, d) computed
+    const Eigen::VectorXd our_ratio = explained_variance_ratio(fit.model);
+    for (Eigen::Index j = 0; j < ev.size(); ++j) {
+        CHECK_THAT(fit.model.eigenvalues(j), WithinRel(ev(j), tol));
+        CHECK_THAT(our_ratio(j), WithinRel(ratio(j), tol));
+    }
+    // Rank n - 1 after centring: the last eigenvalue is rounding of the first.
+    CHECK(fit.model.eigenvalues(x.rows() - 1) <= 1e-12 * ev(0));
+    const Eigen::MatrixXd comps = matrix(c["components_k"]);
+    check_columns_up_to_sign(fit.model.components.leftCols(comps.cols()).transpose(), comps.transpose());
+    check_columns_up_to_sign(fit.scores, matrix(c["scores_k"]));
+    check_columns_up_to_sign(transform(fit.model, x), matrix(c["scores_k"]));
+}
+
+}  // namespace
+
+TEST_CASE("pca: wide data (30 x 500, 60 x 8000) by the in-place thin SVD match scikit-learn to 1e-9",
+          "[pca][wide][reference]") {
+    for (const auto& c : reference()["wide"]) {
+        INFO(c["name"].get<std::string>());
+        const Eigen::MatrixXd x = c.contains("X") ? matrix(c["X"]) : lcg_wide(c["shape"][0], c["shape"][1]);
+        PcaSettings s;
+        s.components = c["k"].get<Eigen::Index>();
+        CHECK(choose_method(x.rows(), x.cols(), s) == PcaMethod::svd);  // exact: 60 x 8,000 went randomized
+        Moments m = Moments::diagonal(x.cols());  // O(d): no co-moments
+        m.add_block(x);
+        Eigen::MatrixXd transposed = x.transpose();
+        const RowsFit fit = fit_in_place(transposed, m, names(x.cols()), s);
+        CHECK(fit.model.method == PcaMethod::svd);
+        check_wide(c, x, fit);
+    }
+}
+
+TEST_CASE("pca: cov -k on 500 columns takes the top k by Lanczos, equal to scikit-learn to 1e-9",
+          "[pca][wide][reference]") {
+    const auto& c = reference()["wide"][0];
+    const Eigen::MatrixXd x = matrix(c["X"]);
+    PcaSettings s;
+    s.method = PcaMethod::cov;
+    s.components = c["k"].get<Eigen::Index>();
+    const PcaModel model = fit_rows(x, names(x.cols()), s);
+    const Eigen::VectorXd ev = vector(c["explained_variance"]);
+    const Eigen::VectorXd ratio = vector(c["explained_variance_ratio"]);
+    REQUIRE(model.eigenvalues.size() == s.components);  // only the top k were computed
+    for (Eigen::Index j = 0; j < s.components; ++j) {
+        CHECK_THAT(model.eigenvalues(j), WithinRel(ev(j), tol));
+        CHECK_THAT(explained_variance_ratio(model)(j), WithinRel(ratio(j), tol));
+    }
+    check_columns_up_to_sign(transform(model, x), matrix(c["scores_k"]));
+}
+
+TEST_CASE("pca: finite data near 1e300 give finite scores, not a non-finite error",
+          "[pca][overflow][reference]") {
+    const auto& r = reference()["overflow"];
+    const Eigen::MatrixXd x = matrix(r["X"]);
+    for (const auto method : {PcaMethod::cov, PcaMethod::svd}) {
+        INFO(method_name(method));
+        PcaSettings s;
+        s.method = method;
+        const PcaModel raw = fit_rows(x, names(3), s);
+        // The raw variances are ~1e599: beyond a double, so inf, yet their ratios are in range.
+        CHECK(std::isinf(raw.eigenvalues(0)));
+        const Eigen::VectorXd want_ratio = vector(r["raw_explained_variance_ratio"]);
+        for (Eigen::Index j = 0; j < 3; ++j)
+            CHECK_THAT(explained_variance_ratio(raw)(j), WithinRel(want_ratio(j), tol));
+        check_columns_up_to_sign(transform(raw, x), matrix(r["raw_scores"]));
+
+        s.standardize = true;
+        const PcaModel z = fit_rows(x, names(3), s);
+        const Eigen::VectorXd want = vector(r["standardized_explained_variance"]);
+        for (Eigen::Index j = 0; j < 3; ++j) CHECK_THAT(z.eigenvalues(j), WithinRel(want(j), tol));
+        check_columns_up_to_sign(transform(z, x), matrix(r["standardized_scores"]));
+    }
+}
+
+TEST_CASE("pca: one column of 1 and 1e300 scores +-5e299 (the squares overflow, the values do not)",
+          "[pca][overflow][reference]") {
+    Eigen::MatrixXd x(2, 1);
+    x << 1, 1e300;
+    PcaSettings s;
+    s.components = 1;
+    const PcaModel model = fit_rows(x, {"x"}, s);
+    const Eigen::VectorXd want = vector(reference()["overflow"]["one_column_scores"]);
+    const Eigen::MatrixXd got = transform(model, x);
+    CHECK_THAT(got(0, 0), WithinRel(want(0), 1e-15));
+    CHECK_THAT(got(1, 0), WithinRel(want(1), 1e-15));
+    Eigen::MatrixXd extreme(2, 1);
+    extreme << 1e308, -1e308;  // x - mean = +-1e308, x - (-x) would be inf
+    const Eigen::MatrixXd scores = transform(fit_rows(extreme, {"x"}, s), extreme);
+    CHECK_THAT(scores(0, 0), WithinRel(1e308, 1e-15));
+    CHECK_THAT(scores(1, 0), WithinRel(-1e308, 1e-15));
 }

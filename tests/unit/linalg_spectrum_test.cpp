@@ -108,7 +108,7 @@ TEST_CASE("randomized: top components of a wide matrix with a decaying spectrum 
     const Eigen::MatrixXd v = qv.householderQ() * Eigen::MatrixXd::Identity(d, n);
     const Eigen::MatrixXd x = u * sv.asDiagonal() * v.transpose();
     const Spectrum exact = svd_spectrum(x);
-    const Spectrum fast = randomized_spectrum(x, 5);
+    const Spectrum fast = randomized_spectrum(x.transpose(), 5);
     REQUIRE(fast.values.size() == 5);
     for (Eigen::Index j = 0; j < 5; ++j) {
         CHECK_THAT(fast.values(j), WithinRel(exact.values(j), 1e-10));
@@ -120,8 +120,8 @@ TEST_CASE("randomized: the same seed gives the same bytes, another seed nearly t
           "[randomized]") {
     std::srand(29);
     const Eigen::MatrixXd x = Eigen::MatrixXd::Random(40, 120);
-    const Spectrum a = randomized_spectrum(x, 3, {10, 7, 42});
-    const Spectrum b = randomized_spectrum(x, 3, {10, 7, 42});
+    const Spectrum a = randomized_spectrum(x.transpose(), 3, {10, 7, 42});
+    const Spectrum b = randomized_spectrum(x.transpose(), 3, {10, 7, 42});
     CHECK(a.values == b.values);
     CHECK(a.vectors == b.vectors);
     CHECK(gaussian_matrix(3, 3, 1) == gaussian_matrix(3, 3, 1));
@@ -130,8 +130,8 @@ TEST_CASE("randomized: the same seed gives the same bytes, another seed nearly t
 
 TEST_CASE("randomized: k outside 1..min(n, d) is a usage error", "[randomized][edge]") {
     const Eigen::MatrixXd x = Eigen::MatrixXd::Random(5, 8);
-    CHECK_THROWS_AS(randomized_spectrum(x, 0), mlm::UsageError);
-    CHECK_THROWS_AS(randomized_spectrum(x, 6), mlm::UsageError);
+    CHECK_THROWS_AS(randomized_spectrum(x.transpose(), 0), mlm::UsageError);
+    CHECK_THROWS_AS(randomized_spectrum(x.transpose(), 6), mlm::UsageError);
 }
 
 TEST_CASE("randomized: Gaussian draws have mean 0 and variance 1", "[randomized]") {

@@ -50,7 +50,8 @@ int run_apply(const Options& o, cli::Context& ctx) {
     const Selection sel = select_by_name(o, table, model.features);
     RowWriter out(ctx, sel.keep_names, component_names(model.kept()));
     io::RowBlock block;
-    while (table.read_block(block)) out.write(block, linalg::transform(model, block.matrix()));
+    while (table.read_block(block, block_rows(model.features.size())))
+        out.write(block, linalg::transform(model, block.matrix()));
     out.finish();
     ctx.report_skipped(table);
     return 0;
@@ -64,7 +65,8 @@ int run_inverse(const Options& o, cli::Context& ctx) {
     model.components = model.components.topRows(static_cast<Eigen::Index>(sel.features.size())).eval();
     RowWriter out(ctx, sel.keep_names, model.features);
     io::RowBlock block;
-    while (table.read_block(block)) out.write(block, linalg::inverse_transform(model, block.matrix()));
+    while (table.read_block(block, block_rows(model.features.size())))
+        out.write(block, linalg::inverse_transform(model, block.matrix()));
     out.finish();
     ctx.report_skipped(table);
     return 0;

@@ -1,19 +1,25 @@
-// mlm-pca [FILE]: fit, then print scores or a report. The cov route streams:
-// pass 1 accumulates moments in row blocks, pass 2 (scores only) reads the
-// file again and projects block by block, so memory never grows with rows.
+// mlm-pca [FILE]: fit, then print scores or a report. Pass 1 streams the rows
+// in blocks into moments; which rows are also held in memory depends on the
+// route and the input:
+//   - cov (rows outnumber columns): nothing held from a regular file, which
+//     pass 2 reads again (checked unchanged) to project block by block;
+//   - an input that cannot be read twice (standard input, a FIFO, <(...)):
+//     the rows are held once, 8 bytes a number, and projected from memory;
+//   - svd and randomized (wide data): the rows are held, then factorized in
+//     place: O(n d) memory, never a d x d matrix.
 #include "error.hpp"
 #include "linalg/partial.hpp"
 #include "pca/pca_tool.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 namespace mlm::pca_tool {
 namespace {
-
-using RowMatrix = io::RowMatrix;
 
 // Rows read and rate on stderr, once a second, when stderr is a terminal.
 class Progress {
@@ -40,80 +46,81 @@ private:
     std::chrono::steady_clock::time_point start_, last_;
 };
 
-bool reads_stdin(const Options& o) {
-    if (o.common.files.empty()) return true;
-    for (const auto& f : o.common.files)
-        if (f == "-") return true;
-    return false;
-}
-
-// Pass 1 of the streaming route. While the rows are no more than the columns
-// they are also kept, so that `auto` can fit them exactly by SVD.
-struct Streamed {
-    linalg::Moments moments;
-    RowMatrix head;
+// What identifies a file's contents cheaply: a second pass over a file whose
+// stamp changed would project rows the fit never saw.
+struct Stamp {
+    dev_t device = 0;
+    ino_t inode = 0;
+    off_t size = 0;
+    timespec modified{};
+    bool operator==(const Stamp& o) const {
+        return device == o.device && inode == o.inode && size == o.size &&
+               modified.tv_sec == o.modified.tv_sec && modified.tv_nsec == o.modified.tv_nsec;
+    }
 };
 
-Streamed stream_moments(const Options& o, io::TableReader& table, std::size_t d, bool keep_head) {
-    Streamed s{linalg::Moments(static_cast<Eigen::Index>(d)), RowMatrix(0, static_cast<Eigen::Index>(d))};
+// The stamps of the inputs, or nothing when one of them cannot be read twice
+// (standard input, a pipe, a FIFO, a process substitution, a terminal).
+std::optional<std::vector<Stamp>> stamps(const Options& o) {
+    std::vector<std::string> files = o.common.files;
+    if (files.empty()) files.push_back("-");
+    std::vector<Stamp> out;
+    for (const auto& f : files) {
+        struct stat st {};
+        const int rc = f == "-" ? ::fstat(0, &st) : ::stat(f.c_str(), &st);
+        if (rc != 0 || !S_ISREG(st.st_mode) || f == "-") return std::nullopt;
+        out.push_back({st.st_dev, st.st_ino, st.st_size, st.st_mtim});
+    }
+    return out;
+}
+
+// Columns up to which full co-moments are always kept: cheap, and what
+// --explain prints for up to 8 columns.
+constexpr std::size_t small_width = 64;
+
+struct Pass1 {
+    linalg::Moments moments;
+    std::optional<HeldRows> held;
+};
+
+Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, bool hold_always) {
+    const linalg::PcaMethod method = linalg::method_from_name(o.method);
+    const auto d = static_cast<Eigen::Index>(sel.features.size());
+    const bool in_memory = method == linalg::PcaMethod::svd || method == linalg::PcaMethod::randomized;
+    const bool automatic = method == linalg::PcaMethod::automatic;
+    const bool full = method == linalg::PcaMethod::cov || o.partial ||
+                      static_cast<std::size_t>(d) <= small_width;
+    Pass1 p{full ? linalg::Moments(d) : linalg::Moments::diagonal(d), std::nullopt};
+    // auto holds rows while they are no more than the columns: the exact SVD route.
+    if (!o.partial && (hold_always || in_memory || automatic)) p.held.emplace(d, sel.keep.size());
     Progress progress(o);
     io::RowBlock block;
-    while (table.read_block(block)) {
-        s.moments.add_block(block.matrix());
-        if (keep_head && s.moments.count() <= static_cast<std::int64_t>(d)) {
-            s.head.conservativeResize(s.moments.count(), Eigen::NoChange);
-            s.head.bottomRows(static_cast<Eigen::Index>(block.rows())) = block.matrix();
-        } else if (s.head.rows() > 0) {
-            s.head.resize(0, static_cast<Eigen::Index>(d));
+    const std::size_t rows = block_rows(sel.features.size());
+    while (table.read_block(block, rows)) {
+        const auto m = static_cast<std::int64_t>(block.rows());
+        if (automatic && p.held && p.moments.count() + m > d) {
+            // The rows now outnumber the columns: the cov route, which needs the
+            // co-moments of the rows held so far, and no longer the rows.
+            if (!p.moments.full()) {
+                linalg::Moments all(d);
+                p.held->visit([&](std::int64_t, const auto& chunk) { all.add_block(chunk); });
+                p.moments = std::move(all);
+            }
+            if (!hold_always) p.held.reset();
         }
-        progress.rows(s.moments.count());
+        p.moments.add_block(block.matrix());
+        if (p.held) p.held->add(block);
+        progress.rows(p.moments.count());
     }
-    return s;
+    return p;
 }
 
 // Saves the model first, so that a bad --save-model path fails before any output.
 void fitted(const Options& o, const cli::Context& ctx, const linalg::PcaModel& model) {
     if (!o.save_model.empty()) save_model(o.save_model, model);
     for (const auto& name : model.dropped) ctx.note("dropped constant column \"" + name + "\"");
-}
-
-// Fit and scores from rows held in memory (svd, randomized, or standard input).
-int fit_in_memory(const Options& o, cli::Context& ctx, io::TableReader& table, const Selection& sel) {
-    const io::RowBlock all = table.read_all();
-    ctx.report_skipped(table);
-    const Eigen::MatrixXd x = all.matrix();
-    const linalg::PcaModel model = linalg::fit_rows(x, sel.feature_names, o.settings());
-    fitted(o, ctx, model);
-    if (o.common.explain) {
-        linalg::Partial data{sel.feature_names, linalg::Moments(x.cols())};
-        data.moments.add_block(x);
-        print_explanation(o, ctx, data, model);
-        return 0;
-    }
-    if (o.emitted() != "scores") {
-        print_report(o, ctx, model);
-        return 0;
-    }
-    nlohmann::json details;
-    if (ctx.json()) details = details_json(o, model);
-    RowWriter out(ctx, sel.keep_names, component_names(model.kept()), ctx.json() ? &details : nullptr);
-    out.write(all, linalg::transform(model, model_columns(model, sel, x)));
-    out.finish();
-    if (ctx.json()) ctx.print_json(details);
-    return 0;
-}
-
-// Pass 2: the file again, projected block by block.
-void write_scores(const Options& o, cli::Context& ctx, const linalg::PcaModel& model) {
-    io::TableReader table = ctx.open_table();
-    const Selection sel = select_by_name(o, table, model.features);
-    nlohmann::json details;
-    if (ctx.json()) details = details_json(o, model);
-    RowWriter out(ctx, sel.keep_names, component_names(model.kept()), ctx.json() ? &details : nullptr);
-    io::RowBlock block;
-    while (table.read_block(block)) out.write(block, linalg::transform(model, block.matrix()));
-    out.finish();
-    if (ctx.json()) ctx.print_json(details);
+    if (linalg::approximate(model.method))
+        ctx.note("randomized SVD: the components and variances are approximate (--method svd is exact)");
 }
 
 }  // namespace
@@ -122,26 +129,85 @@ int run_fit(const Options& o, cli::Context& ctx) {
     const linalg::PcaSettings settings = o.settings();
     io::TableReader table = ctx.open_table();
     const Selection sel = select_for_fit(o, ctx, table);
+    const std::size_t d = sel.features.size();
     const bool scores = o.emitted() == "scores" && !o.common.explain && !o.partial;
-    const bool in_memory = settings.method == linalg::PcaMethod::svd ||
-                           settings.method == linalg::PcaMethod::randomized ||
-                           (scores && reads_stdin(o));
-    if (in_memory && !o.partial) return fit_in_memory(o, ctx, table, sel);
-
-    const bool automatic = settings.method == linalg::PcaMethod::automatic;
-    Streamed s = stream_moments(o, table, sel.features.size(), automatic && !o.partial);
+    if (o.partial && d > max_partial_columns)
+        throw UsageError("--partial prints the " + std::to_string(d) + " x " + std::to_string(d) +
+                         " co-moment matrix (" + std::to_string(d * d * 8 / 1000000) +
+                         " MB as doubles); at most " + std::to_string(max_partial_columns) +
+                         " columns: choose fewer with -c");
+    const std::optional<std::vector<Stamp>> before = stamps(o);
+    Pass1 p = first_pass(o, table, sel, scores && !before);
     ctx.report_skipped(table);
     if (o.partial) {
-        io::write_json(ctx.out(), linalg::partial_json({sel.feature_names, s.moments}));
+        io::write_json(ctx.out(), linalg::partial_json({sel.feature_names, p.moments}));
         return 0;
     }
-    const linalg::PcaModel model = s.head.rows() > 0
-        ? linalg::fit_rows(Eigen::MatrixXd(s.head), sel.feature_names, settings)
-        : linalg::fit_moments(s.moments, sel.feature_names, settings);
+    const std::int64_t n = p.moments.count();
+    if (n == 0) throw InputError("no data rows", table.file());
+    if (n < 2) throw InputError("PCA needs at least 2 rows, got 1", table.file());
+
+    const linalg::PcaMethod route =
+        linalg::choose_method(n, static_cast<Eigen::Index>(d), settings);
+    linalg::PcaModel model;
+    Eigen::MatrixXd held_scores;  // the in-place routes' scores of the held rows
+    try {
+        if (route == linalg::PcaMethod::cov) {
+            model = linalg::fit_moments(p.moments, sel.feature_names, settings);
+        } else {
+            Doubles numbers = p.held->take_numbers();
+            Eigen::Map<Eigen::MatrixXd> transposed(numbers.data(), static_cast<Eigen::Index>(d), n);
+            linalg::RowsFit fit = linalg::fit_in_place(transposed, p.moments, sel.feature_names, settings);
+            model = std::move(fit.model);
+            held_scores = std::move(fit.scores);
+        }
+    } catch (const InputError& e) {
+        // The data's faults (a constant or non-finite column) name the input.
+        if (!e.file().empty()) throw;
+        throw InputError(e.message(), table.file());
+    }
     fitted(o, ctx, model);
-    if (o.common.explain) print_explanation(o, ctx, {sel.feature_names, s.moments}, model);
-    else if (scores) write_scores(o, ctx, model);
-    else print_report(o, ctx, model);
+    note_scale(ctx, model, p.moments, sel.feature_names);
+    if (o.common.explain) {
+        print_explanation(o, ctx, {sel.feature_names, std::move(p.moments)}, model);
+        return 0;
+    }
+    if (!scores) {
+        print_report(o, ctx, model);
+        return 0;
+    }
+
+    nlohmann::json details;
+    if (ctx.json()) details = details_json(o, model);
+    RowWriter out(ctx, sel.keep_names, component_names(model.kept()), ctx.json() ? &details : nullptr);
+    if (route != linalg::PcaMethod::cov) {
+        out.write(*p.held, 0, held_scores);
+    } else if (p.held) {
+        HeldRows& held = *p.held;
+        held.drain([&](std::int64_t first, const auto& chunk) {
+            out.write(held, first, linalg::transform(model, chunk));
+        });
+    } else {
+        // Pass 2: the file again, projected block by block, if it is the file the fit read.
+        if (stamps(o) != before)
+            throw IoError(table.file() + ": the input changed after the fit read it; "
+                          "its scores would belong to another fit (read it from a copy)");
+        io::TableReader again = ctx.open_table();
+        select_by_name(o, again, model.features);  // asks the reader for the model's columns
+        io::RowBlock block;
+        std::int64_t seen = 0;
+        while (again.read_block(block, block_rows(d))) {
+            seen += static_cast<std::int64_t>(block.rows());
+            if (seen > n) break;
+            out.write(block, linalg::transform(model, block.matrix()));
+        }
+        if (seen != n || stamps(o) != before)
+            throw IoError(again.file() + ": the input changed while it was read twice (" +
+                          std::to_string(n) + " rows fitted, " + (seen > n ? "more" : std::to_string(seen)) +
+                          " on the second pass)");
+    }
+    out.finish();
+    if (ctx.json()) ctx.print_json(details);
     return 0;
 }
 

@@ -24,6 +24,7 @@ int run_merge(const Options& o, cli::Context& ctx) {
     settings.method = linalg::PcaMethod::cov;
     const linalg::PcaModel model = linalg::fit_moments(all->moments, all->features, settings);
     if (!o.save_model.empty()) save_model(o.save_model, model);
+    note_scale(ctx, model, all->moments, all->features);
     if (o.common.explain) print_explanation(o, ctx, *all, model);
     else print_report(o, ctx, model);
     return 0;

@@ -9,6 +9,7 @@
 #include "linalg/moments.hpp"
 #include "linalg/partial.hpp"
 #include "linalg/pca.hpp"
+#include "pca/held_rows.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -65,9 +66,14 @@ public:
     RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
               std::vector<std::string> value_names, nlohmann::json* details = nullptr);
     void write(const io::RowBlock& block, const Eigen::MatrixXd& values);
+    // Rows first_row.. of rows held in memory (their --keep cells from `held`).
+    void write(const HeldRows& held, std::int64_t first_row, const Eigen::MatrixXd& values);
     void finish();
 
 private:
+    template <typename Text>
+    void write_rows(const Text& text, const Eigen::MatrixXd& values);
+
     cli::Context& ctx_;
     std::vector<std::string> keep_names_, value_names_;
     nlohmann::json* details_;
@@ -78,6 +84,10 @@ private:
 // drops the columns --drop-constant left out.
 Eigen::MatrixXd model_columns(const linalg::PcaModel& model, const Selection& sel,
                               const Eigen::Ref<const Eigen::MatrixXd>& x);
+
+// Rows a reader block holds for d columns: about 1 MB of numbers, at most
+// 4096 rows, so wide rows (20,000 columns) do not make 650 MB blocks.
+std::size_t block_rows(std::size_t d);
 
 // "PC1", ..., "PCk".
 std::vector<std::string> component_names(Eigen::Index k);
@@ -92,9 +102,20 @@ void save_model(const std::string& path, const linalg::PcaModel& model);
 void print_report(const Options& o, cli::Context& ctx, const linalg::PcaModel& model);
 
 // --explain: the fit step by step, with the numbers when they are few enough to read.
-// `data` holds the moments of the selected features (before any was dropped).
+// `data` holds the moments of the selected features (before any was dropped);
+// the covariance matrix is printed only when they are full moments.
 void print_explanation(const Options& o, cli::Context& ctx, const linalg::Partial& data,
                        const linalg::PcaModel& model);
+
+// --partial prints a d x d co-moment matrix as JSON (~20 bytes a number):
+// 4,096 columns are 16.8M numbers, ~340 MB; beyond, it is refused.
+constexpr std::size_t max_partial_columns = 4096;
+
+// A note on stderr (unless --quiet) when, without --standardize, one column
+// holds over 90% of the variance and the column variances differ by more
+// than 100x: the PCA then mostly measures that column's units.
+void note_scale(const cli::Context& ctx, const linalg::PcaModel& model, const linalg::Moments& moments,
+                const std::vector<std::string>& names);
 
 int run_fit(const Options& o, cli::Context& ctx);      // mlm-pca [FILE]
 int run_apply(const Options& o, cli::Context& ctx);    // apply --model M [FILE]

@@ -1,10 +1,13 @@
 // What a fit prints besides scores: the summary table, the loadings, the model
 // document, and with --to json every detail with the conventions behind it.
 #include "error.hpp"
+#include "io/number.hpp"
 #include "io/output.hpp"
 #include "linalg/json_matrix.hpp"
 #include "linalg/pca_model.hpp"
 #include "pca/pca_tool.hpp"
+
+#include <cmath>
 
 namespace mlm::pca_tool {
 
@@ -27,12 +30,25 @@ std::string Options::emitted() const {
     return common.command == "merge" ? "model" : "scores";
 }
 
+void note_scale(const cli::Context& ctx, const linalg::PcaModel& model, const linalg::Moments& moments,
+                const std::vector<std::string>& names) {
+    if (model.standardized) return;
+    const auto dominant = linalg::dominant_column(moments);
+    if (!dominant) return;
+    ctx.note("column \"" + names[static_cast<std::size_t>(dominant->column)] + "\" holds " +
+             io::format_number(100 * dominant->share, 3) + "% of the variance (variances differ " +
+             (std::isfinite(dominant->spread) ? "by " + io::format_number(dominant->spread, 2) + "x"
+                                               : "by more than 100x") +
+             "), so the components mostly follow its units; --standardize weighs every column alike");
+}
+
 nlohmann::json details_json(const Options& o, const linalg::PcaModel& model) {
     nlohmann::json doc = linalg::model_json(model);
     doc["k"] = model.kept();
     doc["method_requested"] = o.common.command == "merge" ? "cov" : o.method;
     doc["cumulative_variance_ratio"] =
         linalg::vector_json(linalg::cumulative_sum(linalg::explained_variance_ratio(model)));
+    doc["approximate"] = linalg::approximate(model.method);
     doc["covariance_divisor"] = "n-1";
     doc["standardize_sd"] = "population";
     doc["sign_convention"] = "each component's largest-magnitude loading is positive";

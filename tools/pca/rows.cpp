@@ -83,6 +83,10 @@ Eigen::MatrixXd model_columns(const linalg::PcaModel& model, const Selection& se
     return x(Eigen::all, at);
 }
 
+std::size_t block_rows(std::size_t d) {
+    return std::clamp<std::size_t>((std::size_t{1} << 17) / std::max<std::size_t>(1, d), 1, 4096);
+}
+
 std::vector<std::string> component_names(Eigen::Index k) {
     std::vector<std::string> out;
     for (Eigen::Index j = 1; j <= k; ++j) {
@@ -106,17 +110,28 @@ RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
 }
 
 void RowWriter::write(const io::RowBlock& block, const Eigen::MatrixXd& values) {
+    write_rows([&](std::size_t row, std::size_t j) { return block.text(row, j); }, values);
+}
+
+void RowWriter::write(const HeldRows& held, std::int64_t first_row, const Eigen::MatrixXd& values) {
+    write_rows([&](std::size_t row, std::size_t j) {
+        return held.text(first_row + static_cast<std::int64_t>(row), j);
+    }, values);
+}
+
+template <typename Text>
+void RowWriter::write_rows(const Text& text, const Eigen::MatrixXd& values) {
     for (Eigen::Index i = 0; i < values.rows(); ++i) {
         const auto row = static_cast<std::size_t>(i);
         if (details_) {
             nlohmann::json one = nlohmann::json::object();
-            for (std::size_t j = 0; j < keep_names_.size(); ++j) one[keep_names_[j]] = block.text(row, j);
+            for (std::size_t j = 0; j < keep_names_.size(); ++j) one[keep_names_[j]] = text(row, j);
             for (std::size_t j = 0; j < value_names_.size(); ++j)
                 one[value_names_[j]] = io::json_number(values(i, static_cast<Eigen::Index>(j)));
             (*details_)["scores"].push_back(std::move(one));
             continue;
         }
-        for (std::size_t j = 0; j < keep_names_.size(); ++j) table_->cell(block.text(row, j));
+        for (std::size_t j = 0; j < keep_names_.size(); ++j) table_->cell(text(row, j));
         for (Eigen::Index j = 0; j < values.cols(); ++j) table_->cell(values(i, j));
         table_->end_row();
     }
