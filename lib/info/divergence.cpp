@@ -13,12 +13,6 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-double compensated_sum(std::span<const double> xs) {
-    CompensatedSum s;
-    for (double x : xs) s.add(x);
-    return s.value();
-}
-
 void check_same_size(std::span<const double> p, std::span<const double> q) {
     if (p.size() != q.size())
         throw InputError("P has " + std::to_string(p.size()) + " outcomes but Q has " +

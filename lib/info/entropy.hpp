@@ -3,6 +3,8 @@
 // normalized as scipy.stats.entropy does, or checked with `strict`.
 #pragma once
 
+#include "compensated_sum.hpp"
+
 #include <cmath>
 #include <cstddef>
 #include <optional>
@@ -35,20 +37,8 @@ double surprisal_term(double p, double base);
 // dependent adds. For blocks of terms whose totals a CompensatedSum then adds.
 double pairwise_sum(std::span<const double> x);
 
-// Compensated (Neumaier) sum: error independent of n, for long sums of terms.
-class CompensatedSum {
-public:
-    // Inline: it runs twice per input number in mlm-entropy's weights loop.
-    void add(double x) {
-        double t = sum_ + x;
-        if (std::fabs(sum_) >= std::fabs(x)) correction_ += (sum_ - t) + x;
-        else correction_ += (x - t) + sum_;
-        sum_ = t;
-    }
-    double value() const { return sum_ + correction_; }
-private:
-    double sum_ = 0, correction_ = 0;
-};
+// The shared compensated sum (lib/compensated_sum.hpp), by its old name here.
+using mlm::CompensatedSum;
 
 }  // namespace mlm::info
 
