@@ -26,7 +26,10 @@ void declare(CLI::App& app, Options& o) {
     using namespace cli;
     add_standard_options(app, o.common, number_tool);
     add_base_options(app, o);
-    app.add_flag("--strict", o.strict, "weights must already sum to 1");
+    auto* normalize = app.add_flag("--normalize", o.normalize,
+                                   "weights need not sum to 1: divide by their sum (scipy's reading)");
+    // The check --strict asked for is now the default; the flag stays for old scripts.
+    app.add_flag("--strict", o.strict, "weights must sum to 1 (the default)")->group("")->excludes(normalize);
     app.add_flag("--rows", o.rows, "each row is a distribution: one entropy per row");
 
     auto* values = app.add_subcommand("values", "entropy of the values in columns (joint for several)");
@@ -54,6 +57,7 @@ void declare(CLI::App& app, Options& o) {
     xent->add_option("--eps", o.eps, "clip probabilities to [eps, 1-eps] (default 1e-15)")
         ->check(CLI::Range(0.0, 0.5))->type_name("EPS");
     xent->add_flag("--per-row", o.per_row, "print each row's loss");
+    xent->add_flag("--normalize", o.normalize, "rows of class probabilities need not sum to 1: divide by the sum");
     add_standard_options(*bytes, o.common, input | output | checks | explain);
     add_base_options(*bytes, o);
     bytes->add_flag("--partial", o.partial, "print the byte counts as JSON, for merge");

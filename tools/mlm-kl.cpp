@@ -33,7 +33,6 @@ void add_weight_options(CLI::App& app, Options& o) {
                        ? std::string()
                        : std::string("must be a finite number >= 0, not '" + text + "'");
         })->type_name("EPS");
-    app.add_flag("--strict", o.strict, "each side must already sum to 1 (within 1e-9)");
 }
 
 void declare(CLI::App& app, Options& o) {
@@ -44,6 +43,10 @@ void declare(CLI::App& app, Options& o) {
     add_standard_options(app, o.common, number_tool);
     add_divergence_options(app, o, metrics);
     add_weight_options(app, o);
+    auto* normalize = app.add_flag("--normalize", o.normalize,
+                                   "weights need not sum to 1: divide by their sum (scipy's reading)");
+    // The check --strict asked for is now the default; the flag stays for old scripts.
+    app.add_flag("--strict", o.strict, "weights must sum to 1 (the default)")->group("")->excludes(normalize);
     app.add_option("--labels", o.labels, "match outcomes by the names in this column")->type_name("COL");
     app.add_flag("--rows", o.rows, "each row of P and Q is a distribution: one value per row");
     app.add_flag("--mean", o.mean, "with --rows: the mean over rows");

@@ -55,7 +55,7 @@ Divergence finish(CompensatedSum sum, std::optional<std::size_t> infinite_at, do
 std::vector<double> normalized(std::span<const double> weights, Normalization how) {
     if (!std::isfinite(how.smooth) || how.smooth < 0)
         throw UsageError("smoothing must be a finite number >= 0, got " + shortest(how.smooth));
-    double sum = checked_weight_sum(weights, how.strict, "position");
+    double sum = checked_weight_sum(weights, how.reading, "position");
     std::vector<double> out(weights.begin(), weights.end());
     if (how.smooth > 0) {
         for (double& w : out) w += how.smooth;

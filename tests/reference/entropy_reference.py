@@ -19,9 +19,13 @@ rng = np.random.default_rng(20261124)
 cases = []
 
 
-def case(name, command, expected, tol="1e-12"):
+def case(name, command, expected, tol="1e-12", stdin=None, stderr=None, status=None):
     lines = [f"### {name}", f"$ {command}"]
+    lines += [f"< {i}" for i in stdin or []]
     lines += [f"> {e}" for e in expected]
+    lines += [f"! {e}" for e in stderr or []]
+    if status is not None:
+        lines.append(f"? {status}")
     lines.append(f"~ {tol}")
     cases.append("\n".join(lines))
 
@@ -44,17 +48,17 @@ weights = pd.DataFrame({
 write("entropy/weights.csv", weights)
 case("weights: p in bits matches scipy", "mlm-entropy -c p entropy/weights.csv",
      [num(entropy(weights.p, base=2))])
-case("weights: counts are normalized as scipy does (nats)", "mlm-entropy -c counts --nats entropy/weights.csv",
-     [num(entropy(weights.counts))])
-case("weights: base 10", "mlm-entropy -c counts --base 10 entropy/weights.csv",
+case("weights: counts with --normalize are divided by their sum as scipy does (nats)",
+     "mlm-entropy -c counts --normalize --nats entropy/weights.csv", [num(entropy(weights.counts))])
+case("weights: base 10", "mlm-entropy -c counts --normalize --base 10 entropy/weights.csv",
      [num(entropy(weights.counts, base=10))])
-case("weights: [1,1,1,1] is 2 bits after normalizing", "mlm-entropy -c uniform entropy/weights.csv",
+case("weights: [1,1,1,1] is 2 bits with --normalize", "mlm-entropy -c uniform --normalize entropy/weights.csv",
      [num(entropy(weights.uniform, base=2))])
 case("weights: a 99% coin is 0.08 bits", "mlm-entropy -c skewed entropy/weights.csv",
      [num(entropy(weights.skewed, base=2))])
-case("weights: several columns print column,entropy", "mlm-entropy entropy/weights.csv",
+case("weights: several columns print column,entropy", "mlm-entropy --normalize entropy/weights.csv",
      ["column,entropy"] + [f"{c},{num(entropy(weights[c], base=2))}" for c in weights.columns])
-case("weights: perplexity is 2^H", "mlm-entropy -c counts --perplexity entropy/weights.csv",
+case("weights: perplexity is 2^H", "mlm-entropy -c counts --normalize --perplexity entropy/weights.csv",
      [num(2 ** entropy(weights.counts, base=2))], tol="1e-12")
 
 # A classifier's probability outputs: one distribution per row.
@@ -174,6 +178,48 @@ with open(os.path.join(DATA, "entropy", "blob.bin"), "wb") as f:
     f.write(blob)
 case("bytes: bits per byte of a file", "mlm-entropy bytes entropy/blob.bin",
      [num(entropy(np.bincount(np.frombuffer(blob, dtype=np.uint8), minlength=256), base=2))])
+
+# Weights must sum to 1 unless --normalize (CONTRACT.md section 3). Written
+# after every rng draw above, so that the fixtures above stay the same.
+HINT = "'mlm-entropy values' reads raw observations, --normalize divides by the sum"
+labels122 = ["1", "2", "2"]
+case("weights: labels read as weights are refused with their sum, not their entropy (1.52)",
+     "mlm-entropy -c label", [], stdin=["label"] + labels122,
+     stderr=[f"mlm-entropy: column 'label': weights sum to {sum(map(float, labels122)):.7g}, not 1: {HINT}"],
+     status=3)
+case("weights: the labels 1,2,2 as values are 0.918 bits",
+     "mlm-entropy values -c label", [num(entropy(pd.Series(labels122).value_counts(), base=2))],
+     stdin=["label"] + labels122)
+case("weights: --normalize is scipy's entropy(counts)",
+     "mlm-entropy -c label --normalize", [num(entropy([1, 2, 2], base=2))], stdin=["label"] + labels122)
+near = [0.25, 0.75 + 9e-7]
+case("weights: a sum within 1e-6 of 1 is accepted and renormalized",
+     "mlm-entropy --no-header", [num(entropy(near, base=2))], stdin=[repr(x) for x in near])
+off = [0.25, 0.75 + 2e-6]
+case("weights: a sum 2e-6 from 1 is refused",
+     "mlm-entropy --no-header", [], stdin=[repr(x) for x in off],
+     stderr=[f"mlm-entropy: column '1': weights sum to {sum(off):.7g}, not 1: {HINT}"], status=3)
+rows_off = [[0.5, 0.5], [0.5, 0.6]]
+case("rows: a row that does not sum to 1 is refused at its line",
+     "mlm-entropy --rows --no-header", [], stdin=[f"{a},{b}" for a, b in rows_off],
+     stderr=[f"mlm-entropy: -:2: weights sum to {sum(rows_off[1]):.7g}, not 1: {HINT}"], status=3)
+case("rows: --normalize divides each row by its sum",
+     "mlm-entropy --rows --normalize --no-header", ["entropy"] + [num(entropy(r, base=2)) for r in rows_off],
+     stdin=[f"{a},{b}" for a, b in rows_off])
+xrows = [("a", 0.7, 0.2), ("b", 0.3, 0.6)]
+case("xent: class probabilities that do not sum to 1 are refused at their line",
+     "mlm-entropy xent --target y -c a,b", [], stdin=["y,a,b"] + [f"{y},{a},{b}" for y, a, b in xrows],
+     stderr=["mlm-entropy: -:2: class probabilities sum to 0.9, not 1: -c names every class's column, "
+             "--normalize divides by the sum"], status=3)
+case("xent: --normalize divides each row by its sum, as scikit-learn 1.2 does",
+     "mlm-entropy xent --target y -c a,b --normalize",
+     [num(log_loss([y for y, _, _ in xrows], [[a, b] for _, a, b in xrows], labels=["a", "b"]))],
+     stdin=["y,a,b"] + [f"{y},{a},{b}" for y, a, b in xrows])
+infrow = [("a", 0.0, 1.0), ("b", 0.5, 0.5)]
+case("xent: --eps 0 with a true class at probability 0 is inf, as scikit-learn (not nan)",
+     "mlm-entropy xent --target y -c a,b --eps 0",
+     [num(log_loss([y for y, _, _ in infrow], [[a, b] for _, a, b in infrow], eps=0, labels=["a", "b"]))],
+     stdin=["y,a,b"] + [f"{y},{a},{b}" for y, a, b in infrow])
 
 with open(os.path.join(ROOT, "tests", "cli", "mlm-entropy-reference.cases"), "w") as f:
     f.write("# Generated by tests/reference/entropy_reference.py from scipy and scikit-learn: do not edit.\n\n")

@@ -22,8 +22,9 @@ rng = np.random.default_rng(3)
 cases = []
 
 
-def case(name, command, expected, tol="1e-12", stderr=None, status=None):
+def case(name, command, expected, tol="1e-12", stderr=None, status=None, stdin=None):
     lines = [f"### {name}", f"$ {command}"]
+    lines += [f"< {i}" for i in stdin or []]
     lines += [f"> {e}" for e in expected]
     if stderr:
         lines += [f"! {s}" for s in stderr]
@@ -114,11 +115,11 @@ case("kl: --explain shows each term P log(P/Q), the sum and what it means",
 cp, cq = [10, 20, 30, 40, 7], [3, 7, 11, 13, 17]
 write("kl/counts_p.csv", pd.DataFrame({"n": cp}))
 write("kl/counts_q.csv", pd.DataFrame({"n": cq}))
-case("kl: counts are normalized as scipy does", "mlm-kl kl/counts_p.csv kl/counts_q.csv",
+case("kl: counts with --normalize are divided by their sum as scipy does", "mlm-kl --normalize kl/counts_p.csv kl/counts_q.csv",
      [num(entropy(cp, cq, base=2))])
 write("kl/row_p.csv", pd.DataFrame([cp]), header=False)
 write("kl/row_q.csv", pd.DataFrame([cq]), header=False)
-case("kl: one row of weights per file", "mlm-kl --nats kl/row_p.csv kl/row_q.csv", [num(entropy(cp, cq))])
+case("kl: one row of weights per file", "mlm-kl --nats --normalize kl/row_p.csv kl/row_q.csv", [num(entropy(cp, cq))])
 
 # Outcomes matched by name.
 lp = pd.DataFrame({"outcome": ["cat", "dog", "bird"], "w": [5, 3, 2]})
@@ -126,9 +127,9 @@ lq = pd.DataFrame({"outcome": ["dog", "cat", "fish"], "w": [6, 3, 1]})
 write("kl/labels_p.csv", lp)
 write("kl/labels_q.csv", lq)
 ap, aq = np.array([5, 3, 2, 0], float), np.array([3, 6, 0, 1], float)  # cat, dog, bird, fish
-case("kl: --labels matches outcomes by name, a missing one weighs 0", "mlm-kl --labels outcome --metric js kl/labels_p.csv kl/labels_q.csv",
+case("kl: --labels matches outcomes by name, a missing one weighs 0", "mlm-kl --labels outcome --normalize --metric js kl/labels_p.csv kl/labels_q.csv",
      [num(jensenshannon(ap, aq, base=2) ** 2)], tol="1e-11")
-case("kl: --labels with smoothing", "mlm-kl --labels outcome --smooth 1 kl/labels_p.csv kl/labels_q.csv",
+case("kl: --labels with smoothing", "mlm-kl --labels outcome --normalize --smooth 1 kl/labels_p.csv kl/labels_q.csv",
      [num(entropy(ap + 1, aq + 1, base=2))])
 
 # Per-row: a teacher's and a student's class probabilities.
@@ -145,7 +146,7 @@ case("kl: --rows --mean averages them", "mlm-kl --rows --mean --nats kl/teacher.
 # Groups: one distribution per segment.
 g = pd.DataFrame({"seg": ["x", "x", "y", "y", "y"], "p": [1, 3, 2, 2, 4], "q": [2, 2, 1, 5, 2]})
 write("kl/groups.csv", g)
-case("kl: -g prints one value per group", "mlm-kl -c p,q -g seg kl/groups.csv",
+case("kl: -g prints one value per group", "mlm-kl -c p,q -g seg --normalize kl/groups.csv",
      ["seg,kl", f"x,{num(entropy([1, 3], [2, 2], base=2))}", f"y,{num(entropy([2, 2, 4], [1, 5, 2], base=2))}"])
 
 # Samples: numbers binned, categories counted.
@@ -266,6 +267,41 @@ write("kl/vae.csv", pd.DataFrame(np.hstack([mu, lv]), columns=["mu1", "mu2", "lo
 vae = [-0.5 * np.sum(1 + lv[i] - mu[i] ** 2 - np.exp(lv[i])) for i in range(3)]
 case("gauss: --vae per row, in nats as VAE losses are", "mlm-kl gauss --vae kl/vae.csv", ["kl"] + [num(v) for v in vae])
 case("gauss: --vae --mean", "mlm-kl gauss --vae --mean kl/vae.csv", [num(np.mean(vae))])
+
+# Weights must sum to 1 unless --normalize (CONTRACT.md section 3); written
+# after every rng draw above, so that the fixtures above stay the same.
+HINT = "'mlm-kl samples' reads raw observations, --normalize divides by the sum"
+ex = os.path.join(ROOT, "examples", "data")
+train = pd.read_csv(os.path.join(ex, "scores_train.csv")).score
+broken = pd.read_csv(os.path.join(ex, "scores_broken.csv")).score
+case("kl: raw scores given as weights (samples forgotten) fail the drift gate with their sum",
+     "mlm-kl --metric psi --fail-above 0.25 ../../examples/data/scores_train.csv ../../examples/data/scores_broken.csv",
+     [], stderr=[f"mlm-kl: ../../examples/data/scores_train.csv: weights sum to {train.sum():.7g}, not 1: {HINT}"],
+     status=3)
+case("kl: counts without --normalize are refused with their sum", "mlm-kl kl/counts_p.csv kl/counts_q.csv",
+     [], stderr=[f"mlm-kl: kl/counts_p.csv: weights sum to {sum(cp):.7g}, not 1: {HINT}"], status=3)
+case("kl: a sum within 1e-6 of 1 is accepted and renormalized", "mlm-kl -c p,q",
+     [num(entropy([0.4, 0.6 + 8e-7], [0.5, 0.5], base=2))], stdin=["p,q", "0.4,0.5", f"{0.6 + 8e-7!r},0.5"])
+case("kl: --labels checks the sum of each side", "mlm-kl --labels outcome kl/labels_p.csv kl/labels_q.csv",
+     [], stderr=[f"mlm-kl: kl/labels_p.csv: weights sum to {lp.w.sum():.7g}, not 1: {HINT}"], status=3)
+case("kl: -g checks the sum of each group and names it", "mlm-kl -c p,q -g seg kl/groups.csv",
+     [], stderr=[f"mlm-kl: p: seg = x: weights sum to {g.p[g.seg == 'x'].sum():.7g}, not 1: {HINT}"], status=3)
+case("kl: --rows refuses a row that does not sum to 1, at its line", "mlm-kl --rows - kl/student_short.csv",
+     [], stdin=["cat,dog,bird", "0.5,0.3,0.3"],
+     stderr=[f"mlm-kl: -:2: weights sum to {0.5 + 0.3 + 0.3:.7g}, not 1: {HINT}"], status=3)
+ss = pd.read_csv(os.path.join(DATA, "kl", "student_short.csv")).to_numpy()[0]
+case("kl: --rows --normalize divides each row by its sum", "mlm-kl --rows --normalize --nats - kl/student_short.csv",
+     ["kl", num(entropy([0.5, 0.3, 0.3], ss))], stdin=["cat,dog,bird", "0.5,0.3,0.3"])
+rows_p = [[0.5, 0.5], [1.0, 0.0]]
+rows_q = [[0.5, 0.5], [0.0, 1.0]]
+with open(os.path.join(DATA, "kl", "rows_inf_p.csv"), "w") as f:
+    f.write("a,b\n" + "".join(f"{a},{b}\n" for a, b in rows_p))
+with open(os.path.join(DATA, "kl", "rows_inf_q.csv"), "w") as f:
+    f.write("a,b\n" + "".join(f"{a},{b}\n" for a, b in rows_q))
+case("kl: --rows --mean with one infinite row is inf, as numpy's mean (not nan)",
+     "mlm-kl --rows --mean kl/rows_inf_p.csv kl/rows_inf_q.csv",
+     [num(np.mean([entropy(p_, q_, base=2) for p_, q_ in zip(rows_p, rows_q)]))],
+     stderr=["row 2: KL(P||Q) is inf"])
 
 with open(os.path.join(ROOT, "tests", "cli", "mlm-kl-reference.cases"), "w") as f:
     f.write("# Generated by tests/reference/kl_cases.py from scipy and numpy: do not edit.\n\n")

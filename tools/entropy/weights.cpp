@@ -68,13 +68,16 @@ void check_weights(const io::RowBlock& b, const std::vector<std::size_t>& cols) 
         }
 }
 
-double entropy_of(const WeightSums& s, const std::string& name, const Options& o) {
+// `where` names the column (and group) in messages.
+double entropy_of(const WeightSums& s, const std::string& where, const Options& o) {
     double total = s.sum.value();
-    if (total == 0) throw InputError("column '" + name + "': all weights are zero, no distribution");
-    if (!std::isfinite(total)) throw InputError("column '" + name + "': the weights sum to infinity");
-    if (o.strict && std::fabs(total - 1) > 1e-9)
-        throw InputError("column '" + name + "': probabilities sum to " + io::format_number(total) +
-                         ", not 1 (--strict)");
+    if (total == 0) throw InputError(where + ": all weights are zero, no distribution");
+    if (!std::isfinite(total)) throw InputError(where + ": the weights sum to infinity");
+    try {
+        if (!o.normalize) info::check_probability_sum(total);
+    } catch (const info::NotProbabilities& e) {
+        refuse_weight_sum(e, where);
+    }
     double nats = std::log(total) - s.w_log_w.value() / total;
     return std::max(0.0, nats / std::log(o.base()));
 }
@@ -95,7 +98,9 @@ int per_row(const Options& o, cli::Context& ctx, io::TableReader& table, const s
             }
             double h;
             try {
-                h = info::entropy(row, o.base(), o.strict);
+                h = info::entropy(row, o.base(), o.reading());
+            } catch (const info::NotProbabilities& e) {
+                refuse_weight_sum(e, "", b.file(r), b.line(r));
             } catch (const InputError& e) {
                 throw InputError(e.message(), b.file(r), b.line(r));
             }
@@ -154,13 +159,16 @@ int run_weights(const Options& o, cli::Context& ctx) {
     if (cols.size() > 1) layout.item_name = "column";
     layout.value_name = o.perplexity ? "perplexity" : "entropy";
     layout.conventions = conventions(o);
-    layout.conventions["normalization"] = o.strict ? "strict" : "divide by sum";
+    layout.conventions["normalization"] = normalization(o);
     std::vector<cli::Result> results;
     for (std::size_t g = 0; g < sums.size(); ++g) {
         for (std::size_t j = 0; j < cols.size(); ++j) {
             const std::string& name = table.names()[cols[j]];
             const WeightSums& s = sums[g][j];
-            double h = entropy_of(s, name, o);
+            std::string where = "column '" + name + "'";
+            for (std::size_t k = 0; k < group_cols.size(); ++k)
+                where += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
+            double h = entropy_of(s, where, o);
             if (o.common.explain) {
                 std::vector<double> p;
                 for (double w : s.head) p.push_back(w / s.sum.value());
@@ -171,7 +179,7 @@ int run_weights(const Options& o, cli::Context& ctx) {
                 continue;
             }
             double max_h = info::log_in_base(static_cast<double>(s.outcomes), o.base());
-            nlohmann::json details = {{"n", s.outcomes}, {"distinct", s.nonzero},
+            nlohmann::json details = {{"n", s.outcomes}, {"distinct", s.nonzero}, {"weight_sum", s.sum.value()},
                                       {"max_entropy", max_h}, {"normalized", max_h > 0 ? h / max_h : 0.0}};
             if (o.perplexity) details["entropy"] = h;
             results.push_back({groups.values(g), cols.size() > 1 ? name : "", reported(o, h), details});

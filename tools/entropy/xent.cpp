@@ -105,7 +105,17 @@ int run_xent(const Options& o, cli::Context& ctx) {
                                  all.file(r), all.line(r), target + 1);
             loss = info::binary_log_loss(yv, all.number(r, 0), o.eps, base);
         } else {
-            for (std::size_t j = 0; j < pred.size(); ++j) probs[j] = all.number(r, j);
+            info::CompensatedSum row_sum;
+            for (std::size_t j = 0; j < pred.size(); ++j) {
+                probs[j] = all.number(r, j);
+                row_sum.add(probs[j]);
+            }
+            // A row of class probabilities that does not sum to 1 is most often
+            // the wrong columns: say so rather than renormalize in silence.
+            if (!o.normalize && !(std::fabs(row_sum.value() - 1) <= info::probability_sum_tolerance))
+                throw InputError("class probabilities sum to " + io::format_number(row_sum.value(), 7) +
+                                     ", not 1: -c names every class's column, --normalize divides by the sum",
+                                 all.file(r), all.line(r));
             loss = info::multiclass_log_loss(probs, column_of.at(std::string(y)), o.eps, base);
         }
         if (rows_out) {
@@ -126,6 +136,7 @@ int run_xent(const Options& o, cli::Context& ctx) {
     layout.value_name = "log_loss";
     layout.conventions = conventions(o);
     layout.conventions["eps"] = o.eps;
+    if (!binary) layout.conventions["normalization"] = normalization(o);
     layout.conventions["target"] = names[target];
     layout.conventions["kind"] = binary ? "binary" : "multiclass";
     if (!binary) layout.conventions["class_matching"] = by_name ? "by column name" : "by position, classes sorted";

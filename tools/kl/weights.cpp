@@ -143,11 +143,15 @@ std::string group_label(const std::vector<std::string>& names, const std::vector
     return s;
 }
 
-std::vector<double> normalized_side(const Options& o, const std::vector<double>& w, const std::string& where) {
+// `file` is where the side came from (a file or a column), `group` its -g group.
+std::vector<double> normalized_side(const Options& o, const std::vector<double>& w, const std::string& file,
+                                    const std::string& group) {
     try {
-        return info::normalized(w, {o.smooth, o.strict});
+        return info::normalized(w, {o.smooth, o.reading()});
+    } catch (const info::NotProbabilities& e) {
+        refuse_weight_sum(e, file, 0, group);
     } catch (const InputError& e) {
-        throw InputError(e.message(), where);
+        throw InputError((group.empty() ? "" : group + ": ") + e.message(), file);
     }
 }
 
@@ -177,8 +181,8 @@ int compare_sets(const Options& o, cli::Context& ctx, const SideSet& p, const Si
                                  " (--labels COL matches outcomes by name)");
             names = ps.names, pw = ps.weights, qw = qs.weights;
         }
-        auto pn = normalized_side(o, pw, p.name);
-        auto qn = normalized_side(o, qw, q.name);
+        auto pn = normalized_side(o, pw, p.name, where);
+        auto qn = normalized_side(o, qw, q.name, where);
         Comparison c = compare(pn, qn, base);
         if (o.common.explain) {
             explain(o, ctx, where, names, pn, qn, c);
@@ -226,12 +230,16 @@ int compare_rows(const Options& o, cli::Context& ctx) {
         }
         std::vector<double> pn, qn;
         try {
-            pn = info::normalized(p, {o.smooth, o.strict});
+            pn = info::normalized(p, {o.smooth, o.reading()});
+        } catch (const info::NotProbabilities& e) {
+            refuse_weight_sum(e, bp.file(r), bp.line(r));
         } catch (const InputError& e) {
             throw InputError(e.message(), bp.file(r), bp.line(r));
         }
         try {
-            qn = info::normalized(q, {o.smooth, o.strict});
+            qn = info::normalized(q, {o.smooth, o.reading()});
+        } catch (const info::NotProbabilities& e) {
+            refuse_weight_sum(e, bq.file(r), bq.line(r));
         } catch (const InputError& e) {
             throw InputError(e.message(), bq.file(r), bq.line(r));
         }
