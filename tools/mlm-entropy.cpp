@@ -1,4 +1,5 @@
 // mlm-entropy: Shannon entropy in the forms people use it.
+#include "cli/explain_text.hpp"
 #include "cli/run_main.hpp"
 #include "entropy/entropy_tool.hpp"
 #include "error.hpp"
@@ -70,13 +71,22 @@ void declare(CLI::App& app, Options& o) {
                "See man mlm-entropy for gain, xent, mi, cond, bytes and merge.");
 }
 
-int run(const Options& o, cli::Context& ctx) {
+int run_form(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
     if (command.empty()) return run_weights(o, ctx);
     if (command == "gain") return run_gain(o, ctx);
     if (command == "xent") return run_xent(o, ctx);
     if (command == "merge") return run_merge(o, ctx);
     return run_counts(o, ctx);
+}
+
+int run(const Options& o, cli::Context& ctx) {
+    if (!o.common.explain) return run_form(o, ctx);
+    // --explain explains what the other options asked for, or refuses them.
+    cli::refuse_with_explain(o.common);
+    if (o.partial) throw UsageError("--explain walks through the result; --partial prints counts for merge");
+    if (o.per_row) throw UsageError("--explain walks through the mean log loss; --per-row prints each row's");
+    return cli::explained(ctx, [&](cli::Context& c) { return run_form(o, c); });
 }
 
 }  // namespace

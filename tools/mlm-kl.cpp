@@ -1,4 +1,5 @@
 // mlm-kl: how different two distributions are (KL both ways, JS, PSI, cross-entropy).
+#include "cli/explain_text.hpp"
 #include "cli/run_main.hpp"
 #include "error.hpp"
 #include "io/number.hpp"
@@ -87,14 +88,22 @@ void declare(CLI::App& app, Options& o) {
     gauss->add_flag("--mean", o.mean, "with --vae: the mean over rows");
 }
 
-int run(const Options& o, cli::Context& ctx) {
+int run_form(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
-    if (o.metric == "all" && (o.common.fail_above || o.common.fail_below))
-        throw UsageError("--fail-above and --fail-below need one metric, not --metric all");
     if (command == "samples") return run_samples(o, ctx);
     if (command == "merge") return run_merge(o, ctx);
     if (command == "gauss") return run_gauss(o, ctx);
     return run_weights(o, ctx);
+}
+
+int run(const Options& o, cli::Context& ctx) {
+    if (o.metric == "all" && (o.common.fail_above || o.common.fail_below))
+        throw UsageError("--fail-above and --fail-below need one metric, not --metric all");
+    if (!o.common.explain) return run_form(o, ctx);
+    // --explain explains what the other options asked for, or refuses them.
+    cli::refuse_with_explain(o.common);
+    if (o.partial) throw UsageError("--partial prints counts; --explain goes with merge");
+    return cli::explained(ctx, [&](cli::Context& c) { return run_form(o, c); });
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "cli/explain_text.hpp"
 
+#include "error.hpp"
+
 namespace mlm::cli {
 
 namespace {
@@ -67,6 +69,23 @@ std::string fitted(std::string_view name, std::size_t width) {
     if (text_columns(name) <= width) return std::string(name);
     if (width <= 3) return std::string(name.substr(0, offset_of_column(name, width)));
     return std::string(name.substr(0, offset_of_column(name, width - 3))) + "...";
+}
+
+void refuse_with_explain(const StandardOptions& o) {
+    auto refuse = [](const std::string& option, const std::string& why) {
+        throw UsageError("--explain prints a walkthrough, not a number: " + option + " " + why);
+    };
+    if (o.fail_above || o.fail_below) refuse(o.fail_above ? "--fail-above" : "--fail-below", "checks the number; run it without --explain");
+    if (o.to != "csv") refuse("-t " + o.to, "formats the number; the walkthrough is text");
+    if (o.precision) refuse("--precision", "sets the number's digits; the walkthrough shows 6 and the result in full");
+}
+
+int explained(Context& ctx, const std::function<int(Context&)>& explain) {
+    io::Output text = io::Output::memory();
+    Context inner(ctx.tool(), ctx.options(), text, ctx.err());
+    int status = explain(inner);
+    ctx.out() << wrapped(text.captured());
+    return status;
 }
 
 }  // namespace mlm::cli

@@ -5,7 +5,10 @@
 // pushing the numbers out of their columns.
 #pragma once
 
+#include "cli/context.hpp"
+
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +27,15 @@ std::string wrapped(std::string_view text, std::size_t width = explain_width);
 // `name` cut to at most `width` columns, ending in "..." when cut (never in
 // the middle of a UTF-8 character).
 std::string fitted(std::string_view name, std::size_t width);
+
+// The standard options --explain cannot honour, refused (UsageError, status
+// 2) rather than dropped: --fail-above/--fail-below check a printed number,
+// -t picks a format for it, --precision its digits.
+void refuse_with_explain(const StandardOptions& o);
+
+// Runs `explain` over a Context whose output is kept, then writes that text to
+// ctx's output wrapped at 80 columns: every explanation of a tool, whatever
+// its names and numbers, holds to the width.
+int explained(Context& ctx, const std::function<int(Context&)>& explain);
 
 }  // namespace mlm::cli

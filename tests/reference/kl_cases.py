@@ -106,8 +106,9 @@ explain = ["KL(P||Q) = sum over x of P(x) log2(P(x)/Q(x))",
 for name, pi, qi, t_ in zip(pq.name, p, q, terms):
     explain.append(f"  {name:<14} {g6(pi):<12} {g6(qi):<12} {g6(t_)}")
 explain.append(f"  {'sum':<40} {g6(entropy(p, q, base=2))}")
-explain += [">", f"KL(P||Q) = {g6(entropy(p, q, base=2))} bits: the average extra surprise, in bits, of assuming Q when the world is P.",
-            "Coding outcomes of P with a code built for Q costs that much more per outcome."]
+explain += [">", f"KL(P||Q) = {g6(entropy(p, q, base=2))} bits: the average extra surprise, in bits, of assuming Q",
+            "when the world is P. Coding outcomes of P with a code built for Q costs that",
+            "much more per outcome."]
 case("kl: --explain shows each term P log(P/Q), the sum and what it means",
      "mlm-kl --explain --labels name -c p,q kl/pq.csv", [e if e != ">" else "" for e in explain])
 

@@ -82,10 +82,31 @@ double entropy_of(const WeightSums& s, const std::string& where, const Options& 
     return std::max(0.0, nats / std::log(o.base()));
 }
 
+// --rows --explain walks through the first rows, one distribution each.
+constexpr std::size_t explained_rows = 3;
+
+void explain_row(const Options& o, cli::Context& ctx, const std::string& title,
+                 const std::vector<std::string>& labels, const std::vector<double>& row, double h) {
+    std::size_t width = row.size();
+    double sum = mlm::compensated_sum(row);
+    std::vector<double> p;
+    for (std::size_t j = 0; j < std::min(width, explain_terms); ++j) p.push_back(row[j] / sum);
+    std::string notes = o.normalize ? "The row was divided by its sum, " + io::format_number(sum) + " (--normalize).\n"
+                                    : "";
+    explain_entropy(ctx.out(), title, labels, p, width, h, o.base(),
+                    notes + perplexity_note(o.perplexity, h, o.base()));
+    ctx.out() << "\n";
+}
+
 int per_row(const Options& o, cli::Context& ctx, io::TableReader& table, const std::vector<std::size_t>& cols) {
     if (!o.common.group_by.empty()) throw UsageError("-g does not apply to --rows");
     table.select_numbers(cols);
-    auto out = ctx.table({o.perplexity ? "perplexity" : "entropy"});
+    std::vector<std::string> labels;  // the outcomes of a row: the columns, when named
+    if (table.has_header())
+        for (auto c : cols) labels.push_back(table.names()[c]);
+    io::Output discarded = io::Output::memory();  // --explain: no table
+    cli::Context quiet(ctx.tool(), ctx.options(), discarded, ctx.err());
+    auto out = (o.common.explain ? quiet : ctx).table({o.perplexity ? "perplexity" : "entropy"});
     io::RowBlock b;
     std::vector<double> row(cols.size());
     std::size_t n = 0;
@@ -104,12 +125,20 @@ int per_row(const Options& o, cli::Context& ctx, io::TableReader& table, const s
             } catch (const InputError& e) {
                 throw InputError(e.message(), b.file(r), b.line(r));
             }
+            if (o.common.explain) {
+                if (n < explained_rows) explain_row(o, ctx, "Row " + std::to_string(n + 1), labels, row, h);
+                continue;
+            }
             out.cell(reported(o, h)).end_row();
             status |= ctx.check(reported(o, h), "entropy of row " + std::to_string(n + 1));
         }
     }
-    out.finish();
     if (n == 0) throw InputError("no data rows", table.file());
+    if (o.common.explain) {
+        if (n > explained_rows) ctx.out() << "... and " << n - explained_rows << " more rows.\n";
+        return 0;
+    }
+    out.finish();
     ctx.report_skipped(table);
     return status;
 }
@@ -175,7 +204,11 @@ int run_weights(const Options& o, cli::Context& ctx) {
                 std::string title = "Column " + name;
                 for (std::size_t k = 0; k < group_cols.size(); ++k)
                     title += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
-                explain_entropy(ctx.out(), title, {}, p, s.outcomes, h, o.base());
+                std::string notes = o.normalize ? "The weights were divided by their sum, " +
+                                                      io::format_number(s.sum.value()) + " (--normalize).\n"
+                                                : "The weights sum to 1 (within 1e-6), as probabilities must.\n";
+                explain_entropy(ctx.out(), title, {}, p, s.outcomes, h, o.base(),
+                                notes + perplexity_note(o.perplexity, h, o.base()));
                 continue;
             }
             double max_h = info::log_in_base(static_cast<double>(s.outcomes), o.base());

@@ -144,13 +144,24 @@ int run_xent(const Options& o, cli::Context& ctx) {
     for (std::size_t g = 0; g < sums.size(); ++g) {
         double mean = sums[g].value() / static_cast<double>(counts[g]);
         results.push_back({groups.values(g), "", mean, {{"n", counts[g]}}});
-        if (o.common.explain)
+        if (o.common.explain) {
+            if (!group_cols.empty()) {
+                std::string title;
+                for (std::size_t k = 0; k < group_cols.size(); ++k)
+                    title += (k ? ", " : "") + layout.group_names[k] + " = " + groups.values(g)[k];
+                ctx.out() << title << "\n\n";
+            }
             ctx.out() << "Cross-entropy (log loss)  L = -(1/N) sum over rows of " << log_name(base)
                       << " q(true class of the row)\n\n  N = " << counts[g] << " rows, probabilities clipped to ["
-                      << io::format_number(o.eps) << ", 1 - " << io::format_number(o.eps) << "]\n  L = "
-                      << io::format_number(sums[g].value(), 6) << " / " << counts[g] << " = " << io::format_number(mean)
-                      << " " << unit_of(base) << "\n\nLog loss is the average surprise of the model at the truth: "
-                         "0 for a model that gives\nthe true class probability 1, ln 2 = 0.693 for a coin flip on two classes.\n";
+                      << io::format_number(o.eps) << ", 1 - " << io::format_number(o.eps) << "]"
+                      << (binary ? "" : o.normalize ? ", each row divided by its sum (--normalize)"
+                                                    : ", each row's sum checked to be 1")
+                      << "\n  L = " << io::format_number(sums[g].value(), 6) << " / " << counts[g] << " = "
+                      << io::format_number(mean) << " " << unit_of(base)
+                      << "\n\nLog loss is the average surprise of the model at the truth: 0 for a model that\n"
+                         "gives the true class probability 1, ln 2 = 0.693 for a coin flip on two classes.\n";
+            if (g + 1 < sums.size()) ctx.out() << "\n";
+        }
     }
     if (o.common.explain) return 0;
     return cli::print_results(ctx, layout, results);

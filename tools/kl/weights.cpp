@@ -245,18 +245,28 @@ int compare_rows(const Options& o, cli::Context& ctx) {
         }
         Comparison c = compare(pn, qn, base);
         std::string where = "row " + std::to_string(r + 1);
+        auto values = metric_values(o.metric, c);
+        for (std::size_t j = 0; j < values.size(); ++j) sums[j].add(values[j]);
         if (o.common.explain) {
-            if (r < explained_rows) explain(o, ctx, "Row " + std::to_string(r + 1), names, pn, qn, c);
+            if (r < explained_rows) {
+                explain(o, ctx, "Row " + std::to_string(r + 1), names, pn, qn, c);
+                ctx.out() << "\n";
+            }
             continue;
         }
         note_infinities(o, ctx, c, pn, qn, names, where);
-        auto values = metric_values(o.metric, c);
-        for (std::size_t j = 0; j < values.size(); ++j) sums[j].add(values[j]);
         rows.push_back({{}, values, {}});
     }
     if (o.common.explain) {
-        if (bp.rows() > explained_rows)
-            ctx.out() << "... and " << std::to_string(bp.rows() - explained_rows) << " more rows.\n";
+        if (bp.rows() > explained_rows) ctx.out() << "... and " << bp.rows() - explained_rows << " more rows.\n";
+        if (o.mean) {
+            auto columns = metric_columns(o.metric);
+            ctx.out() << "\n--mean: the mean over the " << bp.rows() << " rows of";
+            for (std::size_t j = 0; j < columns.size(); ++j)
+                ctx.out() << (j ? ", " : " ") << columns[j] << " = "
+                          << io::format_number(sums[j].value() / static_cast<double>(bp.rows()));
+            ctx.out() << ".\n";
+        }
         return 0;
     }
     ctx.report_skipped(tp);
