@@ -152,7 +152,7 @@ int run_xent(const Options& o, cli::Context& ctx) {
                 ctx.out() << title << "\n\n";
             }
             ctx.out() << "Cross-entropy (log loss)  L = -(1/N) sum over rows of " << log_name(base)
-                      << " q(true class of the row)\n\n  N = " << counts[g] << " rows, probabilities clipped to ["
+                      << " q(y)\n(q(y): the probability the model gave the row's true class y)\n\n  N = " << counts[g] << " rows, probabilities clipped to ["
                       << io::format_number(o.eps) << ", 1 - " << io::format_number(o.eps) << "]"
                       << (binary ? "" : o.normalize ? ", each row divided by its sum (--normalize)"
                                                     : ", each row's sum checked to be 1")
