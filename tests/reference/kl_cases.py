@@ -304,6 +304,84 @@ case("kl: --rows --mean with one infinite row is inf, as numpy's mean (not nan)"
      [num(np.mean([entropy(p_, q_, base=2) for p_, q_ in zip(rows_p, rows_q)]))],
      stderr=["row 2: KL(P||Q) is inf"])
 
+# --explain of every form against its whole text (CONTRACT.md section 7): the
+# numbers from scipy and numpy, the layout of tools/kl/explain.cpp and gauss.cpp.
+KL_TEXT = {
+    "bits": ["KL(P||Q) = {v} bits: the average extra surprise, in bits, of assuming Q",
+             "when the world is P. Coding outcomes of P with a code built for Q costs that",
+             "much more per outcome."],
+}
+
+
+def kl_walk(title, names, pn, qn, base, notes=(), name_width=None):
+    lg, unit = ("log2", "bits") if base == 2 else ("ln", "nats")
+    width = name_width or min(max([14] + [len(n) for n in names]), 80 - (2 + 13 + 13 + 17) - 1)
+    cut = lambda n: n if len(n) <= width else n[:width - 3] + "..."
+    out = [title, ""] if title else []
+    out += [f"KL(P||Q) = sum over x of P(x) {lg}(P(x)/Q(x))",
+            "(a term with P(x) = 0 counts as 0; Q(x) = 0 where P(x) > 0 makes KL infinite)"]
+    out += list(notes) + [""]
+    out.append(("  " + "x".ljust(width) + " " + "P(x)".ljust(12) + " " + "Q(x)".ljust(12) + " "
+                + f"P {lg}(P/Q)").rstrip())
+    terms = rel_entr(np.array(pn), np.array(qn)) / math.log(base)
+    for nm, a_, b_, t_ in zip(names, pn, qn, terms):
+        out.append(("  " + cut(nm).ljust(width) + " " + g6(a_).ljust(12) + " " + g6(b_).ljust(12) + " "
+                    + g6(t_)).rstrip())
+    v = entropy(pn, qn, base=base)
+    out += ["  " + "sum".ljust(width + 26) + " " + g6(v), ""]
+    out += [f"KL(P||Q) = {g6(v)} {unit}: the average extra surprise, in {unit}, of assuming Q",
+            "when the world is P. Coding outcomes of P with a code built for Q costs that",
+            "much more per outcome."]
+    return out
+
+
+rows_text = []
+for i in range(3):
+    rows_text += kl_walk(f"Row {i + 1}", ["cat", "dog", "bird"], t[i] / t[i].sum(), s[i] / s[i].sum(), math.e) + [""]
+rows_text += ["... and 1 more row.", "",
+              f"--mean over the 4 rows: kl = {num(np.mean([entropy(t[i], s[i]) for i in range(4)]))}"]
+case("explain: --rows walks through the first rows and --mean gives the mean",
+     "mlm-kl --rows --mean --nats --explain kl/teacher.csv kl/student.csv", [e for e in rows_text])
+explain_samples = kl_walk("", names, ka / ka.sum(), kb / kb.sum(), 2,
+                          ["P and Q are the counts of A and B per outcome, each divided by its total."])
+case("explain: samples, counted categories", "mlm-kl samples --explain kl/colors_a.csv kl/colors_b.csv",
+     explain_samples)
+long_p = pd.DataFrame({"name": ["an_outcome_name_far_too_long_for_any_column_of_numbers", "b"], "w": [0.75, 0.25]})
+long_q = pd.DataFrame({"name": ["an_outcome_name_far_too_long_for_any_column_of_numbers", "b"], "w": [0.5, 0.5]})
+write("kl/long_p.csv", long_p)
+write("kl/long_q.csv", long_q)
+case("explain: a long outcome name is cut so that the numbers stay within 80 columns",
+     "mlm-kl --labels name --explain kl/long_p.csv kl/long_q.csv",
+     kl_walk("", list(long_p.name), long_p.w.to_numpy(), long_q.w.to_numpy(), 2))
+case("explain: --normalize and --smooth say what they did",
+     "mlm-kl --normalize --smooth 1 --explain kl/counts_p.csv kl/counts_q.csv",
+     kl_walk("", ["1", "2", "3", "4", "5"], (np.array(cp) + 1) / (sum(cp) + 5), (np.array(cq) + 1) / (sum(cq) + 5), 2,
+             ["P and Q are the weights, each side divided by its sum (--normalize).",
+              "--smooth 1 was added to every outcome of both sides before dividing."]))
+kf, kb_ = kl_uni(0, 1, 1, 2), kl_uni(1, 2, 0, 1)
+case("explain: gauss, the closed form with the numbers in it",
+     "mlm-kl gauss --p-mean 0 --p-sd 1 --q-mean 1 --q-sd 2 --metric both --explain",
+     ["KL(N(mp, sp^2) || N(mq, sq^2))",
+      "  = ln(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2",
+      "  = ln(2/1) + (1^2 + (0 - 1)^2) / (2 * 2^2) - 1/2",
+      f"  = {g6(kf)} nats = {g6(kf / math.log(2))} bits",
+      f"KL(Q||P) = {g6(kb_ / math.log(2))} bits", "",
+      "The average extra surprise of assuming Q when the data come from P: a Q that is",
+      "too narrow is punished much more than one that is too wide, which is why",
+      "KL(P||Q) != KL(Q||P)."])
+vae_terms = [0.5 * (mu[0][j] ** 2 + math.expm1(lv[0][j]) - lv[0][j]) for j in range(2)]
+case("explain: gauss --vae walks through the first row and --mean gives the mean",
+     "mlm-kl gauss --vae --mean --explain kl/vae.csv",
+     ["VAE regularizer: KL(N(mu, exp(logvar)) || N(0, I))",
+      "  = 1/2 sum over j of (mu_j^2 + exp(logvar_j) - 1 - logvar_j)", "", "Row 1:",
+      "  j   mu          logvar      term"]
+     + [f"  {j + 1:<4}{g6(mu[0][j]):<12}{g6(lv[0][j]):<12}{g6(vae_terms[j])}" for j in range(2)]
+     + [f"  sum {g6(vae[0])} nats", "",
+        "It is 0 when the encoder outputs mu = 0 and logvar = 0 (the prior itself), and",
+        "grows as the code for an input moves away from the prior or narrows: the price,",
+        "in nats, of describing the input's code instead of drawing it from N(0, I).", "",
+        "... and 2 more rows.", "", f"--mean: the mean over the 3 rows is {num(np.mean(vae))} nats."])
+
 with open(os.path.join(ROOT, "tests", "cli", "mlm-kl-reference.cases"), "w") as f:
     f.write("# Generated by tests/reference/kl_cases.py from scipy and numpy: do not edit.\n\n")
     f.write("\n\n".join(cases) + "\n")

@@ -135,7 +135,8 @@ int per_row(const Options& o, cli::Context& ctx, io::TableReader& table, const s
     }
     if (n == 0) throw InputError("no data rows", table.file());
     if (o.common.explain) {
-        if (n > explained_rows) ctx.out() << "... and " << n - explained_rows << " more rows.\n";
+        if (n > explained_rows)
+            ctx.out() << "... and " << n - explained_rows << (n == explained_rows + 1 ? " more row.\n" : " more rows.\n");
         return 0;
     }
     out.finish();

@@ -104,8 +104,12 @@ int vae(const Options& o, cli::Context& ctx) {
                 out << "VAE regularizer: KL(N(mu, exp(logvar)) || N(0, I))\n"
                        "  = 1/2 sum over j of (mu_j^2 + exp(logvar_j) - 1 - logvar_j)\n\nRow 1:\n"
                        "  j   mu          logvar      term\n";
+                auto cell = [](std::string text, std::size_t width) {
+                    if (text.size() < width) text.append(width - text.size(), ' ');
+                    return text;
+                };
                 for (std::size_t j = 0; j < k; ++j)
-                    out << "  " << std::to_string(j + 1) << "   " << str(mu[j]) << "   " << str(lv[j]) << "   "
+                    out << "  " << cell(std::to_string(j + 1), 4) << cell(str(mu[j]), 12) << cell(str(lv[j]), 12)
                         << str(0.5 * (mu[j] * mu[j] + std::expm1(lv[j]) - lv[j]) / scale) << "\n";
                 out << "  sum " << str(kl) << " " << unit_of(o.base())
                     << "\n\nIt is 0 when the encoder outputs mu = 0 and logvar = 0 (the prior itself), and\n"
@@ -119,7 +123,8 @@ int vae(const Options& o, cli::Context& ctx) {
     }
     if (rows.empty()) throw InputError("no data rows", t.file());
     if (o.common.explain) {
-        if (rows.size() > 1) ctx.out() << "\n... and " << rows.size() - 1 << " more rows.\n";
+        if (rows.size() > 1)
+            ctx.out() << "\n... and " << rows.size() - 1 << (rows.size() == 2 ? " more row.\n" : " more rows.\n");
         if (o.mean)
             ctx.out() << "\n--mean: the mean over the " << rows.size() << " rows is "
                       << io::format_number(sum.value() / static_cast<double>(rows.size())) << " "

@@ -258,14 +258,16 @@ int compare_rows(const Options& o, cli::Context& ctx) {
         rows.push_back({{}, values, {}});
     }
     if (o.common.explain) {
-        if (bp.rows() > explained_rows) ctx.out() << "... and " << bp.rows() - explained_rows << " more rows.\n";
+        if (bp.rows() > explained_rows)
+            ctx.out() << "... and " << bp.rows() - explained_rows
+                      << (bp.rows() == explained_rows + 1 ? " more row.\n" : " more rows.\n");
         if (o.mean) {
             auto columns = metric_columns(o.metric);
-            ctx.out() << "\n--mean: the mean over the " << bp.rows() << " rows of";
+            ctx.out() << "\n--mean over the " << bp.rows() << " rows:";
             for (std::size_t j = 0; j < columns.size(); ++j)
                 ctx.out() << (j ? ", " : " ") << columns[j] << " = "
                           << io::format_number(sums[j].value() / static_cast<double>(bp.rows()));
-            ctx.out() << ".\n";
+            ctx.out() << "\n";
         }
         return 0;
     }
