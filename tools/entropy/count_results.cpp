@@ -68,6 +68,7 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
 
     std::vector<cli::Result> results;
     for (std::size_t g = 0; g < s.group_count(); ++g) {
+        if (o.common.explain && g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
         std::string title;
         for (std::size_t k = 0; k < s.group_by.size(); ++k)
             title += (title.empty() ? "" : ", ") + s.group_by[k] + " = " + s.groups.values(g)[k];

@@ -200,6 +200,7 @@ int run_weights(const Options& o, cli::Context& ctx) {
                 where += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
             double h = entropy_of(s, where, o);
             if (o.common.explain) {
+                if (g > 0 || j > 0) ctx.out() << "\n";  // a blank line between walkthroughs
                 std::vector<double> p;
                 for (double w : s.head) p.push_back(w / s.sum.value());
                 std::string title = "Column " + name;
