@@ -53,6 +53,8 @@ std::string fmt(double x) { return io::format_number(x, 6); }
 
 int print_count_results(const Options& o, cli::Context& ctx, const CountState& s) {
     if (s.group_count() == 0) throw InputError("no data rows");
+    if (o.perplexity && (s.form == "cond" || s.form == "mi"))
+        throw UsageError("--perplexity is base^H of one distribution's entropy; " + s.form + " is not one");
     const double base = o.base();
     cli::ResultLayout layout;
     layout.group_names = s.group_by;

@@ -72,6 +72,7 @@ std::vector<Split> splits_of(const io::RowBlock& b, const std::vector<std::size_
 }  // namespace
 
 int run_gain(const Options& o, cli::Context& ctx) {
+    if (o.perplexity) throw UsageError("--perplexity is base^H of one distribution's entropy; gain is not one");
     io::TableReader table = ctx.open_table();
     const auto& names = table.names();
     std::size_t target = io::resolve_column(o.target, names);
