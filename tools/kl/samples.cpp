@@ -388,6 +388,7 @@ int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
         }
         Comparison cmp = compare(p, q, base);
         if (o.common.explain) {
+            if (g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
             explain(o, ctx, where, c.outcomes, p, q, cmp);
             continue;
         }

@@ -185,6 +185,7 @@ int compare_sets(const Options& o, cli::Context& ctx, const SideSet& p, const Si
         auto qn = normalized_side(o, qw, q.name, where);
         Comparison c = compare(pn, qn, base);
         if (o.common.explain) {
+            if (g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
             explain(o, ctx, where, names, pn, qn, c);
             continue;
         }
