@@ -1,4 +1,5 @@
 // mlm-entropy: Shannon entropy in the forms people use it.
+#include "cli/explain_text.hpp"
 #include "cli/run_main.hpp"
 #include "entropy/entropy_tool.hpp"
 #include "error.hpp"
@@ -26,7 +27,10 @@ void declare(CLI::App& app, Options& o) {
     using namespace cli;
     add_standard_options(app, o.common, number_tool);
     add_base_options(app, o);
-    app.add_flag("--strict", o.strict, "weights must already sum to 1");
+    auto* normalize = app.add_flag("--normalize", o.normalize,
+                                   "weights need not sum to 1: divide by their sum (scipy's reading)");
+    // The check --strict asked for is now the default; the flag stays for old scripts.
+    app.add_flag("--strict", o.strict, "weights must sum to 1 (the default)")->group("")->excludes(normalize);
     app.add_flag("--rows", o.rows, "each row is a distribution: one entropy per row");
 
     auto* values = app.add_subcommand("values", "entropy of the values in columns (joint for several)");
@@ -54,6 +58,7 @@ void declare(CLI::App& app, Options& o) {
     xent->add_option("--eps", o.eps, "clip probabilities to [eps, 1-eps] (default 1e-15)")
         ->check(CLI::Range(0.0, 0.5))->type_name("EPS");
     xent->add_flag("--per-row", o.per_row, "print each row's loss");
+    xent->add_flag("--normalize", o.normalize, "rows of class probabilities need not sum to 1: divide by the sum");
     add_standard_options(*bytes, o.common, input | output | checks | explain);
     add_base_options(*bytes, o);
     bytes->add_flag("--partial", o.partial, "print the byte counts as JSON, for merge");
@@ -66,13 +71,22 @@ void declare(CLI::App& app, Options& o) {
                "See man mlm-entropy for gain, xent, mi, cond, bytes and merge.");
 }
 
-int run(const Options& o, cli::Context& ctx) {
+int run_form(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
     if (command.empty()) return run_weights(o, ctx);
     if (command == "gain") return run_gain(o, ctx);
     if (command == "xent") return run_xent(o, ctx);
     if (command == "merge") return run_merge(o, ctx);
     return run_counts(o, ctx);
+}
+
+int run(const Options& o, cli::Context& ctx) {
+    if (!o.common.explain) return run_form(o, ctx);
+    // --explain explains what the other options asked for, or refuses them.
+    cli::refuse_with_explain(o.common);
+    if (o.partial) throw UsageError("--explain walks through the result; --partial prints counts for merge");
+    if (o.per_row) throw UsageError("--explain walks through the mean log loss; --per-row prints each row's");
+    return cli::explained(ctx, [&](cli::Context& c) { return run_form(o, c); });
 }
 
 }  // namespace

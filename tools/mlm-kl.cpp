@@ -1,4 +1,5 @@
 // mlm-kl: how different two distributions are (KL both ways, JS, PSI, cross-entropy).
+#include "cli/explain_text.hpp"
 #include "cli/run_main.hpp"
 #include "error.hpp"
 #include "io/number.hpp"
@@ -33,7 +34,6 @@ void add_weight_options(CLI::App& app, Options& o) {
                        ? std::string()
                        : std::string("must be a finite number >= 0, not '" + text + "'");
         })->type_name("EPS");
-    app.add_flag("--strict", o.strict, "each side must already sum to 1 (within 1e-9)");
 }
 
 void declare(CLI::App& app, Options& o) {
@@ -44,6 +44,10 @@ void declare(CLI::App& app, Options& o) {
     add_standard_options(app, o.common, number_tool);
     add_divergence_options(app, o, metrics);
     add_weight_options(app, o);
+    auto* normalize = app.add_flag("--normalize", o.normalize,
+                                   "weights need not sum to 1: divide by their sum (scipy's reading)");
+    // The check --strict asked for is now the default; the flag stays for old scripts.
+    app.add_flag("--strict", o.strict, "weights must sum to 1 (the default)")->group("")->excludes(normalize);
     app.add_option("--labels", o.labels, "match outcomes by the names in this column")->type_name("COL");
     app.add_flag("--rows", o.rows, "each row of P and Q is a distribution: one value per row");
     app.add_flag("--mean", o.mean, "with --rows: the mean over rows");
@@ -84,14 +88,22 @@ void declare(CLI::App& app, Options& o) {
     gauss->add_flag("--mean", o.mean, "with --vae: the mean over rows");
 }
 
-int run(const Options& o, cli::Context& ctx) {
+int run_form(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
-    if (o.metric == "all" && (o.common.fail_above || o.common.fail_below))
-        throw UsageError("--fail-above and --fail-below need one metric, not --metric all");
     if (command == "samples") return run_samples(o, ctx);
     if (command == "merge") return run_merge(o, ctx);
     if (command == "gauss") return run_gauss(o, ctx);
     return run_weights(o, ctx);
+}
+
+int run(const Options& o, cli::Context& ctx) {
+    if (o.metric == "all" && (o.common.fail_above || o.common.fail_below))
+        throw UsageError("--fail-above and --fail-below need one metric, not --metric all");
+    if (!o.common.explain) return run_form(o, ctx);
+    // --explain explains what the other options asked for, or refuses them.
+    cli::refuse_with_explain(o.common);
+    if (o.partial) throw UsageError("--partial prints counts; --explain goes with merge");
+    return cli::explained(ctx, [&](cli::Context& c) { return run_form(o, c); });
 }
 
 }  // namespace

@@ -32,6 +32,8 @@ public:
     std::vector<std::size_t> group_columns(const io::TableReader& table) const;
 
     io::Output& out() { return out_; }
+    // Where notes go, for a Context over other output (an explanation's text).
+    std::ostream& err() const { return err_; }
     io::OutFormat out_format() const;
     bool json() const { return out_format() == io::OutFormat::json; }
     io::TableWriter table(std::vector<std::string> columns);

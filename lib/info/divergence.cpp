@@ -13,12 +13,6 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-double compensated_sum(std::span<const double> xs) {
-    CompensatedSum s;
-    for (double x : xs) s.add(x);
-    return s.value();
-}
-
 void check_same_size(std::span<const double> p, std::span<const double> q) {
     if (p.size() != q.size())
         throw InputError("P has " + std::to_string(p.size()) + " outcomes but Q has " +
@@ -61,7 +55,7 @@ Divergence finish(CompensatedSum sum, std::optional<std::size_t> infinite_at, do
 std::vector<double> normalized(std::span<const double> weights, Normalization how) {
     if (!std::isfinite(how.smooth) || how.smooth < 0)
         throw UsageError("smoothing must be a finite number >= 0, got " + shortest(how.smooth));
-    double sum = checked_weight_sum(weights, how.strict, "position");
+    double sum = checked_weight_sum(weights, how.reading, "position");
     std::vector<double> out(weights.begin(), weights.end());
     if (how.smooth > 0) {
         for (double& w : out) w += how.smooth;

@@ -3,6 +3,8 @@
 // JS = ½KL(P||M) + ½KL(Q||M) with M = (P+Q)/2, and PSI = Σ (p-q) ln(p/q).
 #pragma once
 
+#include "info/entropy.hpp"
+
 #include <cstddef>
 #include <numbers>
 #include <optional>
@@ -12,14 +14,16 @@
 namespace mlm::info {
 
 struct Normalization {
-    double smooth = 0;    // added to every weight before dividing by the sum
-    bool strict = false;  // the raw weights must already sum to 1 (within 1e-9)
+    double smooth = 0;  // added to every weight before dividing by the sum
+    // probabilities: the raw weights (before smoothing) must sum to 1 within 1e-6
+    WeightReading reading = WeightReading::probabilities;
 };
 
-// Weights divided by their sum, as scipy.stats.entropy does, after the checks
-// of checked_weight_sum (info/entropy.hpp): a negative or non-finite weight
-// (named by its 1-based position), no weights, all zeros, or with `strict` a
-// sum other than 1 is an mlm::InputError.
+// Weights divided by their sum after the checks of checked_weight_sum
+// (info/entropy.hpp): a negative or non-finite weight (named by its 1-based
+// position), no weights, all zeros, or, read as probabilities, a sum other
+// than 1 (NotProbabilities) is an mlm::InputError. Smoothing adds to every
+// weight after that check, then divides by the new sum.
 std::vector<double> normalized(std::span<const double> weights, Normalization how = {});
 
 // A divergence that can be infinite says which outcome made it so.

@@ -4,6 +4,7 @@
 #include "shortest.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace mlm::info {
 
@@ -21,7 +22,24 @@ double pairwise_sum(std::span<const double> x) {
     return s;
 }
 
-double checked_weight_sum(std::span<const double> weights, bool strict, const std::string& what) {
+namespace {
+// The sum with 7 significant digits: enough to show a miss of 1e-6, short
+// enough to read (0.9999 rather than 0.99990000000000001).
+std::string sum_text(double sum) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.7g", sum);
+    return buf;
+}
+}  // namespace
+
+NotProbabilities::NotProbabilities(double sum)
+    : InputError("weights sum to " + sum_text(sum) + ", not 1"), sum_(sum) {}
+
+void check_probability_sum(double sum) {
+    if (!(std::fabs(sum - 1) <= probability_sum_tolerance)) throw NotProbabilities(sum);
+}
+
+double checked_weight_sum(std::span<const double> weights, WeightReading reading, const std::string& what) {
     if (weights.empty()) throw InputError("no weights: the distribution is empty");
     CompensatedSum sum;
     for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -34,15 +52,14 @@ double checked_weight_sum(std::span<const double> weights, bool strict, const st
     double s = sum.value();
     if (s == 0) throw InputError("all weights are zero: no distribution");
     if (!std::isfinite(s)) throw InputError("the weights sum to infinity");
-    if (strict && std::fabs(s - 1) > 1e-9)
-        throw InputError("probabilities sum to " + shortest(s) + ", not 1 (--strict)");
+    if (reading == WeightReading::probabilities) check_probability_sum(s);
     return s;
 }
 
 double surprisal_term(double p, double base) { return p > 0 ? -p * log_in_base(p, base) : 0.0; }
 
-double entropy(std::span<const double> weights, double base, bool strict) {
-    double s = checked_weight_sum(weights, strict);
+double entropy(std::span<const double> weights, double base, WeightReading reading) {
+    double s = checked_weight_sum(weights, reading);
     CompensatedSum h;
     for (double w : weights) h.add(surprisal_term(w / s, base));
     return h.value() == 0 ? 0.0 : h.value();

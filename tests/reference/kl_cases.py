@@ -22,8 +22,9 @@ rng = np.random.default_rng(3)
 cases = []
 
 
-def case(name, command, expected, tol="1e-12", stderr=None, status=None):
+def case(name, command, expected, tol="1e-12", stderr=None, status=None, stdin=None):
     lines = [f"### {name}", f"$ {command}"]
+    lines += [f"< {i}" for i in stdin or []]
     lines += [f"> {e}" for e in expected]
     if stderr:
         lines += [f"! {s}" for s in stderr]
@@ -105,8 +106,9 @@ explain = ["KL(P||Q) = sum over x of P(x) log2(P(x)/Q(x))",
 for name, pi, qi, t_ in zip(pq.name, p, q, terms):
     explain.append(f"  {name:<14} {g6(pi):<12} {g6(qi):<12} {g6(t_)}")
 explain.append(f"  {'sum':<40} {g6(entropy(p, q, base=2))}")
-explain += [">", f"KL(P||Q) = {g6(entropy(p, q, base=2))} bits: the average extra surprise, in bits, of assuming Q when the world is P.",
-            "Coding outcomes of P with a code built for Q costs that much more per outcome."]
+explain += [">", f"KL(P||Q) = {g6(entropy(p, q, base=2))} bits: the average extra surprise, in bits, of assuming Q",
+            "when the world is P. Coding outcomes of P with a code built for Q costs that",
+            "much more per outcome."]
 case("kl: --explain shows each term P log(P/Q), the sum and what it means",
      "mlm-kl --explain --labels name -c p,q kl/pq.csv", [e if e != ">" else "" for e in explain])
 
@@ -114,11 +116,11 @@ case("kl: --explain shows each term P log(P/Q), the sum and what it means",
 cp, cq = [10, 20, 30, 40, 7], [3, 7, 11, 13, 17]
 write("kl/counts_p.csv", pd.DataFrame({"n": cp}))
 write("kl/counts_q.csv", pd.DataFrame({"n": cq}))
-case("kl: counts are normalized as scipy does", "mlm-kl kl/counts_p.csv kl/counts_q.csv",
+case("kl: counts with --normalize are divided by their sum as scipy does", "mlm-kl --normalize kl/counts_p.csv kl/counts_q.csv",
      [num(entropy(cp, cq, base=2))])
 write("kl/row_p.csv", pd.DataFrame([cp]), header=False)
 write("kl/row_q.csv", pd.DataFrame([cq]), header=False)
-case("kl: one row of weights per file", "mlm-kl --nats kl/row_p.csv kl/row_q.csv", [num(entropy(cp, cq))])
+case("kl: one row of weights per file", "mlm-kl --nats --normalize kl/row_p.csv kl/row_q.csv", [num(entropy(cp, cq))])
 
 # Outcomes matched by name.
 lp = pd.DataFrame({"outcome": ["cat", "dog", "bird"], "w": [5, 3, 2]})
@@ -126,9 +128,9 @@ lq = pd.DataFrame({"outcome": ["dog", "cat", "fish"], "w": [6, 3, 1]})
 write("kl/labels_p.csv", lp)
 write("kl/labels_q.csv", lq)
 ap, aq = np.array([5, 3, 2, 0], float), np.array([3, 6, 0, 1], float)  # cat, dog, bird, fish
-case("kl: --labels matches outcomes by name, a missing one weighs 0", "mlm-kl --labels outcome --metric js kl/labels_p.csv kl/labels_q.csv",
+case("kl: --labels matches outcomes by name, a missing one weighs 0", "mlm-kl --labels outcome --normalize --metric js kl/labels_p.csv kl/labels_q.csv",
      [num(jensenshannon(ap, aq, base=2) ** 2)], tol="1e-11")
-case("kl: --labels with smoothing", "mlm-kl --labels outcome --smooth 1 kl/labels_p.csv kl/labels_q.csv",
+case("kl: --labels with smoothing", "mlm-kl --labels outcome --normalize --smooth 1 kl/labels_p.csv kl/labels_q.csv",
      [num(entropy(ap + 1, aq + 1, base=2))])
 
 # Per-row: a teacher's and a student's class probabilities.
@@ -145,7 +147,7 @@ case("kl: --rows --mean averages them", "mlm-kl --rows --mean --nats kl/teacher.
 # Groups: one distribution per segment.
 g = pd.DataFrame({"seg": ["x", "x", "y", "y", "y"], "p": [1, 3, 2, 2, 4], "q": [2, 2, 1, 5, 2]})
 write("kl/groups.csv", g)
-case("kl: -g prints one value per group", "mlm-kl -c p,q -g seg kl/groups.csv",
+case("kl: -g prints one value per group", "mlm-kl -c p,q -g seg --normalize kl/groups.csv",
      ["seg,kl", f"x,{num(entropy([1, 3], [2, 2], base=2))}", f"y,{num(entropy([2, 2, 4], [1, 5, 2], base=2))}"])
 
 # Samples: numbers binned, categories counted.
@@ -266,6 +268,119 @@ write("kl/vae.csv", pd.DataFrame(np.hstack([mu, lv]), columns=["mu1", "mu2", "lo
 vae = [-0.5 * np.sum(1 + lv[i] - mu[i] ** 2 - np.exp(lv[i])) for i in range(3)]
 case("gauss: --vae per row, in nats as VAE losses are", "mlm-kl gauss --vae kl/vae.csv", ["kl"] + [num(v) for v in vae])
 case("gauss: --vae --mean", "mlm-kl gauss --vae --mean kl/vae.csv", [num(np.mean(vae))])
+
+# Weights must sum to 1 unless --normalize (CONTRACT.md section 3); written
+# after every rng draw above, so that the fixtures above stay the same.
+HINT = "'mlm-kl samples' reads raw observations, --normalize divides by the sum"
+ex = os.path.join(ROOT, "examples", "data")
+train = pd.read_csv(os.path.join(ex, "scores_train.csv")).score
+broken = pd.read_csv(os.path.join(ex, "scores_broken.csv")).score
+case("kl: raw scores given as weights (samples forgotten) fail the drift gate with their sum",
+     "mlm-kl --metric psi --fail-above 0.25 ../../examples/data/scores_train.csv ../../examples/data/scores_broken.csv",
+     [], stderr=[f"mlm-kl: ../../examples/data/scores_train.csv: weights sum to {train.sum():.7g}, not 1: {HINT}"],
+     status=3)
+case("kl: counts without --normalize are refused with their sum", "mlm-kl kl/counts_p.csv kl/counts_q.csv",
+     [], stderr=[f"mlm-kl: kl/counts_p.csv: weights sum to {sum(cp):.7g}, not 1: {HINT}"], status=3)
+case("kl: a sum within 1e-6 of 1 is accepted and renormalized", "mlm-kl -c p,q",
+     [num(entropy([0.4, 0.6 + 8e-7], [0.5, 0.5], base=2))], stdin=["p,q", "0.4,0.5", f"{0.6 + 8e-7!r},0.5"])
+case("kl: --labels checks the sum of each side", "mlm-kl --labels outcome kl/labels_p.csv kl/labels_q.csv",
+     [], stderr=[f"mlm-kl: kl/labels_p.csv: weights sum to {lp.w.sum():.7g}, not 1: {HINT}"], status=3)
+case("kl: -g checks the sum of each group and names it", "mlm-kl -c p,q -g seg kl/groups.csv",
+     [], stderr=[f"mlm-kl: p: seg = x: weights sum to {g.p[g.seg == 'x'].sum():.7g}, not 1: {HINT}"], status=3)
+case("kl: --rows refuses a row that does not sum to 1, at its line", "mlm-kl --rows - kl/student_short.csv",
+     [], stdin=["cat,dog,bird", "0.5,0.3,0.3"],
+     stderr=[f"mlm-kl: -:2: weights sum to {0.5 + 0.3 + 0.3:.7g}, not 1: {HINT}"], status=3)
+ss = pd.read_csv(os.path.join(DATA, "kl", "student_short.csv")).to_numpy()[0]
+case("kl: --rows --normalize divides each row by its sum", "mlm-kl --rows --normalize --nats - kl/student_short.csv",
+     ["kl", num(entropy([0.5, 0.3, 0.3], ss))], stdin=["cat,dog,bird", "0.5,0.3,0.3"])
+rows_p = [[0.5, 0.5], [1.0, 0.0]]
+rows_q = [[0.5, 0.5], [0.0, 1.0]]
+with open(os.path.join(DATA, "kl", "rows_inf_p.csv"), "w") as f:
+    f.write("a,b\n" + "".join(f"{a},{b}\n" for a, b in rows_p))
+with open(os.path.join(DATA, "kl", "rows_inf_q.csv"), "w") as f:
+    f.write("a,b\n" + "".join(f"{a},{b}\n" for a, b in rows_q))
+case("kl: --rows --mean with one infinite row is inf, as numpy's mean (not nan)",
+     "mlm-kl --rows --mean kl/rows_inf_p.csv kl/rows_inf_q.csv",
+     [num(np.mean([entropy(p_, q_, base=2) for p_, q_ in zip(rows_p, rows_q)]))],
+     stderr=["row 2: KL(P||Q) is inf"])
+
+# --explain of every form against its whole text (CONTRACT.md section 7): the
+# numbers from scipy and numpy, the layout of tools/kl/explain.cpp and gauss.cpp.
+KL_TEXT = {
+    "bits": ["KL(P||Q) = {v} bits: the average extra surprise, in bits, of assuming Q",
+             "when the world is P. Coding outcomes of P with a code built for Q costs that",
+             "much more per outcome."],
+}
+
+
+def kl_walk(title, names, pn, qn, base, notes=(), name_width=None):
+    lg, unit = ("log2", "bits") if base == 2 else ("ln", "nats")
+    width = name_width or min(max([14] + [len(n) for n in names]), 80 - (2 + 13 + 13 + 17) - 1)
+    cut = lambda n: n if len(n) <= width else n[:width - 3] + "..."
+    out = [title, ""] if title else []
+    out += [f"KL(P||Q) = sum over x of P(x) {lg}(P(x)/Q(x))",
+            "(a term with P(x) = 0 counts as 0; Q(x) = 0 where P(x) > 0 makes KL infinite)"]
+    out += list(notes) + [""]
+    out.append(("  " + "x".ljust(width) + " " + "P(x)".ljust(12) + " " + "Q(x)".ljust(12) + " "
+                + f"P {lg}(P/Q)").rstrip())
+    terms = rel_entr(np.array(pn), np.array(qn)) / math.log(base)
+    for nm, a_, b_, t_ in zip(names, pn, qn, terms):
+        out.append(("  " + cut(nm).ljust(width) + " " + g6(a_).ljust(12) + " " + g6(b_).ljust(12) + " "
+                    + g6(t_)).rstrip())
+    v = entropy(pn, qn, base=base)
+    out += ["  " + "sum".ljust(width + 26) + " " + g6(v), ""]
+    out += [f"KL(P||Q) = {g6(v)} {unit}: the average extra surprise, in {unit}, of assuming Q",
+            "when the world is P. Coding outcomes of P with a code built for Q costs that",
+            "much more per outcome."]
+    return out
+
+
+rows_text = []
+for i in range(3):
+    rows_text += kl_walk(f"Row {i + 1}", ["cat", "dog", "bird"], t[i] / t[i].sum(), s[i] / s[i].sum(), math.e) + [""]
+rows_text += ["... and 1 more row.", "",
+              f"--mean over the 4 rows: kl = {num(np.mean([entropy(t[i], s[i]) for i in range(4)]))}"]
+case("explain: --rows walks through the first rows and --mean gives the mean",
+     "mlm-kl --rows --mean --nats --explain kl/teacher.csv kl/student.csv", [e for e in rows_text])
+explain_samples = kl_walk("", names, ka / ka.sum(), kb / kb.sum(), 2,
+                          ["P and Q are the counts of A and B per outcome, each divided by its total."])
+case("explain: samples, counted categories", "mlm-kl samples --explain kl/colors_a.csv kl/colors_b.csv",
+     explain_samples)
+long_p = pd.DataFrame({"name": ["an_outcome_name_far_too_long_for_any_column_of_numbers", "b"], "w": [0.75, 0.25]})
+long_q = pd.DataFrame({"name": ["an_outcome_name_far_too_long_for_any_column_of_numbers", "b"], "w": [0.5, 0.5]})
+write("kl/long_p.csv", long_p)
+write("kl/long_q.csv", long_q)
+case("explain: a long outcome name is cut so that the numbers stay within 80 columns",
+     "mlm-kl --labels name --explain kl/long_p.csv kl/long_q.csv",
+     kl_walk("", list(long_p.name), long_p.w.to_numpy(), long_q.w.to_numpy(), 2))
+case("explain: --normalize and --smooth say what they did",
+     "mlm-kl --normalize --smooth 1 --explain kl/counts_p.csv kl/counts_q.csv",
+     kl_walk("", ["1", "2", "3", "4", "5"], (np.array(cp) + 1) / (sum(cp) + 5), (np.array(cq) + 1) / (sum(cq) + 5), 2,
+             ["P and Q are the weights, each side divided by its sum (--normalize).",
+              "--smooth 1 was added to every outcome of both sides before dividing."]))
+kf, kb_ = kl_uni(0, 1, 1, 2), kl_uni(1, 2, 0, 1)
+case("explain: gauss, the closed form with the numbers in it",
+     "mlm-kl gauss --p-mean 0 --p-sd 1 --q-mean 1 --q-sd 2 --metric both --explain",
+     ["KL(N(mp, sp^2) || N(mq, sq^2))",
+      "  = ln(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2",
+      "  = ln(2/1) + (1^2 + (0 - 1)^2) / (2 * 2^2) - 1/2",
+      f"  = {g6(kf)} nats = {g6(kf / math.log(2))} bits",
+      f"KL(Q||P) = {g6(kb_ / math.log(2))} bits", "",
+      "The average extra surprise of assuming Q when the data come from P: a Q that is",
+      "too narrow is punished much more than one that is too wide, which is why",
+      "KL(P||Q) != KL(Q||P)."])
+vae_terms = [0.5 * (mu[0][j] ** 2 + math.expm1(lv[0][j]) - lv[0][j]) for j in range(2)]
+case("explain: gauss --vae walks through the first row and --mean gives the mean",
+     "mlm-kl gauss --vae --mean --explain kl/vae.csv",
+     ["VAE regularizer: KL(N(mu, exp(logvar)) || N(0, I))",
+      "  = 1/2 sum over j of (mu_j^2 + exp(logvar_j) - 1 - logvar_j)", "", "Row 1:",
+      "  j   mu          logvar      term"]
+     + [f"  {j + 1:<4}{g6(mu[0][j]):<12}{g6(lv[0][j]):<12}{g6(vae_terms[j])}" for j in range(2)]
+     + [f"  sum {g6(vae[0])} nats", "",
+        "It is 0 when the encoder outputs mu = 0 and logvar = 0 (the prior itself), and",
+        "grows as the code for an input moves away from the prior or narrows: the price,",
+        "in nats, of describing the input's code instead of drawing it from N(0, I).", "",
+        "... and 2 more rows.", "", f"--mean: the mean over the 3 rows is {num(np.mean(vae))} nats."])
 
 with open(os.path.join(ROOT, "tests", "cli", "mlm-kl-reference.cases"), "w") as f:
     f.write("# Generated by tests/reference/kl_cases.py from scipy and numpy: do not edit.\n\n")

@@ -13,6 +13,12 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 using mlm::info::normalized;
+using mlm::info::WeightReading;
+
+namespace {
+// scipy's reading: any positive weights divided by their sum.
+constexpr mlm::info::Normalization divide{.reading = WeightReading::divide_by_sum};
+}  // namespace
 using mlm::test::number;
 using mlm::test::numbers;
 
@@ -35,8 +41,8 @@ void check_value(double actual, double expected) {
 TEST_CASE("divergence: every reference case matches scipy", "[kl][js][psi][reference]") {
     for (const auto& c : mlm::test::kl_reference()["discrete"]) {
         INFO("case: " << c["name"].get<std::string>());
-        auto p = normalized(numbers(c["p"]));
-        auto q = normalized(numbers(c["q"]));
+        auto p = normalized(numbers(c["p"]), divide);
+        auto q = normalized(numbers(c["q"]), divide);
         auto pn = numbers(c["p_normalized"]);
         for (std::size_t i = 0; i < p.size(); ++i) CHECK_THAT(p[i], WithinRel(pn[i], rel));
 
@@ -136,7 +142,7 @@ TEST_CASE("kl: subnormal probabilities give finite results", "[kl][psi][edge]") 
     CHECK_THAT(mlm::info::population_stability_index(p, q).value,
                WithinRel(2 * expected, 1e-15));
     CHECK_THAT(mlm::info::js_divergence(p, q), WithinRel(std::numbers::ln2, 1e-15));
-    auto n = normalized(std::vector<double>{tiny, tiny});
+    auto n = normalized(std::vector<double>{tiny, tiny}, divide);
     CHECK(n[0] == 0.5);
 }
 
@@ -150,12 +156,12 @@ TEST_CASE("divergence: any log base scales the nats", "[kl][base]") {
         CHECK_THROWS_AS(mlm::info::kl_divergence(p, q, bad), mlm::UsageError);
 }
 
-TEST_CASE("normalize: weights are divided by their sum, as scipy does", "[normalize]") {
-    auto n = normalized(std::vector<double>{1, 1, 2});
+TEST_CASE("normalize: divide_by_sum divides weights by their sum, as scipy does", "[normalize]") {
+    auto n = normalized(std::vector<double>{1, 1, 2}, divide);
     CHECK_THAT(n[0], WithinRel(0.25, 1e-15));
     CHECK_THAT(n[2], WithinRel(0.5, 1e-15));
     // as mlm-entropy: weights whose sum overflows are refused, not silently 0
-    CHECK_THROWS_AS(normalized(std::vector<double>{1e308, 1e308, 0.0}), mlm::InputError);
+    CHECK_THROWS_WITH(normalized(std::vector<double>{1e308, 1e308, 0.0}, divide), "the weights sum to infinity");
 }
 
 TEST_CASE("normalize: smoothing adds eps to every outcome before normalizing",
@@ -164,21 +170,27 @@ TEST_CASE("normalize: smoothing adds eps to every outcome before normalizing",
     CHECK_THAT(n[0], WithinRel(2.0 / 3, 1e-15));
     CHECK_THAT(n[1], WithinRel(1.0 / 3, 1e-15));
     // smoothing makes a zero in Q finite
-    auto p = normalized(std::vector<double>{1, 1}, {.smooth = 1e-9});
+    auto p = normalized(std::vector<double>{0.5, 0.5}, {.smooth = 1e-9});
     auto q = normalized(std::vector<double>{1, 0}, {.smooth = 1e-9});
     CHECK(std::isfinite(mlm::info::kl_divergence(p, q).value));
     CHECK_THROWS_AS(normalized(std::vector<double>{1, 0}, {.smooth = -1}), mlm::UsageError);
 }
 
-TEST_CASE("normalize: strict demands a sum of 1 within 1e-9", "[normalize][strict]") {
-    CHECK_THROWS_AS(normalized(std::vector<double>{1, 1, 1, 1}, {.strict = true}),
-                    mlm::InputError);
-    CHECK_THROWS_WITH(normalized(std::vector<double>{1, 1, 1, 1}, {.strict = true}),
-                      Contains("sum to 4, not 1"));
-    CHECK_NOTHROW(normalized(std::vector<double>{0.1, 0.2, 0.7}, {.strict = true}));
-    CHECK_NOTHROW(normalized(std::vector<double>{0.5, 0.5 + 5e-10}, {.strict = true}));
-    CHECK_THROWS_AS(normalized(std::vector<double>{0.5, 0.5 + 2e-9}, {.strict = true}),
-                    mlm::InputError);
+TEST_CASE("normalize: probabilities must sum to 1 within 1e-6, then sum to 1 exactly", "[normalize][probabilities]") {
+    // The default reading: counts given where probabilities belong are refused.
+    CHECK_THROWS_AS(normalized(std::vector<double>{1, 1, 1, 1}), mlm::info::NotProbabilities);
+    CHECK_THROWS_WITH(normalized(std::vector<double>{1, 1, 1, 1}), "weights sum to 4, not 1");
+    CHECK_THROWS_WITH(normalized(std::vector<double>{0.5, 0.4999}), "weights sum to 0.9999, not 1");
+    CHECK_NOTHROW(normalized(std::vector<double>{0.1, 0.2, 0.7}));
+    // Within the tolerance: accepted, and divided by the sum.
+    auto n = normalized(std::vector<double>{0.5, 0.5 + 9e-7});
+    CHECK_THAT(n[0] + n[1], WithinAbs(1.0, 1e-15));
+    CHECK_THAT(n[0], WithinRel(0.5 / (1 + 9e-7), 1e-15));
+    CHECK_THROWS_AS(normalized(std::vector<double>{0.5, 0.5 + 2e-6}), mlm::info::NotProbabilities);
+    CHECK_THROWS_AS(normalized(std::vector<double>{0.5, 0.5 - 2e-6}), mlm::info::NotProbabilities);
+    // The check is on the raw weights; smoothing comes after it.
+    CHECK_NOTHROW(normalized(std::vector<double>{1, 0}, {.smooth = 5}));
+    CHECK_THROWS_AS(normalized(std::vector<double>{2, 0}, {.smooth = 5}), mlm::info::NotProbabilities);
 }
 
 TEST_CASE("normalize: bad weights are input errors naming the 1-based position",

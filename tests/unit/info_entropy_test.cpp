@@ -28,7 +28,7 @@ TEST_CASE("entropy: matches scipy.stats.entropy in bases 2, e and 10", "[entropy
     for (const auto& c : reference()["entropy"]) {
         auto w = c["weights"].get<std::vector<double>>();
         double expected = c["h"].get<double>();
-        double h = mlm::info::entropy(w, c["base"].get<double>());
+        double h = mlm::info::entropy(w, c["base"].get<double>(), mlm::info::WeightReading::divide_by_sum);
         INFO("weights of size " << w.size() << ", base " << c["base"]);
         if (expected == 0) CHECK(h == 0);
         else CHECK_THAT(h, WithinRel(expected, tol) || WithinAbs(expected, 1e-300));
@@ -36,7 +36,7 @@ TEST_CASE("entropy: matches scipy.stats.entropy in bases 2, e and 10", "[entropy
 }
 
 TEST_CASE("entropy: a certain outcome has zero entropy, never -0", "[entropy][edge]") {
-    std::vector<double> w{0, 3, 0};
+    std::vector<double> w{0, 1, 0};
     double h = mlm::info::entropy(w, 2);
     CHECK(h == 0);
     CHECK_FALSE(std::signbit(h));
@@ -54,11 +54,20 @@ TEST_CASE("entropy: negative, non-finite and all-zero weights are input errors",
     CHECK_THROWS_AS(mlm::info::entropy(empty), InputError);
 }
 
-TEST_CASE("entropy: strict refuses weights that do not sum to 1", "[entropy][strict]") {
-    std::vector<double> ones{1, 1, 1, 1};
-    CHECK_THROWS_WITH(mlm::info::entropy(ones, 2, true), "probabilities sum to 4, not 1 (--strict)");
+TEST_CASE("entropy: weights read as probabilities must sum to 1 within 1e-6", "[entropy][probabilities]") {
+    // The bug: mlm-entropy on the labels 1,2,2 printed the entropy of the
+    // weights 1,2,2 (1.52 bits), not of the labels (0.918).
+    std::vector<double> labels{1, 2, 2};
+    CHECK_THROWS_AS(mlm::info::entropy(labels), mlm::info::NotProbabilities);
+    CHECK_THROWS_WITH(mlm::info::entropy(labels), "weights sum to 5, not 1");
     std::vector<double> p{0.25, 0.75};
-    CHECK_THAT(mlm::info::entropy(p, 2, true), WithinRel(0.8112781244591328, tol));
+    CHECK_THAT(mlm::info::entropy(p, 2), WithinRel(0.8112781244591328, tol));
+    // scipy.stats.entropy([0.25, 0.75 + 1e-7], base=2): within 1e-6, then renormalized.
+    std::vector<double> near{0.25, 0.75 + 1e-7};
+    CHECK_THAT(mlm::info::entropy(near, 2), WithinRel(0.811278084835072, tol));
+    // --normalize: scipy.stats.entropy([1, 2, 2], base=2).
+    CHECK_THAT(mlm::info::entropy(labels, 2, mlm::info::WeightReading::divide_by_sum),
+               WithinRel(1.5219280948873626, tol));
 }
 
 TEST_CASE("entropy: compensated sum keeps a million tiny terms exact", "[entropy][numerics]") {

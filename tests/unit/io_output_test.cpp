@@ -56,3 +56,12 @@ TEST_CASE("output: an uncommitted run keeps the previous file intact", "[output]
 TEST_CASE("output: a file in a missing directory is an IoError", "[output][error]") {
     CHECK_THROWS_AS(Output("/nonexistent/dir/out.csv"), mlm::IoError);
 }
+
+TEST_CASE("output: a count prints in decimal, not as a raw byte", "[output][regression]") {
+    // The bug: a std::size_t converted to char, so mlm-entropy gain --explain
+    // printed "over \226 rows" for 150 rows and xent --explain "N = \002 rows".
+    Output out = Output::memory();
+    std::size_t rows = 150;
+    out << "over " << rows << " rows, " << std::size_t{2} << ", " << -3 << ", " << 18446744073709551615ull;
+    CHECK(out.captured() == "over 150 rows, 2, -3, 18446744073709551615");
+}

@@ -31,7 +31,7 @@ std::string byte_label(std::size_t b) {
 
 // Outcomes by decreasing count, for a readable walkthrough.
 void explain_counts(io::Output& out, const std::string& title, const std::vector<std::string>& labels,
-                    const std::vector<double>& counts, double h, double base) {
+                    const std::vector<double>& counts, double h, double base, const std::string& notes) {
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < counts.size(); ++i)
         if (counts[i] > 0) order.push_back(i);
@@ -43,7 +43,8 @@ void explain_counts(io::Output& out, const std::string& title, const std::vector
         shown_labels.push_back(labels[order[k]]);
         p.push_back(counts[order[k]] / total);
     }
-    explain_entropy(out, title, shown_labels, p, order.size(), h, base);
+    explain_entropy(out, title, shown_labels, p, order.size(), h, base,
+                    "p(x) is the count of x over the " + io::format_number(total) + " counted.\n" + notes);
 }
 
 std::string fmt(double x) { return io::format_number(x, 6); }
@@ -52,6 +53,8 @@ std::string fmt(double x) { return io::format_number(x, 6); }
 
 int print_count_results(const Options& o, cli::Context& ctx, const CountState& s) {
     if (s.group_count() == 0) throw InputError("no data rows");
+    if (o.perplexity && (s.form == "cond" || s.form == "mi"))
+        throw UsageError("--perplexity is base^H of one distribution's entropy; " + s.form + " is not one");
     const double base = o.base();
     cli::ResultLayout layout;
     layout.group_names = s.group_by;
@@ -67,6 +70,7 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
 
     std::vector<cli::Result> results;
     for (std::size_t g = 0; g < s.group_count(); ++g) {
+        if (o.common.explain && g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
         std::string title;
         for (std::size_t k = 0; k < s.group_by.size(); ++k)
             title += (title.empty() ? "" : ", ") + s.group_by[k] + " = " + s.groups.values(g)[k];
@@ -88,7 +92,7 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
             std::size_t distinct = std::count_if(counts.begin(), counts.end(), [](double c) { return c > 0; });
             double h = info::entropy_of_counts(counts, base);
             if (o.common.explain) {
-                explain_counts(ctx.out(), title, labels, counts, h, base);
+                explain_counts(ctx.out(), title, labels, counts, h, base, perplexity_note(o.perplexity, h, base));
                 continue;
             }
             double max_h = info::log_in_base(static_cast<double>(s.form == "bytes" ? 256 : distinct), base);
@@ -121,7 +125,8 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
                 value = o.normalized ? info::normalized_mutual_information(t) : mi;
                 if (o.common.explain) {
                     if (!title.empty()) ctx.out() << title << "\n\n";
-                    ctx.out() << "Mutual information  I(A;B) = sum p(a,b) " << lg << " p(a,b)/(p(a)p(b)) = H(A) + H(B) - H(A,B)\n\n"
+                    ctx.out() << "Mutual information  I(A;B) = sum p(a,b) " << lg << " p(a,b)/(p(a)p(b))\n"
+                              << "                            = H(A) + H(B) - H(A,B)\n\n"
                               << "  A = " << A << ", B = " << B << ", " << fmt(t.total()) << " rows\n"
                               << "  H(A) = " << fmt(ha) << ", H(B) = " << fmt(hb) << ", H(A,B) = " << fmt(hab) << " " << unit
                               << "\n  I(A;B) = " << fmt(ha) << " + " << fmt(hb) << " - " << fmt(hab) << " = "

@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "cli/log_base.hpp"
 #include "cli/results.hpp"
+#include "info/entropy.hpp"
 
 #include <string>
 #include <vector>
@@ -15,7 +16,8 @@ struct Options {
     std::string base_text = "2";
     std::string xent_base = "e";  // log loss is reported in nats by every ML library
     bool nats = false;
-    bool strict = false;
+    bool normalize = false;  // --normalize: divide weights by their sum (else they must sum to 1)
+    bool strict = false;     // --strict: the old name of the default, hidden
     bool rows = false;
     bool perplexity = false;
     bool partial = false;
@@ -27,6 +29,9 @@ struct Options {
     bool per_row = false; // xent
 
     double base() const;  // from --base / --nats
+    info::WeightReading reading() const {
+        return normalize ? info::WeightReading::divide_by_sum : info::WeightReading::probabilities;
+    }
 };
 
 using cli::log_name;
@@ -35,6 +40,13 @@ using cli::unit_of;
 nlohmann::json conventions(const Options& o);
 // H, or base^H with --perplexity.
 double reported(const Options& o, double h);
+// The "normalization" convention --to json echoes for weights.
+nlohmann::json normalization(const Options& o);
+
+// The one line for weights that should be probabilities and do not sum to 1
+// (CONTRACT.md section 3): where they are, their sum, and the two ways out.
+[[noreturn]] void refuse_weight_sum(const info::NotProbabilities& e, const std::string& where,
+                                    const std::string& file = {}, std::size_t line = 0);
 
 int run_weights(const Options& o, cli::Context& ctx);  // mlm-entropy [FILE]
 int run_counts(const Options& o, cli::Context& ctx);   // values, cond, mi, bytes

@@ -72,6 +72,7 @@ std::vector<Split> splits_of(const io::RowBlock& b, const std::vector<std::size_
 }  // namespace
 
 int run_gain(const Options& o, cli::Context& ctx) {
+    if (o.perplexity) throw UsageError("--perplexity is base^H of one distribution's entropy; gain is not one");
     io::TableReader table = ctx.open_table();
     const auto& names = table.names();
     std::size_t target = io::resolve_column(o.target, names);
@@ -124,15 +125,28 @@ int run_gain(const Options& o, cli::Context& ctx) {
             auto t = codes_of(all, 0, rows_of[g], classes);
             std::vector<double> counts(classes, 0);
             for (auto c : t) counts[c] += 1;
-            ctx.out() << "Information gain  IG(T, F) = H(T) - sum over the parts v of (n_v / N) H(T | F = v)\n\n"
+            if (!group_cols.empty()) {
+                std::string title;
+                for (std::size_t k = 0; k < group_cols.size(); ++k)
+                    title += (k ? ", " : "") + names[group_cols[k]] + " = " + groups.values(g)[k];
+                ctx.out() << title << "\n\n";
+            }
+            ctx.out() << "Information gain  IG(T, F) = H(T) - sum over the parts v of (n_v/N) H(T | F = v)\n\n"
                       << "  H(" << names[target] << ") = " << io::format_number(info::entropy_of_counts(counts, o.base()), 6)
                       << " " << unit_of(o.base()) << " over " << rows_of[g].size() << " rows\n";
             for (const auto& s : splits)
                 ctx.out() << "  " << s.feature << ": gain " << io::format_number(s.gain.gain, 6)
                           << (s.gain.threshold ? " splitting at <= " + io::format_number(*s.gain.threshold) : " (one branch per value)")
+                          << (o.ratio ? ", gain ratio " + io::format_number(s.gain.gain_ratio, 6) + " = gain / split info " +
+                                            io::format_number(s.gain.split_info, 6)
+                                      : std::string())
                           << "\n";
             ctx.out() << "\nA decision tree splits on the feature with the highest gain: the one whose\n"
                          "parts leave the least uncertainty about the target.\n";
+            if (o.ratio)
+                ctx.out() << "C4.5's gain ratio divides the gain by the entropy of the split itself, so that\n"
+                             "a feature with many values does not win by splitting the rows into tiny parts.\n";
+            if (g + 1 < rows_of.size()) ctx.out() << "\n";
             continue;
         }
         for (const auto& s : splits) {

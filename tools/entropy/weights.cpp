@@ -68,21 +68,45 @@ void check_weights(const io::RowBlock& b, const std::vector<std::size_t>& cols) 
         }
 }
 
-double entropy_of(const WeightSums& s, const std::string& name, const Options& o) {
+// `where` names the column (and group) in messages.
+double entropy_of(const WeightSums& s, const std::string& where, const Options& o) {
     double total = s.sum.value();
-    if (total == 0) throw InputError("column '" + name + "': all weights are zero, no distribution");
-    if (!std::isfinite(total)) throw InputError("column '" + name + "': the weights sum to infinity");
-    if (o.strict && std::fabs(total - 1) > 1e-9)
-        throw InputError("column '" + name + "': probabilities sum to " + io::format_number(total) +
-                         ", not 1 (--strict)");
+    if (total == 0) throw InputError(where + ": all weights are zero, no distribution");
+    if (!std::isfinite(total)) throw InputError(where + ": the weights sum to infinity");
+    try {
+        if (!o.normalize) info::check_probability_sum(total);
+    } catch (const info::NotProbabilities& e) {
+        refuse_weight_sum(e, where);
+    }
     double nats = std::log(total) - s.w_log_w.value() / total;
     return std::max(0.0, nats / std::log(o.base()));
+}
+
+// --rows --explain walks through the first rows, one distribution each.
+constexpr std::size_t explained_rows = 3;
+
+void explain_row(const Options& o, cli::Context& ctx, const std::string& title,
+                 const std::vector<std::string>& labels, const std::vector<double>& row, double h) {
+    std::size_t width = row.size();
+    double sum = mlm::compensated_sum(row);
+    std::vector<double> p;
+    for (std::size_t j = 0; j < std::min(width, explain_terms); ++j) p.push_back(row[j] / sum);
+    std::string notes = o.normalize ? "The row was divided by its sum, " + io::format_number(sum) + " (--normalize).\n"
+                                    : "";
+    explain_entropy(ctx.out(), title, labels, p, width, h, o.base(),
+                    notes + perplexity_note(o.perplexity, h, o.base()));
+    ctx.out() << "\n";
 }
 
 int per_row(const Options& o, cli::Context& ctx, io::TableReader& table, const std::vector<std::size_t>& cols) {
     if (!o.common.group_by.empty()) throw UsageError("-g does not apply to --rows");
     table.select_numbers(cols);
-    auto out = ctx.table({o.perplexity ? "perplexity" : "entropy"});
+    std::vector<std::string> labels;  // the outcomes of a row: the columns, when named
+    if (table.has_header())
+        for (auto c : cols) labels.push_back(table.names()[c]);
+    io::Output discarded = io::Output::memory();  // --explain: no table
+    cli::Context quiet(ctx.tool(), ctx.options(), discarded, ctx.err());
+    auto out = (o.common.explain ? quiet : ctx).table({o.perplexity ? "perplexity" : "entropy"});
     io::RowBlock b;
     std::vector<double> row(cols.size());
     std::size_t n = 0;
@@ -95,16 +119,27 @@ int per_row(const Options& o, cli::Context& ctx, io::TableReader& table, const s
             }
             double h;
             try {
-                h = info::entropy(row, o.base(), o.strict);
+                h = info::entropy(row, o.base(), o.reading());
+            } catch (const info::NotProbabilities& e) {
+                refuse_weight_sum(e, "", b.file(r), b.line(r));
             } catch (const InputError& e) {
                 throw InputError(e.message(), b.file(r), b.line(r));
+            }
+            if (o.common.explain) {
+                if (n < explained_rows) explain_row(o, ctx, "Row " + std::to_string(n + 1), labels, row, h);
+                continue;
             }
             out.cell(reported(o, h)).end_row();
             status |= ctx.check(reported(o, h), "entropy of row " + std::to_string(n + 1));
         }
     }
-    out.finish();
     if (n == 0) throw InputError("no data rows", table.file());
+    if (o.common.explain) {
+        if (n > explained_rows)
+            ctx.out() << "... and " << n - explained_rows << (n == explained_rows + 1 ? " more row.\n" : " more rows.\n");
+        return 0;
+    }
+    out.finish();
     ctx.report_skipped(table);
     return status;
 }
@@ -154,24 +189,32 @@ int run_weights(const Options& o, cli::Context& ctx) {
     if (cols.size() > 1) layout.item_name = "column";
     layout.value_name = o.perplexity ? "perplexity" : "entropy";
     layout.conventions = conventions(o);
-    layout.conventions["normalization"] = o.strict ? "strict" : "divide by sum";
+    layout.conventions["normalization"] = normalization(o);
     std::vector<cli::Result> results;
     for (std::size_t g = 0; g < sums.size(); ++g) {
         for (std::size_t j = 0; j < cols.size(); ++j) {
             const std::string& name = table.names()[cols[j]];
             const WeightSums& s = sums[g][j];
-            double h = entropy_of(s, name, o);
+            std::string where = "column '" + name + "'";
+            for (std::size_t k = 0; k < group_cols.size(); ++k)
+                where += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
+            double h = entropy_of(s, where, o);
             if (o.common.explain) {
+                if (g > 0 || j > 0) ctx.out() << "\n";  // a blank line between walkthroughs
                 std::vector<double> p;
                 for (double w : s.head) p.push_back(w / s.sum.value());
                 std::string title = "Column " + name;
                 for (std::size_t k = 0; k < group_cols.size(); ++k)
                     title += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
-                explain_entropy(ctx.out(), title, {}, p, s.outcomes, h, o.base());
+                std::string notes = o.normalize ? "The weights were divided by their sum, " +
+                                                      io::format_number(s.sum.value()) + " (--normalize).\n"
+                                                : "The weights sum to 1 (within 1e-6), as probabilities must.\n";
+                explain_entropy(ctx.out(), title, {}, p, s.outcomes, h, o.base(),
+                                notes + perplexity_note(o.perplexity, h, o.base()));
                 continue;
             }
             double max_h = info::log_in_base(static_cast<double>(s.outcomes), o.base());
-            nlohmann::json details = {{"n", s.outcomes}, {"distinct", s.nonzero},
+            nlohmann::json details = {{"n", s.outcomes}, {"distinct", s.nonzero}, {"weight_sum", s.sum.value()},
                                       {"max_entropy", max_h}, {"normalized", max_h > 0 ? h / max_h : 0.0}};
             if (o.perplexity) details["entropy"] = h;
             results.push_back({groups.values(g), cols.size() > 1 ? name : "", reported(o, h), details});

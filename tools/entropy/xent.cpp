@@ -105,7 +105,17 @@ int run_xent(const Options& o, cli::Context& ctx) {
                                  all.file(r), all.line(r), target + 1);
             loss = info::binary_log_loss(yv, all.number(r, 0), o.eps, base);
         } else {
-            for (std::size_t j = 0; j < pred.size(); ++j) probs[j] = all.number(r, j);
+            info::CompensatedSum row_sum;
+            for (std::size_t j = 0; j < pred.size(); ++j) {
+                probs[j] = all.number(r, j);
+                row_sum.add(probs[j]);
+            }
+            // A row of class probabilities that does not sum to 1 is most often
+            // the wrong columns: say so rather than renormalize in silence.
+            if (!o.normalize && !(std::fabs(row_sum.value() - 1) <= info::probability_sum_tolerance))
+                throw InputError("class probabilities sum to " + io::format_number(row_sum.value(), 7) +
+                                     ", not 1: -c names every class's column, --normalize divides by the sum",
+                                 all.file(r), all.line(r));
             loss = info::multiclass_log_loss(probs, column_of.at(std::string(y)), o.eps, base);
         }
         if (rows_out) {
@@ -126,6 +136,7 @@ int run_xent(const Options& o, cli::Context& ctx) {
     layout.value_name = "log_loss";
     layout.conventions = conventions(o);
     layout.conventions["eps"] = o.eps;
+    if (!binary) layout.conventions["normalization"] = normalization(o);
     layout.conventions["target"] = names[target];
     layout.conventions["kind"] = binary ? "binary" : "multiclass";
     if (!binary) layout.conventions["class_matching"] = by_name ? "by column name" : "by position, classes sorted";
@@ -133,13 +144,24 @@ int run_xent(const Options& o, cli::Context& ctx) {
     for (std::size_t g = 0; g < sums.size(); ++g) {
         double mean = sums[g].value() / static_cast<double>(counts[g]);
         results.push_back({groups.values(g), "", mean, {{"n", counts[g]}}});
-        if (o.common.explain)
+        if (o.common.explain) {
+            if (!group_cols.empty()) {
+                std::string title;
+                for (std::size_t k = 0; k < group_cols.size(); ++k)
+                    title += (k ? ", " : "") + layout.group_names[k] + " = " + groups.values(g)[k];
+                ctx.out() << title << "\n\n";
+            }
             ctx.out() << "Cross-entropy (log loss)  L = -(1/N) sum over rows of " << log_name(base)
-                      << " q(true class of the row)\n\n  N = " << counts[g] << " rows, probabilities clipped to ["
-                      << io::format_number(o.eps) << ", 1 - " << io::format_number(o.eps) << "]\n  L = "
-                      << io::format_number(sums[g].value(), 6) << " / " << counts[g] << " = " << io::format_number(mean)
-                      << " " << unit_of(base) << "\n\nLog loss is the average surprise of the model at the truth: "
-                         "0 for a model that gives\nthe true class probability 1, ln 2 = 0.693 for a coin flip on two classes.\n";
+                      << " q(y)\n(q(y): the probability the model gave the row's true class y)\n\n  N = " << counts[g] << " rows, probabilities clipped to ["
+                      << io::format_number(o.eps) << ", 1 - " << io::format_number(o.eps) << "]"
+                      << (binary ? "" : o.normalize ? ", each row divided by its sum (--normalize)"
+                                                    : ", each row's sum checked to be 1")
+                      << "\n  L = " << io::format_number(sums[g].value(), 6) << " / " << counts[g] << " = "
+                      << io::format_number(mean) << " " << unit_of(base)
+                      << "\n\nLog loss is the average surprise of the model at the truth: 0 for a model that\n"
+                         "gives the true class probability 1, ln 2 = 0.693 for a coin flip on two classes.\n";
+            if (g + 1 < sums.size()) ctx.out() << "\n";
+        }
     }
     if (o.common.explain) return 0;
     return cli::print_results(ctx, layout, results);

@@ -86,8 +86,17 @@ nlohmann::json conventions(const Options& o, const std::string& p_name, const st
     if (o.metric == "psi" || o.metric == "all") c["psi_base"] = "e";
     if (o.metric == "js-distance") c["distance_of"] = "sqrt of the JS divergence, as scipy.spatial.distance.jensenshannon";
     c["smoothing"] = o.smooth;
-    c["normalization"] = o.strict ? "strict (must sum to 1)" : "divide by sum";
+    bool counted = o.common.command == "samples" || o.common.command == "merge";
+    c["normalization"] = counted || o.normalize ? (counted ? "counts divided by their total" : "divide by sum (--normalize)")
+                                                : "probabilities: sum to 1 within 1e-6";
     return c;
+}
+
+void refuse_weight_sum(const info::NotProbabilities& e, const std::string& file, std::size_t line,
+                       const std::string& where) {
+    throw InputError((where.empty() ? "" : where + ": ") + e.message() +
+                         ": 'mlm-kl samples' reads raw observations, --normalize divides by the sum",
+                     file, line);
 }
 
 int print_rows(const Options& o, cli::Context& ctx, const std::vector<std::string>& key_names,

@@ -2,6 +2,7 @@
 // numbers, the sum, and what the number means.
 #include "kl/kl_tool.hpp"
 
+#include "cli/explain_text.hpp"
 #include "io/number.hpp"
 
 #include <cmath>
@@ -24,7 +25,8 @@ std::string fixed(double x) {
 }
 
 std::string padded(std::string s, std::size_t width) {
-    if (s.size() < width) s.append(width - s.size(), ' ');
+    std::size_t columns = cli::text_columns(s);
+    if (columns < width) s.append(width - columns, ' ');
     return s + " ";
 }
 
@@ -97,45 +99,61 @@ void explain(const Options& o, cli::Context& ctx, const std::string& title,
     std::string lg = cli::log_name(base), unit = unit_of(base);
     io::Output& out = ctx.out();
     if (!title.empty()) out << title << "\n\n";
-    out << formula(m, lg) << "\n" << zeros_note(m) << "\n\n";
+    out << formula(m, lg) << "\n" << zeros_note(m) << "\n";
+    bool counted = o.common.command == "samples" || o.common.command == "merge";
+    if (counted) out << "P and Q are the counts of A and B per outcome, each divided by its total.\n";
+    else if (o.normalize) out << "P and Q are the weights, each side divided by its sum (--normalize).\n";
+    if (o.smooth > 0)
+        out << "--smooth " << io::format_number(o.smooth) << " was added to every outcome of both sides before"
+            << " dividing.\n";
+    out << "\n";
     auto cols = columns_for(m, lg);
     std::size_t shown = std::min(p.size(), shown_outcomes);
+    // The outcome-name column: as wide as the longest name shown, at least 14,
+    // at most what leaves the numbers within 80 columns; longer names are cut.
+    std::size_t numbers_width = 2 + 13 + 13;
+    for (const auto& col : cols) numbers_width += std::max<std::size_t>(col.header.size(), 16) + 1;
+    std::size_t widest = numbers_width + 8 < cli::explain_width ? cli::explain_width - numbers_width - 1 : 8;
     std::size_t name_width = 14;
-    for (std::size_t i = 0; i < shown && i < names.size(); ++i) name_width = std::max(name_width, names[i].size() + 1);
+    for (std::size_t i = 0; i < shown && i < names.size(); ++i)
+        name_width = std::max(name_width, cli::text_columns(names[i]));
+    name_width = std::min(name_width, widest);
     auto line = [&](std::string text) {
         text.erase(text.find_last_not_of(' ') + 1);
         out << text << "\n";
     };
     std::string header = "  " + padded("x", name_width) + padded("P(x)", 12) + padded("Q(x)", 12);
-    for (const auto& col : cols) header += padded(col.header, 16);
+    auto col_width = [](const Column& col) { return std::max<std::size_t>(col.header.size(), 16); };
+    for (const auto& col : cols) header += padded(col.header, col_width(col));
     line(header);
     for (std::size_t i = 0; i < shown; ++i) {
         std::string name = i < names.size() ? names[i] : std::to_string(i + 1);
-        std::string row = "  " + padded(name, name_width) + padded(fixed(p[i]), 12) + padded(fixed(q[i]), 12);
-        for (const auto& col : cols) row += padded(fixed(col.value(p[i], q[i], base)), 16);
+        std::string row = "  " + padded(cli::fitted(name, name_width), name_width) + padded(fixed(p[i]), 12) + padded(fixed(q[i]), 12);
+        for (const auto& col : cols) row += padded(fixed(col.value(p[i], q[i], base)), col_width(col));
         line(row);
     }
     if (p.size() > shown) out << "  ... and " << std::to_string(p.size() - shown) << " more outcomes\n";
-    std::string sum = "  " + padded("sum", name_width + 26);
+    std::string sum = "  " + padded("sum", name_width + 26);  // the name, P and Q columns
     auto values = metric_values(m == "all" ? "both" : m, c);
     if (m == "js-distance") values = {c.js};
-    for (double v : values) sum += padded(fixed(v), 16);
+    for (std::size_t k = 0; k < values.size(); ++k)
+        sum += padded(fixed(values[k]), k < cols.size() ? col_width(cols[k]) : 16);
     line(sum);
     out << "\n";
 
     std::string u = " " + unit;
     if (m == "kl") {
         out << "KL(P||Q) = " << fixed(c.kl_pq) << u << ": the average extra surprise, in " << unit
-            << ", of assuming Q when the world is P.\nCoding outcomes of P with a code built for Q costs that "
+            << ", of assuming Q\nwhen the world is P. Coding outcomes of P with a code built for Q costs that\n"
                "much more per outcome.\n";
     } else if (m == "reverse") {
         out << "KL(Q||P) = " << fixed(c.kl_qp) << u << ": the average extra surprise, in " << unit
-            << ", of assuming P when the world is Q.\n";
+            << ", of assuming P\nwhen the world is Q.\n";
     } else if (m == "both" || m == "all") {
         out << "KL(P||Q) = " << fixed(c.kl_pq) << u << ", KL(Q||P) = " << fixed(c.kl_qp) << u << ".\n"
-            << "KL is not symmetric: KL(P||Q) weighs each log-ratio by P, so it punishes outcomes that P\n"
-               "expects and Q thinks rare; KL(Q||P) weighs by Q and punishes the opposite mistake. The two\n"
-               "agree only when P = Q.\n";
+            << "KL is not symmetric: KL(P||Q) weighs each log-ratio by P, so it punishes\n"
+               "outcomes that P expects and Q thinks rare; KL(Q||P) weighs by Q and punishes\n"
+               "the opposite mistake. The two agree only when P = Q.\n";
         if (m == "all") {
             out << "\nH(P) = " << fixed(c.entropy_p) << u << ", H(Q) = " << fixed(c.entropy_q) << u
                 << ", H(P,Q) = " << fixed(c.cross_entropy) << u << " = H(P) + KL(P||Q)\n"
@@ -145,16 +163,16 @@ void explain(const Options& o, cli::Context& ctx, const std::string& title,
     } else if (m == "js" || m == "js-distance") {
         out << "JS = " << fixed(c.js) << u;
         if (m == "js-distance") out << ", its square root " << fixed(std::sqrt(c.js));
-        out << ". JS is symmetric and finite: 0 for identical distributions, at most "
+        out << ".\nJS is symmetric and finite: 0 for identical distributions, at most "
             << fixed(std::log(2.0) / std::log(base)) << u << "\nwhen they share no outcome. It is how much"
-            << " either distribution surprises their average M.\n";
+            << " either distribution surprises their\naverage M.\n";
     } else if (m == "xent") {
         out << "H(P,Q) = " << fixed(c.cross_entropy) << u << " = H(P) " << fixed(c.entropy_p) << " + KL(P||Q) "
-            << fixed(c.kl_pq) << ": the average surprise of outcomes drawn\nfrom P when you predict them with Q "
+            << fixed(c.kl_pq) << ":\nthe average surprise of outcomes drawn from P when you predict them with Q\n"
                "(the log loss of the prediction Q).\n";
     } else if (m == "psi") {
-        out << "PSI = " << fixed(c.psi) << ". By the usual rule of thumb, below 0.1 the population has not "
-               "shifted,\n0.1 to 0.25 is a moderate shift worth a look, above 0.25 a major shift.\n";
+        out << "PSI = " << fixed(c.psi) << ". By the usual rule of thumb, below 0.1 the population has\n"
+               "not shifted, 0.1 to 0.25 is a moderate shift worth a look, above 0.25 a major\nshift.\n";
     }
 }
 

@@ -101,22 +101,36 @@ int vae(const Options& o, cli::Context& ctx) {
             }
             if (o.common.explain && n == 0) {
                 auto& out = ctx.out();
-                out << "VAE regularizer: KL(N(mu, exp(logvar)) || N(0, I)) = 1/2 sum over j of "
-                       "(mu_j^2 + exp(logvar_j) - 1 - logvar_j)\n\nRow 1:\n  j   mu          logvar      term\n";
+                out << "VAE regularizer: KL(N(mu, exp(logvar)) || N(0, I))\n"
+                       "  = 1/2 sum over j of (mu_j^2 + exp(logvar_j) - 1 - logvar_j)\n\nRow 1:\n"
+                       "  j   mu          logvar      term\n";
+                auto cell = [](std::string text, std::size_t width) {
+                    if (text.size() < width) text.append(width - text.size(), ' ');
+                    return text;
+                };
                 for (std::size_t j = 0; j < k; ++j)
-                    out << "  " << std::to_string(j + 1) << "   " << str(mu[j]) << "   " << str(lv[j]) << "   "
+                    out << "  " << cell(std::to_string(j + 1), 4) << cell(str(mu[j]), 12) << cell(str(lv[j]), 12)
                         << str(0.5 * (mu[j] * mu[j] + std::expm1(lv[j]) - lv[j]) / scale) << "\n";
                 out << "  sum " << str(kl) << " " << unit_of(o.base())
-                    << "\n\nIt is 0 when the encoder outputs mu = 0 and logvar = 0 (the prior itself), and grows\n"
-                       "as the code for an input moves away from the prior or narrows: the price, in "
-                    << unit_of(o.base()) << ", of\ndescribing the input's code instead of drawing it from N(0, I).\n";
+                    << "\n\nIt is 0 when the encoder outputs mu = 0 and logvar = 0 (the prior itself), and\n"
+                       "grows as the code for an input moves away from the prior or narrows: the price,\n"
+                       "in "
+                    << unit_of(o.base()) << ", of describing the input's code instead of drawing it from N(0, I).\n";
             }
             sum.add(kl);
             rows.push_back({{}, {kl}, {}});
         }
     }
     if (rows.empty()) throw InputError("no data rows", t.file());
-    if (o.common.explain) return 0;
+    if (o.common.explain) {
+        if (rows.size() > 1)
+            ctx.out() << "\n... and " << rows.size() - 1 << (rows.size() == 2 ? " more row.\n" : " more rows.\n");
+        if (o.mean)
+            ctx.out() << "\n--mean: the mean over the " << rows.size() << " rows is "
+                      << io::format_number(sum.value() / static_cast<double>(rows.size())) << " "
+                      << unit_of(o.base()) << ".\n";
+        return 0;
+    }
     ctx.report_skipped(t);
     auto conv = gauss_conventions(o, "vae", "N(mu, exp(logvar)) per row", "N(0, I)");
     conv["dimensions"] = k;
@@ -139,7 +153,8 @@ int multivariate(const Options& o, cli::Context& ctx) {
     auto backward = info::gaussian_kl_terms(q, p);
     if (o.common.explain) {
         auto& out = ctx.out();
-        out << "KL(P||Q) = 1/2 [tr(Sq^-1 Sp) + (mq - mp)' Sq^-1 (mq - mp) - k + ln(det Sq / det Sp)]\n"
+        out << "KL(P||Q) = 1/2 [tr(Sq^-1 Sp) + (mq - mp)' Sq^-1 (mq - mp) - k\n"
+               "                + ln(det Sq / det Sp)]\n"
             << "         = 1/2 [" << str(forward.trace) << " + " << str(forward.mahalanobis) << " - "
             << str(forward.dimensions) << " + " << str(forward.log_det_ratio) << "]\n"
             << "         = " << str(forward.kl) << " nats = " << str(forward.kl / scale) << " "
@@ -148,9 +163,9 @@ int multivariate(const Options& o, cli::Context& ctx) {
             out << "KL(Q||P) = 1/2 [" << str(backward.trace) << " + " << str(backward.mahalanobis) << " - "
                 << str(backward.dimensions) << " + " << str(backward.log_det_ratio) << "] = " << str(backward.kl)
                 << " nats\n\n";
-        out << "The trace compares the spreads, the Mahalanobis term the distance between the means as Q\n"
-               "measures it, and the log-determinant the volumes: the average extra surprise of assuming Q\n"
-               "when the data come from P.\n";
+        out << "The trace compares the spreads, the Mahalanobis term the distance between the\n"
+               "means as Q measures it, and the log-determinant the volumes: the average extra\n"
+               "surprise of assuming Q when the data come from P.\n";
         return 0;
     }
     auto values = directions(o.metric, forward.kl / scale, backward.kl / scale);
@@ -165,13 +180,14 @@ int univariate(const Options& o, cli::Context& ctx) {
     double backward = info::gaussian_kl(o.q_mean, o.q_sd, o.p_mean, o.p_sd);
     if (o.common.explain) {
         auto& out = ctx.out();
-        out << "KL(N(mp, sp^2) || N(mq, sq^2)) = ln(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2\n"
+        out << "KL(N(mp, sp^2) || N(mq, sq^2))\n  = ln(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2\n"
             << "  = ln(" << str(o.q_sd) << "/" << str(o.p_sd) << ") + (" << str(o.p_sd) << "^2 + ("
             << str(o.p_mean) << " - " << str(o.q_mean) << ")^2) / (2 * " << str(o.q_sd) << "^2) - 1/2\n"
             << "  = " << str(forward) << " nats = " << str(forward / scale) << " " << unit_of(o.base()) << "\n";
         if (o.metric != "kl") out << "KL(Q||P) = " << str(backward / scale) << " " << unit_of(o.base()) << "\n";
-        out << "\nThe average extra surprise of assuming Q when the data come from P: a Q that is too narrow\n"
-               "is punished much more than one that is too wide, which is why KL(P||Q) != KL(Q||P).\n";
+        out << "\nThe average extra surprise of assuming Q when the data come from P: a Q that is\n"
+               "too narrow is punished much more than one that is too wide, which is why\n"
+               "KL(P||Q) != KL(Q||P).\n";
         return 0;
     }
     auto conv = gauss_conventions(o, "univariate",

@@ -5,6 +5,7 @@
 
 #include "cli/context.hpp"
 #include "cli/log_base.hpp"
+#include "info/entropy.hpp"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -19,7 +20,8 @@ struct Options {
     std::string base_text;  // empty: 2, or e for gauss --vae (as VAE losses are reported)
     bool nats = false;
     double smooth = 0;
-    bool strict = false;
+    bool normalize = false;  // --normalize: divide weights by their sum (else they must sum to 1)
+    bool strict = false;     // --strict: the old name of the default, hidden
     std::string labels;  // column of outcome names
     bool rows = false;
     bool mean = false;
@@ -35,6 +37,9 @@ struct Options {
     bool vae = false;
 
     double base() const;  // from --base / --nats
+    info::WeightReading reading() const {
+        return normalize ? info::WeightReading::divide_by_sum : info::WeightReading::probabilities;
+    }
 };
 
 // Every number mlm-kl knows how to report for one pair of distributions.
@@ -69,6 +74,11 @@ struct Row {
 // `per_row`: a table even for one row (one value per input row).
 int print_rows(const Options& o, cli::Context& ctx, const std::vector<std::string>& key_names,
                const std::vector<Row>& rows, const nlohmann::json& conventions, bool per_row = false);
+
+// The one line for weights that should be probabilities and do not sum to 1
+// (CONTRACT.md section 3): where they are, their sum, and the two ways out.
+[[noreturn]] void refuse_weight_sum(const info::NotProbabilities& e, const std::string& file,
+                                    std::size_t line = 0, const std::string& where = {});
 
 // Says on stderr why a printed value is infinite: `outcome` names the outcome,
 // `where` the group or row ("" for none).

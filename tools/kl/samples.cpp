@@ -377,17 +377,18 @@ int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
         std::vector<double> p, q;
         std::string in_bins = s.kind == Kind::numeric ? " in the bins" : "";
         try {
-            p = info::normalized(c.a, {o.smooth, false});
+            p = info::normalized(c.a, {o.smooth, info::WeightReading::divide_by_sum});
         } catch (const InputError& e) {
             throw InputError(prefix + "sample A (" + s.names[0] + ") has no values" + in_bins);
         }
         try {
-            q = info::normalized(c.b, {o.smooth, false});
+            q = info::normalized(c.b, {o.smooth, info::WeightReading::divide_by_sum});
         } catch (const InputError& e) {
             throw InputError(prefix + "sample B (" + s.names[1] + ") has no values" + in_bins);
         }
         Comparison cmp = compare(p, q, base);
         if (o.common.explain) {
+            if (g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
             explain(o, ctx, where, c.outcomes, p, q, cmp);
             continue;
         }
@@ -422,7 +423,6 @@ nlohmann::json read_partial(const std::string& path) {
 }  // namespace
 
 int run_samples(const Options& o, cli::Context& ctx) {
-    if (o.strict) throw UsageError("--strict is for weights; samples are counted");
     if (o.quantile_bins && o.bins != "auto") throw UsageError("give --bins or --quantile-bins, not both");
     if (o.partial && o.common.explain) throw UsageError("--partial prints counts; --explain goes with merge");
     Samples s = read_all_samples(o, ctx);
@@ -431,7 +431,6 @@ int run_samples(const Options& o, cli::Context& ctx) {
 }
 
 int run_merge(const Options& o, cli::Context& ctx) {
-    if (o.strict) throw UsageError("--strict is for weights; samples are counted");
     const auto& files = o.common.files;
     if (files.empty()) throw UsageError("merge needs the files written by samples --partial");
     Samples s;

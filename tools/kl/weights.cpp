@@ -143,11 +143,15 @@ std::string group_label(const std::vector<std::string>& names, const std::vector
     return s;
 }
 
-std::vector<double> normalized_side(const Options& o, const std::vector<double>& w, const std::string& where) {
+// `file` is where the side came from (a file or a column), `group` its -g group.
+std::vector<double> normalized_side(const Options& o, const std::vector<double>& w, const std::string& file,
+                                    const std::string& group) {
     try {
-        return info::normalized(w, {o.smooth, o.strict});
+        return info::normalized(w, {o.smooth, o.reading()});
+    } catch (const info::NotProbabilities& e) {
+        refuse_weight_sum(e, file, 0, group);
     } catch (const InputError& e) {
-        throw InputError(e.message(), where);
+        throw InputError((group.empty() ? "" : group + ": ") + e.message(), file);
     }
 }
 
@@ -177,10 +181,11 @@ int compare_sets(const Options& o, cli::Context& ctx, const SideSet& p, const Si
                                  " (--labels COL matches outcomes by name)");
             names = ps.names, pw = ps.weights, qw = qs.weights;
         }
-        auto pn = normalized_side(o, pw, p.name);
-        auto qn = normalized_side(o, qw, q.name);
+        auto pn = normalized_side(o, pw, p.name, where);
+        auto qn = normalized_side(o, qw, q.name, where);
         Comparison c = compare(pn, qn, base);
         if (o.common.explain) {
+            if (g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
             explain(o, ctx, where, names, pn, qn, c);
             continue;
         }
@@ -226,29 +231,45 @@ int compare_rows(const Options& o, cli::Context& ctx) {
         }
         std::vector<double> pn, qn;
         try {
-            pn = info::normalized(p, {o.smooth, o.strict});
+            pn = info::normalized(p, {o.smooth, o.reading()});
+        } catch (const info::NotProbabilities& e) {
+            refuse_weight_sum(e, bp.file(r), bp.line(r));
         } catch (const InputError& e) {
             throw InputError(e.message(), bp.file(r), bp.line(r));
         }
         try {
-            qn = info::normalized(q, {o.smooth, o.strict});
+            qn = info::normalized(q, {o.smooth, o.reading()});
+        } catch (const info::NotProbabilities& e) {
+            refuse_weight_sum(e, bq.file(r), bq.line(r));
         } catch (const InputError& e) {
             throw InputError(e.message(), bq.file(r), bq.line(r));
         }
         Comparison c = compare(pn, qn, base);
         std::string where = "row " + std::to_string(r + 1);
+        auto values = metric_values(o.metric, c);
+        for (std::size_t j = 0; j < values.size(); ++j) sums[j].add(values[j]);
         if (o.common.explain) {
-            if (r < explained_rows) explain(o, ctx, "Row " + std::to_string(r + 1), names, pn, qn, c);
+            if (r < explained_rows) {
+                explain(o, ctx, "Row " + std::to_string(r + 1), names, pn, qn, c);
+                ctx.out() << "\n";
+            }
             continue;
         }
         note_infinities(o, ctx, c, pn, qn, names, where);
-        auto values = metric_values(o.metric, c);
-        for (std::size_t j = 0; j < values.size(); ++j) sums[j].add(values[j]);
         rows.push_back({{}, values, {}});
     }
     if (o.common.explain) {
         if (bp.rows() > explained_rows)
-            ctx.out() << "... and " << std::to_string(bp.rows() - explained_rows) << " more rows.\n";
+            ctx.out() << "... and " << bp.rows() - explained_rows
+                      << (bp.rows() == explained_rows + 1 ? " more row.\n" : " more rows.\n");
+        if (o.mean) {
+            auto columns = metric_columns(o.metric);
+            ctx.out() << "\n--mean over the " << bp.rows() << " rows:";
+            for (std::size_t j = 0; j < columns.size(); ++j)
+                ctx.out() << (j ? ", " : " ") << columns[j] << " = "
+                          << io::format_number(sums[j].value() / static_cast<double>(bp.rows()));
+            ctx.out() << "\n";
+        }
         return 0;
     }
     ctx.report_skipped(tp);
