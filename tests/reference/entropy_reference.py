@@ -297,7 +297,7 @@ explain_case("explain: values of iris species, counted",
                           [f"p(x) is the count of x over the {vc_sorted.sum()} counted."]))
 long_names = ["a_label_long_enough_to_push_every_number_out_of_its_column", "short"]
 explain_case("explain: a long outcome name is cut to 30 columns, the numbers stay in line",
-             "mlm-entropy values -c name --explain",
+             "mlm-entropy values --header -c name --explain",
              entropy_walk("", long_names, [2 / 3, 1 / 3], 2, 2, ["p(x) is the count of x over the 3 counted."]),
              stdin=["name", long_names[0], long_names[1], long_names[0]])
 rows_lines = []

@@ -344,7 +344,7 @@ case("explain: --rows walks through the first rows and --mean gives the mean",
      "mlm-kl --rows --mean --nats --explain kl/teacher.csv kl/student.csv", [e for e in rows_text])
 explain_samples = kl_walk("", names, ka / ka.sum(), kb / kb.sum(), 2,
                           ["P and Q are the counts of A and B per outcome, each divided by its total."])
-case("explain: samples, counted categories", "mlm-kl samples --explain kl/colors_a.csv kl/colors_b.csv",
+case("explain: samples, counted categories", "mlm-kl samples --header --explain kl/colors_a.csv kl/colors_b.csv",
      explain_samples)
 long_p = pd.DataFrame({"name": ["an_outcome_name_far_too_long_for_any_column_of_numbers", "b"], "w": [0.75, 0.25]})
 long_q = pd.DataFrame({"name": ["an_outcome_name_far_too_long_for_any_column_of_numbers", "b"], "w": [0.5, 0.5]})
