@@ -2,7 +2,9 @@
 
 #include "io/number.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace mlm::cli {
 
@@ -37,6 +39,29 @@ const CLI::Validator& finite() {
         },
         "", "FINITE");
     return v;
+}
+
+CLI::Validator whole_number(std::int64_t lo, std::uint64_t hi) {
+    const bool open_ended = hi == std::numeric_limits<std::uint64_t>::max();
+    const std::string want = open_ended ? ">= " + std::to_string(lo)
+                                        : "from " + std::to_string(lo) + " to " + std::to_string(hi);
+    return CLI::Validator(
+        [lo, hi, want](std::string& s) {
+            const char* end = s.data() + s.size();
+            bool ok = false;
+            if (!s.empty() && s[0] == '-') {
+                std::int64_t v = 0;
+                auto r = std::from_chars(s.data(), end, v);
+                ok = r.ec == std::errc() && r.ptr == end && v >= lo;
+            } else {
+                std::uint64_t v = 0;
+                auto r = std::from_chars(s.data(), end, v);
+                ok = r.ec == std::errc() && r.ptr == end && v <= hi &&
+                     (lo <= 0 || v >= static_cast<std::uint64_t>(lo));
+            }
+            return ok ? std::string() : "expected a whole number " + want + ", got \"" + s + "\"";
+        },
+        "", "WHOLE");
 }
 
 }  // namespace mlm::cli

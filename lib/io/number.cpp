@@ -1,5 +1,6 @@
 #include "io/number.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fast_float/fast_float.h>
@@ -41,12 +42,49 @@ bool is_number(std::string_view text) {
 void append_number(std::string& out, double x, int precision) {
     if (std::isnan(x)) { out += "nan"; return; }
     if (std::isinf(x)) { out += x > 0 ? "inf" : "-inf"; return; }
-    if (x == 0) x = 0;  // no "-0"
+    if (x == 0) { out += '0'; return; }  // no "-0"
+    // The digits and exponent of the scientific form (shortest round trip, or
+    // `precision` significant digits), then the plain spelling unless printf's
+    // exponent form (1.5e-07) would be shorter: the choice std::to_chars makes
+    // for the shortest form, so --precision follows the same rule. The exponent
+    // is then written bare, as Python's repr does: 1.5e-7, 2e20.
     char buf[64];
-    auto result = precision > 0
-        ? std::to_chars(buf, buf + sizeof buf, x, std::chars_format::general, precision)
-        : std::to_chars(buf, buf + sizeof buf, x);
-    out.append(buf, result.ptr);
+    auto sci = precision > 0 ? std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific, precision - 1)
+                             : std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
+    std::string_view text(buf, static_cast<std::size_t>(sci.ptr - buf));
+    const bool negative = text.front() == '-';
+    if (negative) text.remove_prefix(1);
+    const std::size_t e_at = text.find('e');
+    int exponent = 0;
+    std::from_chars(text.data() + e_at + (text[e_at + 1] == '+' ? 2 : 1), text.data() + text.size(), exponent);
+    char digits[32];
+    std::size_t n = 0;
+    for (char c : text.substr(0, e_at))
+        if (c != '.') digits[n++] = c;
+    while (n > 1 && digits[n - 1] == '0') --n;  // --precision 3 of 0.5 is 0.5, not 0.500
+    const std::string_view d(digits, n);
+
+    std::string exp_form(d.substr(0, 1));
+    if (n > 1) (exp_form += '.') += d.substr(1);
+    exp_form += 'e';
+    exp_form += std::to_string(exponent);
+
+    std::string plain;
+    if (exponent < 0) {
+        plain = "0.";
+        plain.append(static_cast<std::size_t>(-exponent - 1), '0');
+        plain += d;
+    } else if (static_cast<std::size_t>(exponent) + 1 >= n) {
+        plain = d;
+        plain.append(static_cast<std::size_t>(exponent) + 1 - n, '0');
+    } else {
+        plain = d.substr(0, static_cast<std::size_t>(exponent) + 1);
+        (plain += '.') += d.substr(static_cast<std::size_t>(exponent) + 1);
+    }
+    const std::size_t exp_digits = std::to_string(exponent < 0 ? -exponent : exponent).size();
+    const std::size_t printf_size = (n > 1 ? n + 1 : 1) + 2 + std::max<std::size_t>(2, exp_digits);
+    if (negative) out += '-';
+    out += plain.size() <= printf_size ? plain : exp_form;
 }
 
 std::string format_number(double x, int precision) {
