@@ -54,6 +54,13 @@ std::string example_line(const std::string& line) {
     return out;
 }
 
+// The type name an option was declared with ("FMT"), without the validator
+// descriptions CLI11 appends to it ("FMT:{csv,tsv}").
+std::string type_of(const CLI::Option* opt) {
+    std::string t = opt->get_type_name();
+    return t.substr(0, t.find(':'));
+}
+
 std::string option_name(const CLI::Option* opt) {
     if (opt->get_positional()) {
         std::string n = opt->get_name(true, false);
@@ -62,12 +69,19 @@ std::string option_name(const CLI::Option* opt) {
     std::string names = opt->get_name(false, true);  // "-c,--columns"
     std::string out;
     for (char c : names) out += c == ',' ? std::string(", ") : std::string(1, c);
-    if (opt->get_type_size() != 0 && !opt->get_type_name().empty()) out += ' ' + opt->get_type_name();
+    if (std::string type = type_of(opt); opt->get_type_size() != 0 && !type.empty()) out += ' ' + type;
     return out;
 }
 
 std::string option_desc(const CLI::Option* opt) {
     std::string d = opt->get_description();
+    // An IsMember check's choices, unless the description lists them already.
+    std::string full = opt->get_type_name();
+    if (auto set = full.find(":{"); set != std::string::npos && full.back() == '}') {
+        std::string choices;
+        for (char c : full.substr(set + 2, full.size() - set - 3)) choices += c == ',' ? std::string(", ") : std::string(1, c);
+        if (d.find(choices.substr(0, choices.find(','))) == std::string::npos) d += ": " + choices;
+    }
     if (opt->get_required() && !opt->get_positional()) d += " (required)";
     return d;
 }
@@ -90,17 +104,23 @@ std::string usage(const CLI::App* app, const std::string& name) {
     return wrap(u, help_width, 7) + '\n';
 }
 
-// The example lines ("  mlm-...") of an app's footer, or, for a subcommand
-// without its own, those of its parent that use it.
+// The example lines ("  mlm-...") of an app's footer; for a subcommand, those
+// of its own footer and its parent's that use it (CLI11 copies the parent's
+// footer into each subcommand, so an example elsewhere is not about it).
 std::vector<std::string> examples_of(const CLI::App* app) {
     std::vector<std::string> found;
-    for (const auto& line : lines_of(app->get_footer()))
-        if (line.rfind("  mlm", 0) == 0) found.push_back(line);
-    if (found.empty() && app->get_parent()) {
-        const std::string word = ' ' + app->get_name() + ' ';
-        for (const auto& line : lines_of(app->get_parent()->get_footer()))
-            if (line.rfind("  mlm", 0) == 0 && line.find(word) != std::string::npos) found.push_back(line);
+    auto is_example = [](const std::string& line) { return line.rfind("  mlm", 0) == 0; };
+    if (!app->get_parent()) {
+        for (const auto& line : lines_of(app->get_footer()))
+            if (is_example(line)) found.push_back(line);
+        return found;
     }
+    const std::string word = ' ' + app->get_name() + ' ';
+    for (const std::string& footer : {app->get_footer(), app->get_parent()->get_footer()})
+        for (const auto& line : lines_of(footer))
+            if (is_example(line) && line.find(word) != std::string::npos &&
+                std::find(found.begin(), found.end(), line) == found.end())
+                found.push_back(line);
     return found;
 }
 

@@ -37,7 +37,7 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
     return n;
 }
 
-std::string quoted(const std::string& s) { return '"' + s + '"'; }
+std::string in_quotes(const std::string& s) { return '"' + s + '"'; }
 
 std::string lowercase_first(std::string s) {
     if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
@@ -68,7 +68,7 @@ std::string range_message(const std::string& value, const std::string& lo, const
     if (b == std::numeric_limits<double>::max() && a == std::numeric_limits<double>::min()) want = kind + " > 0";
     else if (b == std::numeric_limits<double>::max()) want = kind + " >= " + bound_text(lo);
     else want = kind + " from " + bound_text(lo) + " to " + bound_text(hi);
-    return "expected " + want + ", got " + quoted(value);
+    return "expected " + want + ", got " + in_quotes(value);
 }
 
 // A validator's message, for option `name` given `value`.
@@ -87,7 +87,7 @@ std::string validation_message(const std::string& text) {
     if (auto in = msg.find(" not in {"); in != std::string::npos && msg.back() == '}') {
         std::string set = msg.substr(in + 9, msg.size() - in - 10), list;
         for (char c : set) list += c == ',' ? std::string(", ") : std::string(1, c);
-        return name + ": expected one of " + list + ", got " + quoted(msg.substr(0, in));
+        return name + ": expected one of " + list + ", got " + in_quotes(msg.substr(0, in));
     }
     return name + ": " + lowercase_first(msg);
 }
@@ -102,9 +102,9 @@ std::string conversion_message(const std::string& text) {
     std::string name = text.substr(head.size(), eq - head.size()), value = text.substr(eq + 3);
     double x = 0;
     if (io::parse_number(value, x) != io::ParseResult::ok || std::isnan(x))
-        return name + ": expected a number, got " + quoted(value);
-    if (x < 0 && x == std::floor(x)) return name + ": expected a whole number >= 0, got " + quoted(value);
-    return name + ": expected a whole number, got " + quoted(value);
+        return name + ": expected a number, got " + in_quotes(value);
+    if (x < 0 && x == std::floor(x)) return name + ": expected a whole number >= 0, got " + in_quotes(value);
+    return name + ": expected a whole number, got " + in_quotes(value);
 }
 
 const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
@@ -118,7 +118,10 @@ const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
 
 std::string with_type(const CLI::App& app, const std::string& name) {
     const CLI::Option* o = find_option(app, name);
-    return o && !o->get_type_name().empty() && o->get_type_size() != 0 ? name + ' ' + o->get_type_name() : name;
+    if (!o || o->get_type_size() == 0) return name;
+    std::string type = o->get_type_name();
+    type = type.substr(0, type.find(':'));  // without CLI11's validator descriptions
+    return type.empty() ? name : name + ' ' + type;
 }
 
 std::string first_word(const std::string& s) { return s.substr(0, s.find(' ')); }
@@ -215,7 +218,7 @@ std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
         std::string args = colon == std::string::npos ? text : text.substr(colon + 2);
         std::string first = first_word(args);
         if (starts_with(first, "-")) return "unknown option " + first;
-        return "unexpected argument " + quoted(first);
+        return "unexpected argument " + in_quotes(first);
     }
     if (kind == "ExcludesError") {
         auto at = text.find(" excludes ");

@@ -108,16 +108,22 @@ mode_t creation_mode() {
 Output::Output() : kind_(Kind::stdout_), fd_(1) {}
 
 Output::Output(const std::string& path) : kind_(Kind::file), path_(path) {
-    const std::string target = resolve_links(path);
     struct stat st;
-    const bool exists = ::stat(target.c_str(), &st) == 0;
+    const bool exists = ::stat(path.c_str(), &st) == 0;  // through any links
     if (exists && !S_ISREG(st.st_mode)) {
         // A device or fifo (/dev/full, /dev/stdout) cannot be replaced by a
         // rename: write through it directly.
-        fd_ = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        fd_ = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
         if (fd_ < 0) throw IoError(path + ": " + system_message(errno));
         kind_ = Kind::device;
         return;
+    }
+    std::string target;
+    if (char* real = exists ? ::realpath(path.c_str(), nullptr) : nullptr) {
+        target = real;
+        std::free(real);
+    } else {
+        target = resolve_links(path);  // a new file, or a link to one still to be created
     }
     target_path_ = target;
     temp_path_ = target + ".XXXXXX";
