@@ -57,22 +57,31 @@ std::string bound_text(const std::string& s) {
 }
 
 // CLI::Range's "Value X not in range A to B" (from PositiveNumber and
-// NonNegativeNumber too, whose bounds are DBL_MIN and DBL_MAX in 309 digits).
-std::string range_message(const std::string& value, const std::string& lo, const std::string& hi) {
-    const bool real = lo.find('.') != std::string::npos;
-    double a = 0, b = 0;
-    io::parse_number(lo, a);
+// NonNegativeNumber too, whose bounds are DBL_MIN and DBL_MAX in 309 digits;
+// std::to_string prints DBL_MIN as 0.000000, so `positive` tells them apart).
+std::string range_message(const std::string& value, const std::string& lo, const std::string& hi, bool positive) {
+    const bool real = lo.find('.') != std::string::npos;  // to_string of a double
+    double b = 0;
     io::parse_number(hi, b);
     const std::string kind = real ? "a number" : "a whole number";
+    auto bound = [&](const std::string& s) { return real ? bound_text(s) : s; };
     std::string want;
-    if (b == std::numeric_limits<double>::max() && a == std::numeric_limits<double>::min()) want = kind + " > 0";
-    else if (b == std::numeric_limits<double>::max()) want = kind + " >= " + bound_text(lo);
-    else want = kind + " from " + bound_text(lo) + " to " + bound_text(hi);
+    if (positive) want = kind + " > 0";
+    else if (b == std::numeric_limits<double>::max()) want = kind + " >= " + bound(lo);
+    else want = kind + " from " + bound(lo) + " to " + bound(hi);
     return "expected " + want + ", got " + in_quotes(value);
 }
 
+const CLI::Option* find_option(const CLI::App& app, const std::string& name);
+
+// CLI11 keeps PositiveNumber's name only as the description it appends to
+// the option's type name ("K:POSITIVE").
+bool has_validator(const CLI::Option* o, const std::string& validator) {
+    return o && o->get_type_name().find(':' + validator) != std::string::npos;
+}
+
 // A validator's message, for option `name` given `value`.
-std::string validation_message(const std::string& text) {
+std::string validation_message(const std::string& text, const CLI::App& app) {
     // "NAME: MESSAGE" where NAME is the option's name.
     auto colon = text.find(": ");
     if (colon == std::string::npos) return lowercase_first(text);
@@ -82,7 +91,8 @@ std::string validation_message(const std::string& text) {
         auto to = msg.rfind(" to ");
         if (at != std::string::npos && to != std::string::npos && to > at)
             return name + ": " + range_message(msg.substr(6, at - 6), msg.substr(at + 14, to - at - 14),
-                                               msg.substr(to + 4));
+                                               msg.substr(to + 4),
+                                               has_validator(find_option(app, name), "POSITIVE"));
     }
     if (auto in = msg.find(" not in {"); in != std::string::npos && msg.back() == '}') {
         std::string set = msg.substr(in + 9, msg.size() - in - 10), list;
@@ -181,16 +191,17 @@ std::string one_line(std::string_view text) {
 
 std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
     const std::string text = e.what();
-    const std::string kind = e.get_name();
-    if (kind == "ValidationError") return validation_message(text);
-    if (kind == "ConversionError") {
+    // By type, not get_name(): CLI11 puts a subcommand's name there for some.
+    auto is = [&](auto* type) { return dynamic_cast<decltype(type)>(&e) != nullptr; };
+    if (is((const CLI::ValidationError*)nullptr)) return validation_message(text, app);
+    if (is((const CLI::ConversionError*)nullptr)) {
         if (auto at = text.find(": too many inputs for a flag"); at != std::string::npos)
             return text.substr(0, at) + ": takes no value";
         if (auto at = text.find(": Should be true/false or a number"); at != std::string::npos)
             return text.substr(0, at) + ": takes no value";
         return conversion_message(text);
     }
-    if (kind == "ArgumentMismatch") {
+    if (is((const CLI::ArgumentMismatch*)nullptr)) {
         // "NAME: 1 required TYPE missing", "NAME: At least 1 required but received 0", ...
         auto colon = text.find(": ");
         std::string name = colon == std::string::npos ? text : text.substr(0, colon);
@@ -198,7 +209,7 @@ std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
             return with_type(app, name) + ": the value is missing";
         return name + ": given too many values";
     }
-    if (kind == "RequiredError") {
+    if (is((const CLI::RequiredError*)nullptr)) {
         if (starts_with(text, "A subcommand")) {
             std::string names;
             for (const CLI::App* s : app.get_subcommands({}))
@@ -213,19 +224,19 @@ std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
         }
         return lowercase_first(text);
     }
-    if (kind == "ExtrasError") {
+    if (is((const CLI::ExtrasError*)nullptr)) {
         auto colon = text.find(": ");
         std::string args = colon == std::string::npos ? text : text.substr(colon + 2);
         std::string first = first_word(args);
         if (starts_with(first, "-")) return "unknown option " + first;
         return "unexpected argument " + in_quotes(first);
     }
-    if (kind == "ExcludesError") {
+    if (is((const CLI::ExcludesError*)nullptr)) {
         auto at = text.find(" excludes ");
         if (at != std::string::npos)
             return text.substr(0, at) + " and " + text.substr(at + 10) + " cannot be used together";
     }
-    if (kind == "RequiresError") {
+    if (is((const CLI::RequiresError*)nullptr)) {
         auto at = text.find(" requires ");
         if (at != std::string::npos) return text.substr(0, at) + " needs " + text.substr(at + 10);
     }
