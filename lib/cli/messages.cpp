@@ -199,6 +199,12 @@ std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
             return text.substr(0, at) + ": takes no value";
         if (auto at = text.find(": Should be true/false or a number"); at != std::string::npos)
             return text.substr(0, at) + ": takes no value";
+        // A flag given a value CLI11 cannot read as true/false: --quiet=maybe.
+        if (auto eq = text.find(" = "); starts_with(text, "Could not convert: ") && eq != std::string::npos) {
+            std::string name = text.substr(19, eq - 19);
+            if (const CLI::Option* o = find_option(app, name); o && o->get_expected_max() == 0)
+                return name + ": takes no value, got " + in_quotes(text.substr(eq + 3));
+        }
         return conversion_message(text);
     }
     if (is((const CLI::ArgumentMismatch*)nullptr)) {
