@@ -46,7 +46,11 @@ std::string example_line(const std::string& line) {
     std::size_t lead = leading_spaces(line);
     std::size_t gap = line.find("   ", lead);
     std::string command = line.substr(0, gap);
-    std::string out = wrap(command, help_width, lead + 4) + '\n';
+    // A command too long for one line continues as the shell reads it, so it
+    // can still be copied and pasted: "...  \" and an indented rest.
+    std::string out;
+    for (char c : wrap(command, help_width - 2, lead + 4)) out += c == '\n' ? std::string(" \\\n") : std::string(1, c);
+    out += '\n';
     if (gap != std::string::npos) {
         std::string rest = line.substr(line.find_first_not_of(' ', gap));
         out += std::string(lead + 4, ' ') + wrap(rest, help_width - lead - 4, 0) + '\n';
