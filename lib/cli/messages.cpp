@@ -52,7 +52,7 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind
 std::string bound_text(const std::string& s) {
     double x = 0;
     if (io::parse_number(s, x) != io::ParseResult::ok) return s;
-    if (x == std::numeric_limits<double>::max()) return "1.8e308";
+    if (std::fabs(x) == std::numeric_limits<double>::max()) return x > 0 ? "1.8e308" : "-1.8e308";
     return io::format_number(x);
 }
 
@@ -169,6 +169,29 @@ std::string near_subcommand(const CLI::App& app, const std::string& word) {
     return best;
 }
 
+namespace {
+
+// The long option of the command given (the deepest subcommand parsed) that
+// `word` ("--presicion") most likely misspells, within two edits, or empty.
+std::string near_option(const CLI::App& app, const std::string& word) {
+    const CLI::App* a = &app;
+    while (!a->get_subcommands().empty()) a = a->get_subcommands().front();
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const CLI::Option* o : a->get_options()) {
+        for (const std::string& name : o->get_lnames()) {
+            std::size_t d = edit_distance(word, "--" + name);
+            if (d < best_distance && d + 2 < word.size()) {
+                best = "--" + name;
+                best_distance = d;
+            }
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
 std::string one_line(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -233,7 +256,23 @@ std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
     if (is((const CLI::ExtrasError*)nullptr)) {
         auto colon = text.find(": ");
         std::string args = colon == std::string::npos ? text : text.substr(colon + 2);
-        std::string first = first_word(args);
+        // CLI11 lists the words in reverse; an option among them is the likely mistake.
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i <= args.size();) {
+            std::size_t end = std::min(args.find(' ', i), args.size());
+            words.insert(words.begin(), args.substr(i, end - i));
+            i = end + 1;
+        }
+        std::string first = words.empty() ? args : words.front();
+        for (const auto& w : words)
+            if (starts_with(w, "-")) {
+                first = w;
+                break;
+            }
+        if (starts_with(first, "--")) {
+            std::string guess = near_option(app, first.substr(0, first.find('=')));
+            return "unknown option " + first + (guess.empty() ? "" : "; did you mean " + guess + "?");
+        }
         if (starts_with(first, "-")) return "unknown option " + first;
         return "unexpected argument " + in_quotes(first);
     }

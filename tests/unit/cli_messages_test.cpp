@@ -2,7 +2,10 @@
 
 #include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <limits>
 #include <string>
+#include <vector>
 
 using mlm::cli::near_subcommand;
 using mlm::cli::one_line;
@@ -38,4 +41,36 @@ TEST_CASE("messages: a near-miss of a subcommand is guessed within two edits", "
     CHECK(near_subcommand(app, "iris.csv").empty());
     CHECK(near_subcommand(app, "x").empty());            // too short to guess from
     CHECK(near_subcommand(app, "values").empty());       // not a typo
+}
+
+namespace {
+// The message run_tool would print for `args` parsed by `app`.
+std::string refused(CLI::App& app, std::vector<std::string> args) {
+    std::reverse(args.begin(), args.end());
+    try {
+        app.parse(args);
+    } catch (const CLI::ParseError& e) {
+        return mlm::cli::usage_message(e, app);
+    }
+    return "accepted";
+}
+}  // namespace
+
+TEST_CASE("messages: a range error never prints the largest double in 309 digits", "[messages][usage]") {
+    CLI::App app;
+    double x = 0;
+    app.add_option("--low", x)->check(CLI::Range(-std::numeric_limits<double>::max(), 0.0));
+    app.add_option("--pos", x)->check(CLI::PositiveNumber);
+    app.add_option("--nonneg", x)->check(CLI::NonNegativeNumber);
+    CHECK(refused(app, {"--low", "1"}) == "--low: expected a number from -1.8e308 to 0, got \"1\"");
+    CHECK(refused(app, {"--pos", "0"}) == "--pos: expected a number > 0, got \"0\"");
+    CHECK(refused(app, {"--nonneg", "-1"}) == "--nonneg: expected a number >= 0, got \"-1\"");
+}
+
+TEST_CASE("messages: an unknown long option near a real one gets did you mean", "[messages][usage][typo]") {
+    CLI::App app;
+    int n = 0;
+    app.add_option("--precision", n);
+    CHECK(refused(app, {"--presicion", "3"}) == "unknown option --presicion; did you mean --precision?");
+    CHECK(refused(app, {"--bogus"}) == "unknown option --bogus");
 }
