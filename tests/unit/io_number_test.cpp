@@ -148,3 +148,13 @@ TEST_CASE("number: the exponent form has no + and no leading zeros", "[number][f
     CHECK(format_number(1.2345e-7, 17) == "1.2345000000000001e-7");
     CHECK(format_number(1e100, 3) == "1e100");
 }
+
+TEST_CASE("number: a large whole double keeps the exact digits to_chars gives it", "[number][format]") {
+    // 1.2345678901234568e20 is exactly 123456789012345677824: to_chars prints
+    // plain digits of the same length as the zero-padded form, and closer.
+    const double x = 1.2345678901234568e20;
+    double back = 0;
+    REQUIRE(parse_number(format_number(x), back) == ParseResult::ok);
+    CHECK(back == x);
+    CHECK(format_number(x).find('e') == std::string::npos);
+}
