@@ -44,7 +44,7 @@ std::string two_columns(const std::string& name, const std::string& desc) {
 std::string example_line(const std::string& line) {
     if (line.size() <= help_width) return line + '\n';
     std::size_t lead = leading_spaces(line);
-    std::size_t gap = line.find("   ", lead);
+    std::size_t gap = line.find("  ", lead);  // footers put two spaces before the explanation
     std::string command = line.substr(0, gap);
     // A command too long for one line continues as the shell reads it, so it
     // can still be copied and pasted: "...  \" and an indented rest.
