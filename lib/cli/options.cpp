@@ -16,7 +16,8 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
             ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "jsonl"}))->group(in)->type_name("FMT");
         app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter (one character)")
             ->check([](const std::string& s) {
-                return s.size() == 1 || s == "\\t" ? std::string() : std::string("must be one character");
+                return s.size() == 1 || s == "\\t" ? std::string()
+                                                   : "expected one character or \\t, got \"" + s + "\"";
             })->group(in)->type_name("C");
         app.add_flag("--header", o.header, "the first row is a header")->group(in);
         app.add_flag("--no-header", o.no_header, "the first row is data")->group(in);

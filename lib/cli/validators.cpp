@@ -10,12 +10,12 @@ namespace mlm::cli {
 
 namespace {
 
-// What the option's text reads as, by the contract's number grammar; the
-// option's own type conversion reports text that is no number at all.
+// Whether the option's text is a number by the contract's grammar (the one
+// cells are read by) and passes `ok`. CLI11's own conversion is laxer: it
+// reads 0x10 as 16 and 1e999 as inf, so text that is no number fails here.
 bool reads_as(const std::string& text, bool (*ok)(double)) {
     double x = 0;
-    if (io::parse_number(text, x) != io::ParseResult::ok) return true;
-    return ok(x);
+    return io::parse_number(text, x) == io::ParseResult::ok && ok(x);
 }
 
 }  // namespace
@@ -23,8 +23,9 @@ bool reads_as(const std::string& text, bool (*ok)(double)) {
 const CLI::Validator& not_nan() {
     static const CLI::Validator v(
         [](std::string& s) {
-            return reads_as(s, [](double x) { return !std::isnan(x); }) ? std::string()
-                                                                       : std::string("nan is not allowed here");
+            if (reads_as(s, [](double x) { return !std::isnan(x); })) return std::string();
+            return reads_as(s, [](double) { return true; }) ? std::string("nan is not allowed here")
+                                                             : "expected a number, got \"" + s + "\"";
         },
         "", "NOT_NAN");
     return v;

@@ -1,4 +1,5 @@
 #include "cli/messages.hpp"
+#include "cli/validators.hpp"
 
 #include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
@@ -73,4 +74,16 @@ TEST_CASE("messages: an unknown long option near a real one gets did you mean", 
     app.add_option("--precision", n);
     CHECK(refused(app, {"--presicion", "3"}) == "unknown option --presicion; did you mean --precision?");
     CHECK(refused(app, {"--bogus"}) == "unknown option --bogus");
+}
+
+TEST_CASE("validators: 0x10 and 1e999 are no numbers, though CLI11 reads them as 16 and inf", "[validators][usage]") {
+    CLI::App app;
+    double x = 0;
+    app.add_option("--lr", x)->check(mlm::cli::finite());
+    app.add_option("--fail-above", x)->check(mlm::cli::not_nan());
+    CHECK(refused(app, {"--lr", "1e999"}) == "--lr: must be a finite number, got 1e999");
+    CHECK(refused(app, {"--lr", "0x10"}) == "--lr: must be a finite number, got 0x10");
+    CHECK(refused(app, {"--fail-above", "0x10"}) == "--fail-above: expected a number, got \"0x10\"");
+    CHECK(refused(app, {"--fail-above", "nan"}) == "--fail-above: nan is not allowed here");
+    CHECK(refused(app, {"--fail-above", "inf"}) == "accepted");
 }
