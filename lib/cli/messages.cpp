@@ -80,7 +80,7 @@ bool has_validator(const CLI::Option* o, const std::string& validator) {
     return o && o->get_type_name().find(':' + validator) != std::string::npos;
 }
 
-// A validator's message, for option `name` given `value`.
+// A validator's message ("NAME: MESSAGE") in our words.
 std::string validation_message(const std::string& text, const CLI::App& app) {
     // "NAME: MESSAGE" where NAME is the option's name.
     auto colon = text.find(": ");
@@ -117,12 +117,17 @@ std::string conversion_message(const std::string& text) {
     return name + ": expected a whole number, got " + in_quotes(value);
 }
 
+// The option `name` of the command given: the deepest subcommand parsed
+// first, as `mlm-entropy xent --base` is xent's own --base.
 const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
+    std::vector<const CLI::App*> chain;
     for (const CLI::App* a = &app; a;) {
-        if (const CLI::Option* o = a->get_option_no_throw(name)) return o;
+        chain.push_back(a);
         auto subs = a->get_subcommands();
         a = subs.empty() ? nullptr : subs.front();
     }
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+        if (const CLI::Option* o = (*it)->get_option_no_throw(name)) return o;
     return nullptr;
 }
 
