@@ -1,3 +1,4 @@
+#include "cli/context.hpp"
 #include "cli/messages.hpp"
 #include "cli/validators.hpp"
 
@@ -5,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <limits>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -86,4 +88,13 @@ TEST_CASE("validators: 0x10 and 1e999 are no numbers, though CLI11 reads them as
     CHECK(refused(app, {"--fail-above", "0x10"}) == "--fail-above: expected a number, got \"0x10\"");
     CHECK(refused(app, {"--fail-above", "nan"}) == "--fail-above: nan is not allowed here");
     CHECK(refused(app, {"--fail-above", "inf"}) == "accepted");
+}
+
+TEST_CASE("messages: Context::warn prints a note that quotes input on one line", "[messages][context][hostile]") {
+    mlm::cli::StandardOptions options;
+    mlm::io::Output out = mlm::io::Output::memory();
+    std::ostringstream err;
+    mlm::cli::Context ctx("tool", options, out, err);
+    ctx.warn(std::string("header guessed from 'a\r1\0b'", 27));
+    CHECK(err.str() == "tool: header guessed from 'a\\r1\\x00b'\n");
 }
