@@ -248,6 +248,9 @@ std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
             std::string names;
             for (const CLI::App* s : app.get_subcommands({}))
                 names += (names.empty() ? "" : ", ") + s->get_name();
+            for (const std::string& word : app.remaining(true))
+                if (!word.empty() && word[0] != '-')
+                    return "unknown subcommand " + in_quotes(word) + "; the subcommands are: " + names;
             return "a subcommand is required: " + names;
         }
         auto at = text.find(" is required");
