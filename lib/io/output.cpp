@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
+#include <string_view>
 #include <climits>
 #include <csignal>
 #include <cstdlib>
@@ -97,6 +99,22 @@ std::string resolve_links(const std::string& path) {
     throw IoError(path + ": " + system_message(ELOOP));
 }
 
+// The descriptor a path names when it is one of ours already open
+// (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N), else -1.
+int open_descriptor(const std::string& path) {
+    if (path == "/dev/stdin") return 0;
+    if (path == "/dev/stdout") return 1;
+    if (path == "/dev/stderr") return 2;
+    for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+        if (path.rfind(prefix, 0) != 0) continue;
+        int n = -1;
+        const char* end = path.data() + path.size();
+        auto r = std::from_chars(path.data() + prefix.size(), end, n);
+        return r.ec == std::errc() && r.ptr == end && ::fcntl(n, F_GETFD) != -1 ? n : -1;
+    }
+    return -1;
+}
+
 mode_t creation_mode() {
     mode_t mask = ::umask(0);
     ::umask(mask);
@@ -108,6 +126,15 @@ mode_t creation_mode() {
 Output::Output() : kind_(Kind::stdout_), fd_(1) {}
 
 Output::Output(const std::string& path) : kind_(Kind::file), path_(path) {
+    if (int n = open_descriptor(path); n >= 0) {
+        // /dev/stdout is the stream the shell opened, maybe for appending
+        // (>> log): written as it is, neither reopened with O_TRUNC nor
+        // replaced by a rename of the file behind it.
+        fd_ = ::fcntl(n, F_DUPFD_CLOEXEC, 3);
+        if (fd_ < 0) throw IoError(path + ": " + system_message(errno));
+        kind_ = Kind::device;
+        return;
+    }
     struct stat st;
     const bool exists = ::stat(path.c_str(), &st) == 0;  // through any links
     if (exists && !S_ISREG(st.st_mode)) {

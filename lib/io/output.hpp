@@ -15,8 +15,9 @@ public:
     // `path` is written through a temporary file beside it and renamed by
     // commit(); a run that fails before commit, or is killed by SIGINT, SIGTERM
     // or SIGHUP, leaves nothing behind. A symbolic link is followed and its
-    // target replaced; a device or fifo (/dev/full) is written directly. An
-    // existing file keeps its mode; a new one gets 0666 & ~umask.
+    // target replaced; a device or fifo (/dev/full) is written directly, and
+    // /dev/stdout, /dev/stderr, /dev/fd/N through the descriptor already open.
+    // An existing file keeps its mode; a new one gets 0666 & ~umask.
     explicit Output(const std::string& path);
     // Memory: everything written is kept and returned by captured().
     static Output memory();
