@@ -20,8 +20,14 @@ enum Status : int {
 
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& text) : std::runtime_error(text), text_(text) {}
+    explicit Error(const char* text) : Error(std::string(text)) {}
     virtual int status() const noexcept = 0;
+    // The whole message: what() stops at a NUL byte that input put in it.
+    const std::string& text() const noexcept { return text_; }
+
+private:
+    std::string text_;
 };
 
 // Bad command line: unknown option, bad option value, unknown column.

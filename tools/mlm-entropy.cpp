@@ -95,6 +95,7 @@ int run(const Options& o, cli::Context& ctx) {
 int main(int argc, char** argv) {
     using namespace mlm;
     return cli::run_main<entropy_tool::Options>(
-        argc, argv, {"mlm-entropy", "Shannon entropy, conditional entropy, mutual information, gain, log loss"},
+        argc, argv, {"mlm-entropy", "Shannon entropy, conditional entropy, mutual information, gain, log loss",
+         {"--base", "--rows"}},
         entropy_tool::declare, entropy_tool::run);
 }

@@ -66,6 +66,7 @@ int run(const Options& o, cli::Context& ctx) { return run_minimize(o, ctx); }
 int main(int argc, char** argv) {
     using namespace mlm;
     return cli::run_main<gd_tool::Options>(argc, argv,
-                                           {"mlm-gd", "gradient descent with PyTorch's optimizers and schedules"},
+                                           {"mlm-gd", "gradient descent with PyTorch's optimizers and schedules",
+                                            {"--lr", "--optimizer", "--max-steps", "--trace"}},
                                            gd_tool::declare, gd_tool::run);
 }

@@ -57,6 +57,7 @@ int run(const Options& o, cli::Context& ctx) {
 int main(int argc, char** argv) {
     using namespace mlm;
     return cli::run_main<grad_tool::Options>(
-        argc, argv, {"mlm-grad", "value, gradient and Hessian of an expression by backpropagation"},
+        argc, argv, {"mlm-grad", "value, gradient and Hessian of an expression by backpropagation",
+         {"--at", "--hessian", "--numeric"}},
         grad_tool::declare, grad_tool::run);
 }

@@ -112,6 +112,7 @@ int run(const Options& o, cli::Context& ctx) {
 int main(int argc, char** argv) {
     using namespace mlm;
     return cli::run_main<kl_tool::Options>(
-        argc, argv, {"mlm-kl", "KL divergence both ways, Jensen-Shannon, PSI and cross-entropy"},
+        argc, argv, {"mlm-kl", "KL divergence both ways, Jensen-Shannon, PSI and cross-entropy",
+         {"--metric", "--base", "--bins"}},
         kl_tool::declare, kl_tool::run);
 }

@@ -72,6 +72,7 @@ int run(const Options& o, cli::Context& ctx) {
 int main(int argc, char** argv) {
     using namespace mlm;
     return cli::run_main<pca_tool::Options>(
-        argc, argv, {"mlm-pca", "principal component analysis: scores, variance explained, models"},
+        argc, argv, {"mlm-pca", "principal component analysis: scores, variance explained, models",
+         {"-k", "--standardize", "--emit"}},
         pca_tool::declare, pca_tool::run);
 }

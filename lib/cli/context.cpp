@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "cli/messages.hpp"
 #include "io/columns.hpp"
 #include "io/number.hpp"
 
@@ -78,7 +79,7 @@ void Context::note(std::string_view message) const {
     if (!options_.quiet) warn(message);
 }
 
-void Context::warn(std::string_view message) const { err_ << tool_ << ": " << message << '\n'; }
+void Context::warn(std::string_view message) const { err_ << tool_ << ": " << one_line(message) << '\n'; }
 
 void Context::report_skipped(const io::TableReader& table) const {
     std::size_t n = table.rows_skipped();

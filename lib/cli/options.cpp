@@ -16,25 +16,27 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
             ->check(CLI::IsMember({"auto", "csv", "tsv", "json", "jsonl"}))->group(in)->type_name("FMT");
         app.add_option("-d,--delimiter", o.delimiter, "CSV field delimiter (one character)")
             ->check([](const std::string& s) {
-                return s.size() == 1 || s == "\\t" ? std::string() : std::string("must be one character");
+                return s.size() == 1 || s == "\\t" ? std::string()
+                                                   : "expected one character or \\t, got \"" + s + "\"";
             })->group(in)->type_name("C");
         app.add_flag("--header", o.header, "the first row is a header")->group(in);
         app.add_flag("--no-header", o.no_header, "the first row is data")->group(in);
         app.add_flag("--skip-missing", o.skip_missing, "drop rows with an empty or null cell")->group(in);
     }
+    // -c a -c b is -c a,b: lists given piecewise are joined, never refused.
     if (features & columns)
         app.add_option("-c,--columns", o.columns, "columns to use: names, 1-based indexes, ranges")
-            ->group(in)->type_name("LIST");
+            ->group(in)->type_name("LIST")->delimiter(',')->multi_option_policy(CLI::MultiOptionPolicy::Join);
     if (features & group)
         app.add_option("-g,--group-by", o.group_by, "compute once per group of these columns")
-            ->group(in)->type_name("LIST");
+            ->group(in)->type_name("LIST")->delimiter(',')->multi_option_policy(CLI::MultiOptionPolicy::Join);
     if (features & output) {
         app.add_option("-o,--output", o.output, "write to FILE (atomically) instead of stdout")
             ->group(out)->type_name("FILE");
         app.add_option("-t,--to", o.to, "output format")
             ->check(CLI::IsMember({"csv", "tsv", "json", "jsonl"}))->group(out)->type_name("FMT");
         app.add_option("--precision", o.precision, "significant digits (default: shortest exact)")
-            ->check(CLI::Range(1, 17))->group(out)->type_name("N");
+            ->check(whole_number(1, 17))->group(out)->type_name("N");
         app.add_flag("-q,--quiet", o.quiet, "no notes on stderr")->group(out);
     }
     if (features & checks) {
@@ -46,7 +48,8 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
     if (features & explain)
         app.add_flag("--explain", o.explain, "walk through the computation instead")->group(out);
     if (features & seed)
-        app.add_option("--seed", o.seed, "random seed (default 42)")->group(out)->type_name("N");
+        app.add_option("--seed", o.seed, "random seed (default 42)")
+            ->check(whole_number(0, UINT64_MAX))->group(out)->type_name("N");
 }
 
 io::ReadOptions read_options(const StandardOptions& o) {

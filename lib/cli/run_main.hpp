@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace CLI { class App; }
 
@@ -17,6 +18,9 @@ namespace mlm::cli {
 struct ToolInfo {
     std::string name;         // "mlm-entropy"
     std::string description;  // one line for --help
+    // Options the -h summary shows besides -c, -g, -t, -o and the required
+    // ones, when the app or subcommand declares them ("--base", "-k").
+    std::vector<std::string> common = {};
 };
 
 // The untyped core of run_main, for tests that run a tool in-process.

@@ -2,18 +2,20 @@
 
 #include "io/number.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace mlm::cli {
 
 namespace {
 
-// What the option's text reads as, by the contract's number grammar; the
-// option's own type conversion reports text that is no number at all.
+// Whether the option's text is a number by the contract's grammar (the one
+// cells are read by) and passes `ok`. CLI11's own conversion is laxer: it
+// reads 0x10 as 16 and 1e999 as inf, so text that is no number fails here.
 bool reads_as(const std::string& text, bool (*ok)(double)) {
     double x = 0;
-    if (io::parse_number(text, x) != io::ParseResult::ok) return true;
-    return ok(x);
+    return io::parse_number(text, x) == io::ParseResult::ok && ok(x);
 }
 
 }  // namespace
@@ -21,8 +23,9 @@ bool reads_as(const std::string& text, bool (*ok)(double)) {
 const CLI::Validator& not_nan() {
     static const CLI::Validator v(
         [](std::string& s) {
-            return reads_as(s, [](double x) { return !std::isnan(x); }) ? std::string()
-                                                                       : std::string("nan is not allowed here");
+            if (reads_as(s, [](double x) { return !std::isnan(x); })) return std::string();
+            return reads_as(s, [](double) { return true; }) ? std::string("nan is not allowed here")
+                                                             : "expected a number, got \"" + s + "\"";
         },
         "", "NOT_NAN");
     return v;
@@ -37,6 +40,29 @@ const CLI::Validator& finite() {
         },
         "", "FINITE");
     return v;
+}
+
+CLI::Validator whole_number(std::int64_t lo, std::uint64_t hi) {
+    const bool open_ended = hi == std::numeric_limits<std::uint64_t>::max();
+    const std::string want = open_ended ? ">= " + std::to_string(lo)
+                                        : "from " + std::to_string(lo) + " to " + std::to_string(hi);
+    return CLI::Validator(
+        [lo, hi, want](std::string& s) {
+            const char* end = s.data() + s.size();
+            bool ok = false;
+            if (!s.empty() && s[0] == '-') {
+                std::int64_t v = 0;
+                auto r = std::from_chars(s.data(), end, v);
+                ok = r.ec == std::errc() && r.ptr == end && v >= lo;
+            } else {
+                std::uint64_t v = 0;
+                auto r = std::from_chars(s.data(), end, v);
+                ok = r.ec == std::errc() && r.ptr == end && v <= hi &&
+                     (lo <= 0 || v >= static_cast<std::uint64_t>(lo));
+            }
+            return ok ? std::string() : "expected a whole number " + want + ", got \"" + s + "\"";
+        },
+        "", "WHOLE");
 }
 
 }  // namespace mlm::cli

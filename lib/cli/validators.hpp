@@ -3,13 +3,18 @@
 // nan` would make every comparison false and pass any CI gate.
 //   not_nan():  any double but nan (inf is meaningful: --fail-above inf)
 //   finite():   a finite double (--lr, --tol, --momentum, --beta1, ...)
+//   whole_number(lo, hi): an integer literal from lo to hi (--precision, --seed)
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 
 namespace mlm::cli {
 
 const CLI::Validator& not_nan();
 const CLI::Validator& finite();
+// Messages say "expected a whole number from LO to HI, got "x"" (">= LO" when
+// HI is the largest uint64_t), in the contract's words rather than CLI11's.
+CLI::Validator whole_number(std::int64_t lo, std::uint64_t hi);
 
 }  // namespace mlm::cli

@@ -34,8 +34,10 @@ inline ParseResult parse_number(std::string_view text, double& value) {
 bool is_number(std::string_view text);
 
 // Appends `x` to `out`: the shortest text that reads back to the same double
-// when precision is 0, else `precision` significant digits. Non-finite values
-// are spelled nan, inf, -inf; negative zero prints as 0.
+// when precision is 0, else `precision` significant digits (trailing zeros
+// dropped). Plain notation where it is no longer than the exponent form, whose
+// exponent has no + and no leading zeros (27000, 0.001, 1.5e-7, 1e100).
+// Non-finite values are spelled nan, inf, -inf; negative zero prints as 0.
 void append_number(std::string& out, double x, int precision = 0);
 std::string format_number(double x, int precision = 0);
 

@@ -14,9 +14,12 @@ class Output {
 public:
     // Standard output.
     Output();
-    // `path` is written through a temporary file and renamed by commit(); a run
-    // that fails before commit leaves nothing behind. A path that exists and is
-    // not a regular file (a device, a fifo, a symbolic link) is written directly.
+    // `path` is written through a temporary file beside it and renamed by
+    // commit(); a run that fails before commit, or is killed by SIGINT, SIGTERM
+    // or SIGHUP, leaves nothing behind. A symbolic link is followed and its
+    // target replaced; a device or fifo (/dev/full) is written directly, and
+    // /dev/stdout, /dev/stderr, /dev/fd/N through the descriptor already open.
+    // An existing file keeps its mode; a new one gets 0666 & ~umask.
     explicit Output(const std::string& path);
     // Memory: everything written is kept and returned by captured().
     static Output memory();
@@ -64,7 +67,10 @@ private:
 
     Kind kind_ = Kind::stdout_;
     int fd_ = 1;
-    std::string path_, temp_path_;
+    std::string path_;         // as given, for messages
+    std::string target_path_;  // path_ with symbolic links resolved: what commit replaces
+    std::string temp_path_;
+    int temp_slot_ = -1;       // the registration that removes temp_path_ on a signal
     std::string buf_;
     bool committed_ = false;
 };

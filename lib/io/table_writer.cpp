@@ -18,6 +18,38 @@ void append_json_string(std::string& out, std::string_view s) {
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false, utf8_replace);
 }
 
+// nlohmann writes exponents as printf does (1e-09, 1e+20); the numbers of
+// every other output are bare (1e-9, 1e20, io/number.hpp). Respelled here,
+// outside strings, where an e after a digit can only be a number's exponent.
+std::string bare_exponents(const std::string& json) {
+    std::string out;
+    out.reserve(json.size());
+    bool in_string = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        char c = json[i];
+        if (in_string) {
+            out += c;
+            if (c == '\\' && i + 1 < json.size()) out += json[++i];
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if ((c == 'e' || c == 'E') && i > 0 && json[i - 1] >= '0' && json[i - 1] <= '9') {
+            out += c;
+            std::size_t j = i + 1;
+            if (j < json.size() && (json[j] == '+' || json[j] == '-')) {
+                if (json[j] == '-') out += '-';
+                ++j;
+            }
+            while (j + 1 < json.size() && json[j] == '0' && json[j + 1] >= '0' && json[j + 1] <= '9') ++j;
+            i = j - 1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 void append_csv_text(std::string& out, std::string_view s, char delimiter) {
     bool quote = s.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string_view::npos;
     if (!quote) { out.append(s); return; }
@@ -141,7 +173,7 @@ void TableWriter::finish() {
 }
 
 void write_json(Output& out, const nlohmann::json& doc, int precision) {
-    out.write(cleaned(doc, precision).dump(2, ' ', false, utf8_replace));
+    out.write(bare_exponents(cleaned(doc, precision).dump(2, ' ', false, utf8_replace)));
     out.write("\n");
 }
 

@@ -1,5 +1,7 @@
 #include "cli/run_main.hpp"
 
+#include "cli/help.hpp"
+
 #include "cli_harness.hpp"
 #include "error.hpp"
 #include "temp_dir.hpp"
@@ -52,6 +54,67 @@ TEST_CASE("run_main: --help prints to stdout and returns 0", "[run_main]") {
     CHECK_THAT(r.out, Catch::Matchers::Contains("--columns"));
     CHECK_THAT(r.out, Catch::Matchers::Contains("--fail-above"));
     CHECK(r.err.empty());
+}
+
+namespace {
+std::size_t widest_line(const std::string& s) {
+    std::size_t widest = 0, start = 0;
+    for (std::size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1)
+        widest = std::max(widest, nl - start);
+    return widest;
+}
+}  // namespace
+
+TEST_CASE("run_main: -h is a summary that fits 80x24, --help the whole list (-h was --help, 47-54 lines)",
+          "[run_main][help]") {
+    auto brief = run_tool({"-h"}, prints_one);
+    CHECK(brief.status == 0);
+    CHECK(lines_in(brief.out) <= 24);
+    CHECK(widest_line(brief.out) <= 80);
+    CHECK_THAT(brief.out, Catch::Matchers::Contains("Usage: tool"));
+    CHECK_THAT(brief.out, Catch::Matchers::Contains("--columns"));          // a common option
+    CHECK_THAT(brief.out, !Catch::Matchers::Contains("--skip-missing"));    // on --help only
+    auto full = run_tool({"--help"}, prints_one);
+    CHECK(full.status == 0);
+    CHECK(widest_line(full.out) <= 80);
+    CHECK_THAT(full.out, Catch::Matchers::Contains("--skip-missing"));
+    CHECK(lines_in(full.out) > lines_in(brief.out));
+}
+
+TEST_CASE("run_main: --help wraps a long description at 80 columns", "[run_main][help]") {
+    const std::string text = "one two three four five six seven eight nine ten eleven twelve";
+    CHECK(mlm::cli::wrap(text, 20, 2) == "one two three four\n  five six seven\n  eight nine ten\n  eleven twelve");
+    CHECK(mlm::cli::wrap("short", 20, 2) == "short");
+    CHECK(mlm::cli::wrap("  lead kept", 80, 0) == "  lead kept");
+}
+
+TEST_CASE("run_main: a usage error names the option in our words, not CLI11's", "[run_main][error]") {
+    auto r = run_tool({"--precision", "x"}, prints_one);
+    CHECK(r.err == "tool: --precision: expected a whole number from 1 to 17, got \"x\" (see tool -h)\n");
+    r = run_tool({"--seed", "-1"}, prints_one, mlm::cli::number_tool | mlm::cli::seed);
+    CHECK(r.err == "tool: --seed: expected a whole number >= 0, got \"-1\" (see tool -h)\n");
+    r = run_tool({"--seed", "nan"}, prints_one, mlm::cli::number_tool | mlm::cli::seed);
+    CHECK(r.status == 2);
+    r = run_tool({"-c"}, prints_one);
+    CHECK(r.err == "tool: --columns LIST: the value is missing (see tool -h)\n");
+}
+
+TEST_CASE("run_main: -c a -c b is -c a,b, not 'At Most 1 required but received 2'", "[run_main][columns]") {
+    std::string seen;
+    auto r = run_tool({"-c", "a", "-c", "b,c", "-g", "x", "-g", "y"}, [&](mlm::cli::Context& ctx) {
+        seen = ctx.options().columns + ";" + ctx.options().group_by;
+        return 0;
+    });
+    CHECK(r.status == 0);
+    CHECK(seen == "a,b,c;x,y");
+}
+
+TEST_CASE("run_main: an error message with a NUL, CR or newline is printed whole on one line", "[run_main][hostile]") {
+    auto r = run_tool({}, [](mlm::cli::Context&) -> int {
+        throw mlm::InputError(std::string("got \"1\0" "2\"\r\nx", 12), "f.csv", 2, 1);
+    });
+    CHECK(r.status == 3);
+    CHECK(r.err == "tool: f.csv:2:1: got \"1\\x002\"\\r\\nx\n");
 }
 
 TEST_CASE("run_main: --version prints the tool and version and returns 0", "[run_main]") {

@@ -77,7 +77,7 @@ TEST_CASE("number: printing is the shortest text that reads back the same", "[nu
     CHECK(format_number(1.0) == "1");
     CHECK(format_number(-2.5) == "-2.5");
     CHECK(format_number(1.0 / 3.0) == "0.3333333333333333");
-    CHECK(format_number(1e100) == "1e+100");
+    CHECK(format_number(1e100) == "1e100");
     CHECK(format_number(0.1 + 0.2) == "0.30000000000000004");
     for (double x : {std::acos(-1.0), 1e-310, 123456789.125, -7.0e-12, 5e-324}) {
         double back = 0;
@@ -102,7 +102,7 @@ TEST_CASE("number: non-finite values are spelled nan, inf and -inf", "[number][f
 TEST_CASE("number: --precision prints that many significant digits", "[number][format]") {
     CHECK(format_number(3.14159265358979, 3) == "3.14");
     CHECK(format_number(2.0 / 3.0, 4) == "0.6667");
-    CHECK(format_number(123456.0, 2) == "1.2e+05");
+    CHECK(format_number(123456.0, 2) == "120000");
     CHECK(format_number(0.5, 6) == "0.5");
     CHECK(format_number(1.0 / 3.0, 17) == "0.33333333333333331");
 }
@@ -117,4 +117,44 @@ TEST_CASE("number: append_number appends to what is there", "[number][format]") 
     std::string out = "x=";
     mlm::io::append_number(out, 42);
     CHECK(out == "x=42");
+}
+
+TEST_CASE("number: --precision 3 of 27000 is 27000, not 2.7e+04", "[number][format]") {
+    // Plain wherever it is no longer than printf's exponent form (2.7e+04).
+    CHECK(format_number(27000.0, 3) == "27000");
+    CHECK(format_number(27000.0, 1) == "30000");
+    CHECK(format_number(-27000.0, 3) == "-27000");
+    CHECK(format_number(1234567.0, 3) == "1230000");  // no longer than 1.23e+06
+    CHECK(format_number(0.000123, 3) == "0.000123");  // a tie with 1.23e-04: plain
+    CHECK(format_number(0.0000123, 3) == "1.23e-5");
+    CHECK(format_number(2.0 / 3.0, 3) == "0.667");
+    CHECK(format_number(99999.0, 3) == "1e5");  // 100000 is longer than 1e+05
+}
+
+TEST_CASE("number: the exponent form has no + and no leading zeros", "[number][format]") {
+    // Python's repr spells these 1e-07 and 1e+100; the shortest form chooses
+    // exponent or plain as std::to_chars does, only the exponent is bare.
+    CHECK(format_number(1e-7) == "1e-7");
+    CHECK(format_number(1.5e-7) == "1.5e-7");
+    CHECK(format_number(-4.936513671963637e-07) == "-4.936513671963637e-7");
+    CHECK(format_number(1e22) == "1e22");
+    CHECK(format_number(1e5) == "1e5");
+    CHECK(format_number(123456.0) == "123456");
+    CHECK(format_number(0.001) == "0.001");
+    CHECK(format_number(0.0001) == "1e-4");  // to_chars: 1e-04 is shorter than 0.0001
+    CHECK(format_number(0.00001) == "1e-5");
+    CHECK(format_number(5e-324) == "5e-324");
+    CHECK(format_number(1.7976931348623157e308) == "1.7976931348623157e308");
+    CHECK(format_number(1.2345e-7, 17) == "1.2345000000000001e-7");
+    CHECK(format_number(1e100, 3) == "1e100");
+}
+
+TEST_CASE("number: a large whole double keeps the exact digits to_chars gives it", "[number][format]") {
+    // 1.2345678901234568e20 is exactly 123456789012345677824: to_chars prints
+    // plain digits of the same length as the zero-padded form, and closer.
+    const double x = 1.2345678901234568e20;
+    double back = 0;
+    REQUIRE(parse_number(format_number(x), back) == ParseResult::ok);
+    CHECK(back == x);
+    CHECK(format_number(x).find('e') == std::string::npos);
 }

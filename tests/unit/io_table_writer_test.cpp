@@ -187,3 +187,18 @@ TEST_CASE("table_writer: an empty cell alone on its row is written \"\" so it re
     CHECK(rows.rows() == 1);
     CHECK(again.rows_skipped() == 1);  // the empty cell came back as a missing value, not a lost line
 }
+
+TEST_CASE("table_writer: write_json spells exponents bare as every other output (1e-9, not nlohmann's 1e-09)",
+          "[writer][json][format]") {
+    Output out = Output::memory();
+    write_json(out, {{"small", 1e-9}, {"big", 2.5e20}, {"tiny", -5e-324}, {"text", "1e-09 stays"}, {"k", "e+05\"e-07"}});
+    const std::string& t = out.captured();
+    CHECK(t.find("\"small\": 1e-9") != std::string::npos);
+    CHECK(t.find("\"big\": 2.5e20") != std::string::npos);
+    CHECK(t.find("\"tiny\": -5e-324") != std::string::npos);
+    auto back = nlohmann::json::parse(t);
+    CHECK(back["small"] == 1e-9);  // exact: the same shortest digits, read back
+    CHECK(back["big"] == 2.5e20);
+    CHECK(back["text"] == "1e-09 stays");  // strings are not numbers
+    CHECK(back["k"] == "e+05\"e-07");
+}
