@@ -34,9 +34,11 @@ const CLI::Validator& not_nan() {
 const CLI::Validator& finite() {
     static const CLI::Validator v(
         [](std::string& s) {
-            return reads_as(s, [](double x) { return std::isfinite(x); })
-                       ? std::string()
-                       : std::string("must be a finite number, got " + s);
+            if (reads_as(s, [](double x) { return std::isfinite(x); })) return std::string();
+            double ignored = 0;
+            return io::parse_number(s, ignored) == io::ParseResult::invalid
+                       ? "expected a number, got \"" + s + "\""
+                       : "must be a finite number, got " + s;
         },
         "", "FINITE");
     return v;

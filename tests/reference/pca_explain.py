@@ -14,13 +14,25 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 GLUE = "\x1f"
 
 
+def spelled(s):
+    """mlm's spelling of printf's %g text: plain where that is no longer, else
+    the exponent without '+' or leading zeros (7.214e-5, not 7.214e-05)."""
+    if "e" not in s:
+        return s
+    plain = np.format_float_positional(float(s), trim="-")
+    if len(plain) <= len(s):
+        return plain
+    mantissa, exponent = s.split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
 def num(x):
-    s = f"{x:.4g}"
+    s = spelled(f"{x:.4g}")
     return "0" if s == "-0" else s
 
 
 def pct(r):
-    return f"{100 * r:.4g}%"
+    return spelled(f"{100 * r:.4g}") + "%"
 
 
 def wrapped(line, width=80):

@@ -57,12 +57,12 @@ TEST_CASE("expression argument: an expression starting with '-' is EXPR, not the
 TEST_CASE("expression argument: unknown options and extra arguments are still usage errors", "[cli][expression]") {
     Run r = run({"x^2", "--bogus"});
     CHECK(r.status == 2);
-    CHECK(r.err == "tool: the following argument was not expected: --bogus (see tool --help)\n");
+    CHECK(r.err == "tool: unknown option --bogus (see tool -h)\n");
     r = run({"x^2", "-z"});
     CHECK(r.status == 2);
     r = run({"x^2", "y^2"});
     CHECK(r.status == 2);
     r = run({"--at", "x=1"});
     CHECK(r.status == 2);
-    CHECK(r.err == "tool: EXPR is required (see tool --help)\n");
+    CHECK(r.err == "tool: EXPR is required (see tool -h)\n");
 }
