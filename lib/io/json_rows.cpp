@@ -2,6 +2,7 @@
 
 #include "io/json_sax.hpp"
 #include "io/number.hpp"
+#include "io/raw_bytes.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -96,6 +97,12 @@ bool JsonLinesRows::next(std::vector<Cell>& cells) {
     to_views(current_.cells, cells);
     have_current_ = false;
     return true;
+}
+
+nlohmann::json read_json_document(const std::string& path) {
+    std::string text;
+    for_each_chunk(path, [&](std::string_view chunk) { text.append(chunk); });
+    return parse_json_document(text, path);
 }
 
 }  // namespace mlm::io

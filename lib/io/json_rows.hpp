@@ -55,6 +55,8 @@ OwnedCell json_cell(const nlohmann::json& value);
 // tables (models, partials). Throws InputError with the line and column of a
 // syntax error, or of nesting deeper than max_json_depth.
 nlohmann::json parse_json_document(const std::string& text, const std::string& file);
+// The same, read whole from `path` ("-": standard input); IoError when unreadable.
+nlohmann::json read_json_document(const std::string& path);
 
 // True when `text` is one complete JSON value nested no deeper than
 // max_json_depth: how detection tells JSON Lines from a document.

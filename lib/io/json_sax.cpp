@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cstring>
 #include <iterator>
+#include <unordered_set>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace mlm::io {
@@ -423,16 +425,24 @@ void sax_parse(std::string_view text, Sax& sax, const char** reached) {
 json parse_json_document(const std::string& text, const std::string& file) {
     const char* reached = text.data();
     TrackedIterator first{text.data(), &reached}, last{text.data() + text.size(), &reached};
-    json::parser_callback_t refuse_deep = [&](int depth, json::parse_event_t event, json&) {
+    auto place = [&] { return LineCounter(text, 1).at(static_cast<std::size_t>(reached - text.data()) - 1); };
+    std::vector<std::unordered_set<std::string>> keys;  // of each object open around the parser
+    json::parser_callback_t refuse = [&](int depth, json::parse_event_t event, json& parsed) {
         if (depth >= static_cast<int>(max_json_depth) &&
             (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)) {
-            Place p = LineCounter(text, 1).at(static_cast<std::size_t>(reached - text.data()) - 1);
+            Place p = place();
             throw InputError(depth_message(), file, p.line, p.column);
+        }
+        if (event == json::parse_event_t::object_start) keys.emplace_back();
+        if (event == json::parse_event_t::object_end) keys.pop_back();
+        if (event == json::parse_event_t::key && !keys.back().insert(parsed.get<std::string>()).second) {
+            Place p = place();
+            throw InputError("duplicate key " + io::quoted(parsed.get<std::string>()), file, p.line, p.column);
         }
         return true;
     };
     try {
-        return json::parse(first, last, refuse_deep);
+        return json::parse(first, last, refuse);
     } catch (const json::exception& e) {
         throw_syntax_error(e, file, 1, false);
     }

@@ -324,7 +324,7 @@ faults() {
 
   # A closed pipe ends quietly: status 0 or SIGPIPE (141), nothing on stderr.
   head10() { custom "$1" "$2" closed-pipe "$3 | head -c 10 > /dev/null; exit \${PIPESTATUS[0]}" /dev/null st=0\|141 quiet; }
-  head10 big_points.csv p_fit "mlm-pca $G/big_points.csv"
+  head10 big_points.csv p_fit "mlm-pca --quiet $G/big_points.csv"
   head10 big_points.csv g_rows "mlm-grad 'x*y' $G/big_points.csv"
   head10 big_rows.csv e_rows "mlm-entropy --rows $G/big_rows.csv"
   head10 big_rows.csv "k_weights --rows" "mlm-kl --rows $G/big_rows.csv $G/big_rows.csv"

@@ -119,9 +119,7 @@ int run_merge(const Options& o, cli::Context& ctx) {
     if (o.common.files.empty()) throw UsageError("merge needs the partial files to combine");
     CountState s;
     for (const auto& f : o.common.files) {
-        std::string text;
-        io::for_each_chunk(f, [&](std::string_view chunk) { text.append(chunk); });
-        merge_partial(s, io::parse_json_document(text, f), f);
+        merge_partial(s, io::read_json_document(f), f);
     }
     return print_count_results(o, ctx, s);
 }

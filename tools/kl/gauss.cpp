@@ -5,10 +5,10 @@
 #include "error.hpp"
 #include "info/entropy.hpp"
 #include "info/gaussian_kl.hpp"
+#include "io/json_rows.hpp"
 #include "io/number.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -20,18 +20,7 @@ std::string str(double x) { return io::format_number(x, 6); }
 
 // {"mean":[...],"cov":[[...],...]} from `path` ("-": standard input).
 info::Gaussian read_gaussian(const std::string& path) {
-    std::ifstream file;
-    if (path != "-") {
-        file.open(path);
-        if (!file) throw IoError(path + ": cannot open");
-    }
-    std::istream& in = path == "-" ? std::cin : file;
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw InputError("not JSON: " + std::string(e.what()), path);
-    }
+    const nlohmann::json doc = io::read_json_document(path);
     if (!doc.is_object() || !doc.contains("mean") || !doc.contains("cov"))
         throw InputError("expected an object {\"mean\": [...], \"cov\": [[...], ...]}", path);
     const auto& mean = doc["mean"];

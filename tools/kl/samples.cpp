@@ -10,11 +10,11 @@
 #include "info/matched_outcomes.hpp"
 #include "io/columns.hpp"
 #include "io/groups.hpp"
+#include "io/json_rows.hpp"
 #include "io/number.hpp"
 #include "io/table_writer.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <future>
 #include <iostream>
 #include <limits>
@@ -405,19 +405,14 @@ int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
 }
 
 nlohmann::json read_partial(const std::string& path) {
-    std::ifstream file;
-    if (path != "-") {
-        file.open(path);
-        if (!file) throw IoError(path + ": cannot open");
-    }
+    nlohmann::json doc = io::read_json_document(path);
     try {
-        auto doc = nlohmann::json::parse(path == "-" ? std::cin : file);
         if (!doc.is_object() || doc.value("tool", "") != "mlm-kl" || doc.value("partial", "") != "samples")
             throw InputError("not a partial result of mlm-kl samples --partial", path);
-        return doc;
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError("not JSON: " + std::string(e.what()), path);
+    } catch (const nlohmann::json::exception&) {  // "tool" or "partial" not a string
+        throw InputError("not a partial result of mlm-kl samples --partial", path);
     }
+    return doc;
 }
 
 }  // namespace

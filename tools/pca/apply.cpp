@@ -3,7 +3,6 @@
 #include "error.hpp"
 #include "io/columns.hpp"
 #include "io/json_rows.hpp"
-#include "io/raw_bytes.hpp"
 #include "linalg/pca_model.hpp"
 #include "pca/pca_tool.hpp"
 
@@ -13,9 +12,7 @@ namespace mlm::pca_tool {
 namespace {
 
 linalg::PcaModel load_model(const std::string& path) {
-    std::string text;
-    io::for_each_chunk(path, [&](std::string_view chunk) { text.append(chunk); });
-    return linalg::model_from_json(io::parse_json_document(text, path), path);
+    return linalg::model_from_json(io::read_json_document(path), path);
 }
 
 // The score columns inverse reads: -c when given, else PC1, PC2, ... by name

@@ -2,7 +2,6 @@
 // pairwise formula, then one fit, equal to a single pass up to rounding.
 #include "error.hpp"
 #include "io/json_rows.hpp"
-#include "io/raw_bytes.hpp"
 #include "linalg/partial.hpp"
 #include "pca/pca_tool.hpp"
 
@@ -14,9 +13,7 @@ int run_merge(const Options& o, cli::Context& ctx) {
         throw UsageError("merge has no rows to score; --emit summary, components or model");
     std::optional<linalg::Partial> all;
     for (const auto& f : o.common.files) {
-        std::string text;
-        io::for_each_chunk(f, [&](std::string_view chunk) { text.append(chunk); });
-        linalg::Partial next = linalg::partial_from_json(io::parse_json_document(text, f), f);
+        linalg::Partial next = linalg::partial_from_json(io::read_json_document(f), f);
         if (!all) all = std::move(next);
         else linalg::merge_partial(*all, next, f);
     }
