@@ -53,7 +53,7 @@ bench: deps build
 
 fuzz: deps
 	$(call install_missing,$(FUZZ_DEPS))
-	bash fuzz/run.sh $(or $(SECONDS),60)
+	bash fuzz/run.sh $(or $(SECONDS),60) $(TARGET)
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

@@ -11,14 +11,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=$root/build-fuzz
 mkdir -p "$out/expression-corpus"
 
-cxx=${CXX_FUZZ:-clang++}
-if [[ ! -x $out/expression_fuzz || -n $(find "$root/lib/calc" "$root/lib/error.hpp" "$root/fuzz" \
-        -newer "$out/expression_fuzz" -name '*.[ch]pp' -print -quit) ]]; then
-  echo "building $out/expression_fuzz"
-  "$cxx" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$root/lib" -I/usr/include -I/usr/include/eigen3 \
-    "$root/fuzz/expression_fuzz.cpp" "$root"/lib/calc/*.cpp -o "$out/expression_fuzz"
-fi
+source "$root/fuzz/build.sh"
+build_fuzzer expression_fuzz calc
 
 # Seeds: one option byte, then an expression.
 seeds=$out/expression-seeds

@@ -11,14 +11,8 @@ if [[ ${2:-} == expression ]]; then exec bash "$root/fuzz/expression_run.sh" "$s
 out=$root/build-fuzz
 mkdir -p "$out/corpus"
 
-cxx=${CXX_FUZZ:-clang++}
-if [[ ! -x $out/table_reader_fuzz || -n $(find "$root/lib/io" "$root/lib/error.hpp" "$root/fuzz" \
-        -newer "$out/table_reader_fuzz" -name '*.[ch]pp' -print -quit) ]]; then
-  echo "building $out/table_reader_fuzz"
-  "$cxx" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$root/lib" -I/usr/include -I/usr/include/eigen3 \
-    "$root/fuzz/table_reader_fuzz.cpp" "$root"/lib/io/*.cpp -o "$out/table_reader_fuzz"
-fi
+source "$root/fuzz/build.sh"
+build_fuzzer table_reader_fuzz io
 
 # Seeds: every small file under tests/data, each prefixed by a few option bytes
 # so the fuzzer starts from every format and header mode.
