@@ -2,6 +2,8 @@
 
 #include "error.hpp"
 
+#include <algorithm>
+
 namespace mlm::cli {
 
 namespace {
@@ -18,13 +20,12 @@ std::size_t offset_of_column(std::string_view s, std::size_t col) {
     return s.size();
 }
 
-void wrap_line(std::string_view line, std::size_t width, std::string& out) {
+void wrap_line(std::string_view line, std::size_t width, std::size_t hanging, std::string& out) {
     std::size_t indent = line.find_first_not_of(' ');
     if (indent == std::string_view::npos) indent = 0;
     std::string prefix;
     bool first = true;
     while (text_columns(prefix) + text_columns(line) > width) {
-        if (text_columns(prefix) + 10 > width) break;  // an indent that leaves no room
         std::size_t room = width - text_columns(prefix);
         std::size_t limit = offset_of_column(line, room);  // the first byte that does not fit
         std::size_t cut = line.rfind(' ', limit);
@@ -38,7 +39,8 @@ void wrap_line(std::string_view line, std::size_t width, std::string& out) {
         out.append(prefix).append(head).push_back('\n');
         line.remove_prefix(cut);
         while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-        if (first) prefix.assign(indent + 2, ' ');
+        // Never more than half the width, so that a deep indent still leaves room.
+        if (first) prefix.assign(std::min(indent + hanging, width / 2), ' ');
         first = false;
     }
     out.append(prefix).append(line).push_back('\n');
@@ -51,14 +53,14 @@ std::size_t text_columns(std::string_view s) {
     return n;
 }
 
-std::string wrapped(std::string_view text, std::size_t width) {
+std::string wrapped(std::string_view text, std::size_t width, std::size_t hanging) {
     std::string out;
     out.reserve(text.size() + text.size() / 16);
     while (!text.empty()) {
         std::size_t end = text.find('\n');
         bool newline = end != std::string_view::npos;
         std::string_view line = text.substr(0, newline ? end : text.size());
-        wrap_line(line, width, out);
+        wrap_line(line, width, hanging, out);
         if (!newline) out.pop_back();  // a last line without a newline stays so
         text.remove_prefix(newline ? end + 1 : text.size());
     }

@@ -20,9 +20,10 @@ inline constexpr std::size_t explain_width = 80;
 std::size_t text_columns(std::string_view s);
 
 // Every line of `text` of more than `width` columns broken at its last space
-// before the limit; the continuation is indented two more than the line it
-// continues. A word longer than the width stays whole on its own line.
-std::string wrapped(std::string_view text, std::size_t width = explain_width);
+// before the limit; the continuation is indented `hanging` more than the line
+// it continues (at most half the width). A word longer than the width stays
+// whole on its own line.
+std::string wrapped(std::string_view text, std::size_t width = explain_width, std::size_t hanging = 2);
 
 // `name` cut to at most `width` columns, ending in "..." when cut (never in
 // the middle of a UTF-8 character).

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
-#include "cli/wrap.hpp"
+#include "cli/explain_text.hpp"
 
-using mlm::cli::wrap_lines;
+namespace {
+// grad and gd continue a broken line four columns further in.
+std::string wrap_lines(std::string_view text, std::size_t width = 80) { return mlm::cli::wrapped(text, width, 4); }
+}  // namespace
 
 TEST_CASE("wrap: lines within the width are left alone", "[wrap]") {
     CHECK(wrap_lines("short\n\n  indented\n") == "short\n\n  indented\n");

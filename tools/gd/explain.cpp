@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "calc/assignment.hpp"
-#include "cli/wrap.hpp"
+#include "cli/explain_text.hpp"
 
 #include "gd/gd_tool.hpp"
 #include "io/number.hpp"
@@ -84,7 +84,7 @@ std::string explain_minimize(const Options& o, const optim::MinimizeSettings& s,
            "direction in which f rises fastest, by a stride the learning rate sets. Too\n"
            "long a stride overshoots the valley; past 2/L (L the largest curvature) every\n"
            "step lands higher than the last and the descent diverges.\n";
-    return cli::wrap_lines(out.str());
+    return cli::wrapped(out.str(), cli::explain_width, 4);
 }
 
 }  // namespace mlm::gd_tool

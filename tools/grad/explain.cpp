@@ -8,7 +8,7 @@
 #include "calc/assignment.hpp"
 #include "calc/backprop.hpp"
 #include "calc/chain_rule_trace.hpp"
-#include "cli/wrap.hpp"
+#include "cli/explain_text.hpp"
 #include "error.hpp"
 #include "grad/grad_tool.hpp"
 #include "io/number.hpp"
@@ -209,7 +209,7 @@ int run_explain(const Options& o, const Setup& s, cli::Context& ctx) {
             throw UsageError(std::string("--explain walks through backpropagation's gradient and does not explain ") +
                              name + ": give one of them");
     const Eigen::VectorXd x = point_at(o, s);
-    ctx.out() << cli::wrap_lines(Explainer(o, s, x).text());
+    ctx.out() << cli::wrapped(Explainer(o, s, x).text(), cli::explain_width, 4);
     const auto g = calc::value_and_gradient(s.tape, x);
     std::vector<std::pair<std::string, double>> results{{"f", g.value}};
     for (std::size_t j : s.wrt) results.emplace_back("d_" + s.tape.variables[j], g.gradient[static_cast<Eigen::Index>(j)]);
