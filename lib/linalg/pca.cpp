@@ -1,5 +1,6 @@
 #include "linalg/pca.hpp"
 
+#include "compensated_sum.hpp"
 #include "error.hpp"
 #include "linalg/randomized_svd.hpp"
 
@@ -331,14 +332,10 @@ Eigen::VectorXd explained_variance_ratio(const PcaModel& model) {
 
 Eigen::VectorXd cumulative_sum(const Eigen::VectorXd& values) {
     Eigen::VectorXd out(values.size());
-    double sum = 0;
-    double compensation = 0;
+    CompensatedSum sum;
     for (Index i = 0; i < values.size(); ++i) {
-        const double x = values(i);
-        const double t = sum + x;
-        compensation += std::abs(sum) >= std::abs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-        out(i) = sum + compensation;
+        sum.add(values(i));
+        out(i) = sum.value();
     }
     return out;
 }
