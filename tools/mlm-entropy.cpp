@@ -1,6 +1,7 @@
 // mlm-entropy: Shannon entropy in the forms people use it.
 #include "cli/explain_text.hpp"
 #include "cli/run_main.hpp"
+#include "cli/validators.hpp"
 #include "entropy/entropy_tool.hpp"
 #include "error.hpp"
 #include "io/number.hpp"
@@ -56,7 +57,7 @@ void declare(CLI::App& app, Options& o) {
     xent->add_flag("--nats", o.nats, "natural log (the default for xent)");
     xent->add_option("--target", o.target, "the column of true classes")->required()->type_name("COL");
     xent->add_option("--eps", o.eps, "clip probabilities to [eps, 1-eps] (default 1e-15)")
-        ->check(CLI::Range(0.0, 0.5))->type_name("EPS");
+        ->check(cli::finite())->check(CLI::Range(0.0, 0.5))->type_name("EPS");
     xent->add_flag("--per-row", o.per_row, "print each row's loss");
     xent->add_flag("--normalize", o.normalize, "rows of class probabilities need not sum to 1: divide by the sum");
     add_standard_options(*bytes, o.common, input | output | checks | explain);

@@ -1,6 +1,7 @@
 // mlm-kl: how different two distributions are (KL both ways, JS, PSI, cross-entropy).
 #include "cli/explain_text.hpp"
 #include "cli/run_main.hpp"
+#include "cli/validators.hpp"
 #include "error.hpp"
 #include "io/number.hpp"
 #include "kl/kl_tool.hpp"
@@ -78,10 +79,10 @@ void declare(CLI::App& app, Options& o) {
     auto* gauss = app.add_subcommand("gauss", "KL between Gaussians in closed form");
     add_standard_options(*gauss, o.common, input | columns | output | checks | cli::explain);
     add_divergence_options(*gauss, o, {"kl", "reverse", "both"});
-    gauss->add_option("--p-mean", o.p_mean, "mean of the univariate P (default 0)")->type_name("M");
-    gauss->add_option("--p-sd", o.p_sd, "standard deviation of P (default 1)")->type_name("S");
-    gauss->add_option("--q-mean", o.q_mean, "mean of the univariate Q (default 0)")->type_name("M");
-    gauss->add_option("--q-sd", o.q_sd, "standard deviation of Q (default 1)")->type_name("S");
+    gauss->add_option("--p-mean", o.p_mean, "mean of the univariate P (default 0)")->check(cli::finite())->type_name("M");
+    gauss->add_option("--p-sd", o.p_sd, "standard deviation of P (default 1)")->check(cli::finite())->type_name("S");
+    gauss->add_option("--q-mean", o.q_mean, "mean of the univariate Q (default 0)")->check(cli::finite())->type_name("M");
+    gauss->add_option("--q-sd", o.q_sd, "standard deviation of Q (default 1)")->check(cli::finite())->type_name("S");
     gauss->add_option("--p", o.p_file, "multivariate P: JSON {\"mean\":[...],\"cov\":[[...]]}")->type_name("FILE");
     gauss->add_option("--q", o.q_file, "multivariate Q, the same form")->type_name("FILE");
     gauss->add_flag("--vae", o.vae, "rows of mu_1..mu_k,logvar_1..logvar_k: KL from N(0, I) per row");
