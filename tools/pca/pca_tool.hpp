@@ -9,7 +9,7 @@
 #include "linalg/moments.hpp"
 #include "linalg/partial.hpp"
 #include "linalg/pca.hpp"
-#include "pca/held_rows.hpp"
+#include "io/held_rows.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +18,9 @@
 #include <vector>
 
 namespace mlm::pca_tool {
+
+using io::Doubles;
+using io::HeldRows;
 
 struct Options {
     cli::StandardOptions common;

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mlm::pca_tool {
+namespace mlm::io {
 
 // A block of doubles from mmap, unmapped when destroyed.
 class Doubles {
@@ -38,7 +38,7 @@ class HeldRows {
 public:
     HeldRows(Eigen::Index columns, std::size_t text_columns);
 
-    void add(const io::RowBlock& block);
+    void add(const RowBlock& block);
     std::int64_t rows() const { return rows_; }
     Eigen::Index columns() const { return columns_; }
 
@@ -46,7 +46,7 @@ public:
     // released once copied: the peak is the data plus one chunk.
     Doubles take_numbers();
     // Each chunk in turn as (first row, rows x columns row-major matrix), released after.
-    using Visit = std::function<void(std::int64_t, const Eigen::Map<const io::RowMatrix>&)>;
+    using Visit = std::function<void(std::int64_t, const Eigen::Map<const RowMatrix>&)>;
     void drain(const Visit& visit);
     // Each chunk in turn, kept.
     void visit(const Visit& visit) const;
@@ -66,4 +66,4 @@ private:
     std::vector<std::size_t> text_end_;
 };
 
-}  // namespace mlm::pca_tool
+}  // namespace mlm::io

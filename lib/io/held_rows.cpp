@@ -1,4 +1,4 @@
-#include "pca/held_rows.hpp"
+#include "io/held_rows.hpp"
 
 #include "error.hpp"
 
@@ -9,7 +9,7 @@
 #include <new>
 #include <utility>
 
-namespace mlm::pca_tool {
+namespace mlm::io {
 
 Doubles::Doubles(std::size_t count) : size_(count) {
     if (count == 0) return;
@@ -105,4 +105,4 @@ std::string_view HeldRows::text(std::int64_t row, std::size_t j) const {
     return std::string_view(text_).substr(begin, text_end_[k] - begin);
 }
 
-}  // namespace mlm::pca_tool
+}  // namespace mlm::io
