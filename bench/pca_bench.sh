@@ -19,13 +19,6 @@ trap 'rm -rf "$tmp"' EXIT
 g++ -O2 -march=x86-64-v3 -std=c++20 -DNDEBUG -isystem /usr/include/eigen3 \
     "$here/pca_ceiling.cpp" -o "$tmp/ceiling"
 
-cat > "$tmp/peer.py" <<'PY'
-import sys
-import pandas
-from sklearn.decomposition import PCA
-X = pandas.read_csv(sys.argv[1]).to_numpy()
-print(PCA(n_components=int(sys.argv[2])).fit(X).explained_variance_)
-PY
 
 # Runs a command with stdout discarded; prints "seconds peak_kb cpu_seconds".
 # CPU time (user + system) is printed too: on a shared machine it varies less.
@@ -41,7 +34,7 @@ workload() {
     local name=$1 rows=$2 cols=$3 k=$4 file="$tmp/$1.csv"
     "$py" "$here/pca_gen.py" "$rows" "$cols" "$file"
     local ours=("$mlm_pca" -k "$k" --emit summary "$file")
-    local peer=("$py" "$tmp/peer.py" "$file" "$k")
+    local peer=("$py" "$here/pca_peer.py" "$file" "$k")
     local ceil=("$tmp/ceiling" "$file" "$k")
     measure "${ours[@]}" > /dev/null; measure "${peer[@]}" > /dev/null; measure "${ceil[@]}" > /dev/null
     : > "$tmp/rows"

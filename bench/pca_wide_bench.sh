@@ -12,13 +12,6 @@ source "$(dirname "$0")/lib.sh"
 bench_init pca_wide
 bench_need mlm-pca hyperfine "$BENCH_PYTHON"
 
-cat > "$BENCH_TMP/peer.py" <<'PY'
-import sys
-import pandas
-from sklearn.decomposition import PCA
-X = pandas.read_csv(sys.argv[1]).to_numpy()
-print(PCA(n_components=int(sys.argv[2])).fit(X).explained_variance_)
-PY
 
 # peak_mb CMD...: peak resident memory of a command, in MB.
 peak_mb() {
@@ -31,7 +24,7 @@ peak_mb() {
 workload() {
     local id=$1 rows=$2 cols=$3 k=$4 limit=$5 file="$BENCH_TMP/$1.csv"
     "$BENCH_PYTHON" "$BENCH_DIR/pca_wide_gen.py" "$rows" "$cols" "$file"
-    bench_compare "$id" "mlm-pca -k $k --emit summary $file" "$BENCH_PYTHON $BENCH_TMP/peer.py $file $k"
+    bench_compare "$id" "mlm-pca -k $k --emit summary $file" "$BENCH_PYTHON $BENCH_DIR/pca_peer.py $file $k"
     local name="$rows x $cols -k $k"
     if [ "$limit" = - ]; then
         bench_row "$name" "$(bench_time "$id" 0)" "$(bench_time "$id" 1)" "$(bench_ratio "$id" 1)" "timed" "-"
@@ -40,7 +33,7 @@ workload() {
     fi
     local ours peer data
     ours=$(peak_mb mlm-pca -k "$k" --emit summary "$file")
-    peer=$(peak_mb "$BENCH_PYTHON" "$BENCH_TMP/peer.py" "$file" "$k")
+    peer=$(peak_mb "$BENCH_PYTHON" "$BENCH_DIR/pca_peer.py" "$file" "$k")
     data=$(awk -v r="$rows" -v c="$cols" 'BEGIN { printf "%.1f", r * c * 8 / 1048576 }')
     local limit_mb verdict=-
     limit_mb=$(awk -v d="$data" 'BEGIN { printf "%.1f", 2 * d }')
