@@ -79,10 +79,11 @@ struct Partner {
     std::unique_ptr<SecondInput> second;     // a second input
 };
 
+// `what` is "cosine" or "direction" (normalize).
 void require_nonzero(const VectorBlock& b, std::size_t r, const VectorRef& x, const std::string& what) {
     if (linalg::p_norm(x) == 0)
-        throw InputError(b.name(r) + " is a zero vector: its " + what +
-                         " is undefined (--zero-safe takes cosine similarity 0)",
+        throw InputError(b.name(r) + " is a zero vector: its " + what + " is undefined (--zero-safe " +
+                             (what == "cosine" ? "takes it as 0)" : "leaves it zero)"),
                          b.file(r), b.line(r));
 }
 
