@@ -2,6 +2,7 @@
 
 #include "linalg/vector_ops.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -45,6 +46,9 @@ Eigen::VectorXd cosine_scores(const RowBlockRef& rows, const Eigen::VectorXd& no
             dots[r] = (rows.row(r) / norms[r]).dot(unit_query.transpose());
         }
     }
+    // Rounding can put a parallel row a few ulp past 1; a cosine is in [-1, 1]
+    // (std::clamp keeps nan, which Eigen's cwiseMax need not).
+    for (double& d : dots) d = std::clamp(d, -1.0, 1.0);
     return dots;
 }
 

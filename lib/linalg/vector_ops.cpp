@@ -3,6 +3,7 @@
 #include "compensated_sum.hpp"
 #include "error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -42,7 +43,8 @@ double cosine_similarity(const VectorRef& x, const VectorRef& y) {
     if (nx == 0 || ny == 0) return std::numeric_limits<double>::quiet_NaN();
     CompensatedSum sum;
     for (Eigen::Index i = 0; i < x.size(); ++i) sum.add((x[i] / nx) * (y[i] / ny));
-    return sum.value();
+    // Rounding can put parallel vectors a few ulp past 1; a cosine is in [-1, 1].
+    return std::clamp(sum.value(), -1.0, 1.0);
 }
 
 Metric parse_metric(std::string_view name) {

@@ -114,3 +114,14 @@ TEST_CASE("top_k: keeps the k best, ties to the earlier index, in any offer orde
     CHECK_FALSE(a.admits(0.5, 2));
     CHECK(a.admits(0.5, -1));
 }
+
+TEST_CASE("cosine_scores: a parallel row is at most 1, and nan stays nan (not clamped)", "[vec][edge]") {
+    Eigen::Matrix<double, 2, 3, Eigen::RowMajor> m;
+    m << 0.1, 0.7, 0.3, std::numeric_limits<double>::quiet_NaN(), 1, 1;
+    const Eigen::Vector3d q(0.1, 0.7, 0.3);
+    const Eigen::VectorXd s = cosine_scores(m, row_norms(m), q / p_norm(q));
+    CHECK(s[0] <= 1.0);
+    CHECK_THAT(s[0], WithinRel(1.0, 1e-15));
+    CHECK(std::isnan(s[1]));
+    CHECK(cosine_similarity(q, 3 * q) <= 1.0);
+}
