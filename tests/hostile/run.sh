@@ -75,6 +75,8 @@ declare -A FORM=(
   [k_weights_j]="mlm-kl -c 1 -f json @ $G/good_weights.csv"
   [p_fit_j]="mlm-pca -f json @"
   [g_rows_j]="mlm-grad -f json 'x*y' @"
+  [v_norm]="mlm-vec norm @"
+  [v_near]="mlm-vec nearest --zero-safe -k 3 --query 1,1 @"
 )
 # A good input for each form: what the fault checks (FIFO, /dev/full) feed it.
 declare -A GOOD=(
@@ -84,14 +86,15 @@ declare -A GOOD=(
   [k_samples]=good_points.csv [k_gauss_p]=good_gauss.json [k_gauss_q]=good_gauss.json
   [p_fit]=good_points.csv [p_model]=good_points.csv [p_apply]=good_points.csv
   [p_apply_model]=model.json [g_rows]=good_points.csv
+  [v_norm]=good_points.csv [v_near]=good_points.csv
 )
-TABLE="e_weights e_values e_cond e_mi e_gain e_xent e_rows k_weights k_samples p_fit p_apply g_rows"
-NUMERIC="e_weights e_rows k_weights k_samples p_fit g_rows"
+TABLE="e_weights e_values e_cond e_mi e_gain e_xent e_rows k_weights k_samples p_fit p_apply g_rows v_norm v_near"
+NUMERIC="e_weights e_rows k_weights k_samples p_fit g_rows v_norm v_near"
 LABELS="e_values e_cond e_mi e_gain e_xent p_apply"
 JSONSIDE="k_gauss_p p_apply_model"
 FORCED_JSON="e_weights_j e_values_j k_weights_j p_fit_j g_rows_j"
 # Forms also fed on standard input (as `-`): one or two per tool.
-STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows "
+STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows v_norm v_near "
 
 # The model the apply form reads.
 setup_fails=0
@@ -329,6 +332,7 @@ faults() {
   head10 big_rows.csv e_rows "mlm-entropy --rows $G/big_rows.csv"
   head10 big_rows.csv "k_weights --rows" "mlm-kl --rows $G/big_rows.csv $G/big_rows.csv"
   head10 big_xent.csv "e_xent --per-row" "mlm-entropy xent --target y -c p --per-row $G/big_xent.csv"
+  head10 big_points.csv v_norm "mlm-vec norm $G/big_points.csv"
   head10 trace gd "mlm-gd minimize 'x^2' --start x=1 --lr 0.001 --trace --max-steps 100000 --tol 0"
 
 }

@@ -22,7 +22,7 @@ using Best = linalg::TopK<std::string>;
 struct Search {
     Eigen::VectorXd unit_query;
     std::vector<std::string> excluded;  // labels left out of the result
-    std::vector<VectorBlock> held;      // rows read while looking for labels
+    LabelledRows found;                 // rows read while looking for labels
 };
 
 void score(const Options& o, const Search& s, const VectorBlock& b, Best& best) {
@@ -50,7 +50,7 @@ int search(const Options& o, cli::Context& ctx, VectorReader& reader, Search& s,
     if (n == 0) throw InputError(what + " is a zero vector: no direction to compare with");
     s.unit_query = query / n;
     Best best(o.k);
-    for_each_block(reader, s.held, [&](const VectorBlock& b) {
+    for_each_block(ctx, reader, s.found, [&](const VectorBlock& b) {
         score(o, s, b, best);
         ctx.progress(reader.table().bytes_read());
     });
@@ -84,22 +84,21 @@ int run_nearest(const Options& o, cli::Context& ctx) {
     if (!reader.labeled())
         throw UsageError("--query: expected " + std::to_string(reader.dimension()) +
                          " numbers separated by commas (the rows have no labels), got " + io::quoted(o.query));
-    auto found = find_labelled(reader, {o.query}, "--query");
-    s.held = std::move(found.held);
+    s.found = find_labelled(ctx, reader, {o.query}, "--query");
     s.excluded = {o.query};
-    return search(o, ctx, reader, s, found.vectors[0], io::quoted(o.query));
+    return search(o, ctx, reader, s, s.found.vectors[0], io::quoted(o.query));
 }
 
 int run_analogy(const Options& o, cli::Context& ctx) {
     if (o.analogy.size() != 3)
         throw UsageError("analogy needs three labels, A B C (got " + std::to_string(o.analogy.size()) + ")");
     VectorReader reader(ctx, o.common.files);
-    auto found = find_labelled(reader, o.analogy, "analogy");
     Search s;
-    s.held = std::move(found.held);
+    s.found = find_labelled(ctx, reader, o.analogy, "analogy");
     s.excluded = o.analogy;
     // A is to B as ? is to C: the row nearest A - B + C.
-    const Eigen::VectorXd target = found.vectors[0] - found.vectors[1] + found.vectors[2];
+    const auto& v = s.found.vectors;
+    const Eigen::VectorXd target = v[0] - v[1] + v[2];
     return search(o, ctx, reader, s, target,
                   io::quoted(o.analogy[0]) + " - " + io::quoted(o.analogy[1]) + " + " + io::quoted(o.analogy[2]));
 }

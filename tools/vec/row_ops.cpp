@@ -157,14 +157,13 @@ int run_row_op(const Options& o, cli::Context& ctx) {
 
     VectorReader reader(ctx, files);
     Partner partner;
-    std::vector<VectorBlock> held;
+    LabelledRows found;
     if (!o.with.empty()) {
         partner.fixed = parse_vector(o.with, "--with");
         require_dimension(*partner.fixed, reader, "--with");
     } else if (!o.with_row.empty()) {
-        auto found = find_labelled(reader, {o.with_row}, "--with-row");
-        partner.fixed = std::move(found.vectors[0]);
-        held = std::move(found.held);
+        found = find_labelled(ctx, reader, {o.with_row}, "--with-row");
+        partner.fixed = found.vectors[0];
     } else if (binary) {
         partner.second = std::make_unique<SecondInput>(ctx, second, reader);
     }
@@ -178,7 +177,7 @@ int run_row_op(const Options& o, cli::Context& ctx) {
     if (prints_vectors(command)) vectors.emplace(ctx, reader.label_name(), reader.names());
     else numbers.emplace(ctx, reader.label_name(), value_name(o));
     const Vector none;
-    for_each_block(reader, held, [&](const VectorBlock& b) {
+    for_each_block(ctx, reader, found, [&](const VectorBlock& b) {
         const auto values = b.values();
         for (std::size_t r = 0; r < b.rows(); ++r) {
             const Vector x = values.row(static_cast<Eigen::Index>(r)).transpose();
