@@ -52,7 +52,9 @@ void declare(CLI::App& app, Options& o) {
             sub->add_flag("--zero-safe", o.zero_safe, "a zero vector has cosine 0 instead of failing");
         const bool number = f.name != std::string("normalize") && f.name != std::string("add") &&
                             f.name != std::string("sub");
-        add_standard_options(*sub, o.common, input | columns | output | (number ? checks : 0u));
+        const bool explained = f.name == std::string("dot") || f.name == std::string("cosine");
+        add_standard_options(*sub, o.common,
+                             input | columns | output | (number ? checks : 0u) | (explained ? explain : 0u));
     }
     auto* scale = app.add_subcommand("scale", "each row times K");
     scale->add_option("K", o.factor, "the factor")->required()->check(finite());

@@ -1,14 +1,17 @@
 // norm, normalize, dot, cosine, distance, add, sub, scale: row by row, each
 // row alone, against a fixed vector (--with, --with-row), or against the row
 // of the same rank in a second input.
+#include "cli/explain_text.hpp"
 #include "error.hpp"
 #include "io/number.hpp"
 #include "io/quoted.hpp"
 #include "linalg/vector_ops.hpp"
+#include "vec/explain.hpp"
 #include "vec/labelled_rows.hpp"
 #include "vec/row_output.hpp"
 #include "vec/vec_tool.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -138,7 +141,16 @@ void require_dimension(const Eigen::VectorXd& v, const VectorReader& reader, con
                          " have " + std::to_string(reader.dimension()));
 }
 
-int run_row_op(const Options& o, cli::Context& ctx) {
+namespace {
+
+// What row `r` is paired with, for --explain.
+std::string partner_name(const Options& o, const std::string& second, std::int64_t r) {
+    if (!o.with.empty()) return "--with";
+    if (!o.with_row.empty()) return io::quoted(o.with_row);
+    return "row " + std::to_string(r + 1) + " of " + second;
+}
+
+int run_rows(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
     const bool binary = is_binary(command);
     const double p = command == "norm" ? parse_p(o.p) : 2;
@@ -172,9 +184,12 @@ int run_row_op(const Options& o, cli::Context& ctx) {
         throw InputError((o.with.empty() ? "--with-row " + io::quoted(o.with_row) : std::string("--with")) +
                          " is a zero vector: its cosine is undefined (--zero-safe takes it as 0)");
 
+    const bool explain = o.common.explain;
+    std::size_t rows_seen = 0;
     std::optional<NumberRows> numbers;
     std::optional<VectorRows> vectors;
-    if (prints_vectors(command)) vectors.emplace(ctx, reader.label_name(), reader.names());
+    if (explain) ctx.out() << explain_intro(command);
+    else if (prints_vectors(command)) vectors.emplace(ctx, reader.label_name(), reader.names());
     else numbers.emplace(ctx, reader.label_name(), value_name(o));
     const Vector none;
     for_each_block(ctx, reader, found, [&](const VectorBlock& b) {
@@ -190,18 +205,33 @@ int run_row_op(const Options& o, cli::Context& ctx) {
                     throw InputError("row " + std::to_string(b.first_row() + static_cast<std::int64_t>(r) + 1) + " of " +
                                      second + " is a zero vector: its cosine is undefined (--zero-safe takes it as 0)");
             }
-            if (vectors) vectors->add(b.label(r), vector_result(o, x, y));
-            else numbers->add(b.label(r), number_result(o, metric, p, x, y));
+            const std::int64_t row = b.first_row() + static_cast<std::int64_t>(r);
+            if (explain && rows_seen++ < explained_rows)
+                ctx.out() << explain_pair(command, b.name(r), partner_name(o, second, row), x, y);
+            else if (vectors) vectors->add(b.label(r), vector_result(o, x, y));
+            else if (numbers) numbers->add(b.label(r), number_result(o, metric, p, x, y));
         }
         ctx.progress(reader.table().bytes_read());
     });
     if (partner.second) partner.second->require_end(reader.rows_read());
     ctx.report_skipped(reader.table());
+    if (explain) {
+        ctx.out() << explain_outro(command, rows_seen - std::min(rows_seen, explained_rows));
+        return 0;
+    }
     if (vectors) {
         vectors->finish();
         return 0;
     }
     return numbers->finish();
+}
+
+}  // namespace
+
+int run_row_op(const Options& o, cli::Context& ctx) {
+    if (!o.common.explain) return run_rows(o, ctx);
+    cli::refuse_with_explain(o.common);
+    return cli::explained(ctx, [&](cli::Context& c) { return run_rows(o, c); });
 }
 
 }  // namespace mlm::vec_tool
