@@ -50,4 +50,12 @@ bench_row "  the other peer, ${names[$other]}" "$(bench_time nearest 0)" "$(benc
     "$(bench_ratio nearest $other)" "-" "-"
 bench_row "  ours, query by vector (nothing held)" "$(bench_time nearest 3)" "-" "-" "-" "-"
 bench_row "  ours, reading alone (mlm-vec norm)" "$(bench_time nearest 4)" "-" "-" "-" "-"
+# CPU seconds (user + system) of one run each: on a shared machine they vary
+# far less than wall time, which waits for the other processes.
+cpu() { /usr/bin/time -f "%U %S" -o "$BENCH_TMP/cpu" "$@" > /dev/null; awk '{ print $1 + $2 }' "$BENCH_TMP/cpu"; }
+c_ours=$(cpu mlm-vec nearest --query "$query" -k 10 "$file")
+c_pandas=$(cpu "$BENCH_PYTHON" "$BENCH_DIR/vec_nearest_peer.py" "$file" "$query" 10 pandas)
+c_loadtxt=$(cpu "$BENCH_PYTHON" "$BENCH_DIR/vec_nearest_peer.py" "$file" "$query" 10 loadtxt)
+bench_row "  CPU s, ours / pandas / loadtxt" "$c_ours" "$c_pandas / $c_loadtxt" \
+    "$(awk -v a="$c_ours" -v b="$c_pandas" -v c="$c_loadtxt" 'BEGIN { m = b < c ? b : c; printf "%.3f", a / m }')" "-" "-"
 bench_report
