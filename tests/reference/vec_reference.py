@@ -92,6 +92,14 @@ case("vec: dot of two inputs row by row", "mlm-vec dot vec/a.csv vec/b.csv",
      ["dot"] + [num(np.dot(a, b)) for a, b in zip(A, B)])
 case("vec: euclidean distance of two inputs row by row", "mlm-vec distance vec/a.csv vec/b.csv",
      ["distance"] + [num(distance.euclidean(a, b)) for a, b in zip(A, B)])
+# Longer than a block (the reader's first block is 64 rows): pairs across blocks.
+LA = np.round(rng.normal(size=(300, 3)), 4)
+LB = np.round(rng.normal(size=(300, 3)), 4)
+write_table("long_a.csv", ["x1", "x2", "x3"], None, LA)
+write_table("long_b.csv", ["name", "x1", "x2", "x3"], [f"r{i}" for i in range(300)], LB)
+case("vec: cosine of two 300-row inputs pairs rows across blocks (labels from the first)",
+     "mlm-vec cosine vec/long_b.csv vec/long_a.csv",
+     ["name,cosine"] + [f"r{i},{num(1 - distance.cosine(b, a))}" for i, (a, b) in enumerate(zip(LA, LB))])
 case("vec: add two inputs", "mlm-vec add vec/a.csv vec/b.csv",
      [",".join(xs)] + [",".join(num(v) for v in r) for r in A + B])
 case("vec: sub two inputs", "mlm-vec sub vec/a.csv vec/b.csv",
