@@ -150,6 +150,26 @@ std::string partner_name(const Options& o, const std::string& second, std::int64
     return "row " + std::to_string(r + 1) + " of " + second;
 }
 
+// The vector each row is paired with: --with, --with-row (found by reading
+// on, the rows read on the way kept in `found`), or the second input.
+Partner partner_for(const Options& o, const cli::Context& ctx, VectorReader& reader, const std::string& second,
+                    LabelledRows& found) {
+    Partner partner;
+    if (!o.with.empty()) {
+        partner.fixed = parse_vector(o.with, "--with");
+        require_dimension(*partner.fixed, reader, "--with");
+    } else if (!o.with_row.empty()) {
+        found = find_labelled(ctx, reader, {o.with_row}, "--with-row");
+        partner.fixed = found.vectors[0];
+    } else if (!second.empty()) {
+        partner.second = std::make_unique<SecondInput>(ctx, second, reader);
+    }
+    if (partner.fixed && needs_nonzero(o) && linalg::p_norm(*partner.fixed) == 0)
+        throw InputError((o.with.empty() ? "--with-row " + io::quoted(o.with_row) : std::string("--with")) +
+                         " is a zero vector: its cosine is undefined (--zero-safe takes it as 0)");
+    return partner;
+}
+
 int run_rows(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
     const bool binary = is_binary(command);
@@ -168,21 +188,8 @@ int run_rows(const Options& o, cli::Context& ctx) {
     }
 
     VectorReader reader(ctx, files);
-    Partner partner;
     LabelledRows found;
-    if (!o.with.empty()) {
-        partner.fixed = parse_vector(o.with, "--with");
-        require_dimension(*partner.fixed, reader, "--with");
-    } else if (!o.with_row.empty()) {
-        found = find_labelled(ctx, reader, {o.with_row}, "--with-row");
-        partner.fixed = found.vectors[0];
-    } else if (binary) {
-        partner.second = std::make_unique<SecondInput>(ctx, second, reader);
-    }
-    const std::string what = command == "normalize" ? "direction" : "cosine";
-    if (partner.fixed && needs_nonzero(o) && linalg::p_norm(*partner.fixed) == 0)
-        throw InputError((o.with.empty() ? "--with-row " + io::quoted(o.with_row) : std::string("--with")) +
-                         " is a zero vector: its cosine is undefined (--zero-safe takes it as 0)");
+    Partner partner = partner_for(o, ctx, reader, second, found);
 
     const bool explain = o.common.explain;
     std::size_t rows_seen = 0;
@@ -191,21 +198,20 @@ int run_rows(const Options& o, cli::Context& ctx) {
     if (explain) ctx.out() << explain_intro(command);
     else if (prints_vectors(command)) vectors.emplace(ctx, reader.label_name(), reader.names());
     else numbers.emplace(ctx, reader.label_name(), value_name(o));
-    const Vector none;
     for_each_block(ctx, reader, found, [&](const VectorBlock& b) {
         const auto values = b.values();
         for (std::size_t r = 0; r < b.rows(); ++r) {
+            const std::int64_t row = b.first_row() + static_cast<std::int64_t>(r);
             const Vector x = values.row(static_cast<Eigen::Index>(r)).transpose();
             Vector y;
             if (partner.fixed) y = *partner.fixed;
-            else if (partner.second) y = partner.second->next_row(b.first_row() + static_cast<std::int64_t>(r));
+            else if (partner.second) y = partner.second->next_row(row);
             if (needs_nonzero(o)) {
-                require_nonzero(b, r, x, what);
+                require_nonzero(b, r, x, command == "normalize" ? "direction" : "cosine");
                 if (partner.second && linalg::p_norm(y) == 0)
-                    throw InputError("row " + std::to_string(b.first_row() + static_cast<std::int64_t>(r) + 1) + " of " +
-                                     second + " is a zero vector: its cosine is undefined (--zero-safe takes it as 0)");
+                    throw InputError("row " + std::to_string(row + 1) + " of " + second +
+                                     " is a zero vector: its cosine is undefined (--zero-safe takes it as 0)");
             }
-            const std::int64_t row = b.first_row() + static_cast<std::int64_t>(r);
             if (explain && rows_seen++ < explained_rows)
                 ctx.out() << explain_pair(command, b.name(r), partner_name(o, second, row), x, y);
             else if (vectors) vectors->add(b.label(r), vector_result(o, x, y));
