@@ -10,6 +10,8 @@
 #include "vec/labelled_rows.hpp"
 #include "vec/vec_tool.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -23,6 +25,7 @@ struct Search {
     Eigen::VectorXd unit_query;
     std::vector<std::string> excluded;  // labels left out of the result
     LabelledRows found;                 // rows read while looking for labels
+    std::string query;                  // the query as given, for --to json
 };
 
 void score(const Options& o, const Search& s, const VectorBlock& b, Best& best) {
@@ -44,17 +47,38 @@ void score(const Options& o, const Search& s, const VectorBlock& b, Best& best) 
     }
 }
 
+// --to json: the neighbours and the conventions behind them.
+void print_details(const Options& o, cli::Context& ctx, const Search& s,
+                   std::int64_t rows, const Best& best, const std::string& label_name) {
+    nlohmann::json neighbours = nlohmann::json::array();
+    for (const auto& e : best.sorted()) neighbours.push_back({{label_name, e.payload}, {"similarity", e.score}});
+    ctx.print_json({{"query", s.query},
+                    {"k", o.k},
+                    {"similarity", "cosine"},
+                    {"exact", true},
+                    {"excluded", s.excluded},
+                    {"zero_safe", o.zero_safe},
+                    {"rows_searched", rows},
+                    {"neighbours", neighbours}});
+}
+
 int search(const Options& o, cli::Context& ctx, VectorReader& reader, Search& s, const Eigen::VectorXd& query,
            const std::string& what) {
     const double n = linalg::p_norm(query);
     if (n == 0) throw InputError(what + " is a zero vector: no direction to compare with");
     s.unit_query = query / n;
     Best best(o.k);
+    std::int64_t rows = 0;
     for_each_block(ctx, reader, s.found, [&](const VectorBlock& b) {
         score(o, s, b, best);
+        rows += static_cast<std::int64_t>(b.rows());
         ctx.progress(reader.table().bytes_read());
     });
     ctx.report_skipped(reader.table());
+    if (ctx.json()) {
+        print_details(o, ctx, s, rows, best, reader.labeled() ? reader.label_name() : "row");
+        return 0;
+    }
     auto table = ctx.table({reader.labeled() ? reader.label_name() : "row", "similarity"});
     for (const auto& e : best.sorted()) {
         table.cell(e.payload);
@@ -70,6 +94,7 @@ int search(const Options& o, cli::Context& ctx, VectorReader& reader, Search& s,
 int run_nearest(const Options& o, cli::Context& ctx) {
     VectorReader reader(ctx, o.common.files);
     Search s;
+    s.query = o.query;
     Eigen::VectorXd query;
     bool numbers = true;
     try {
@@ -96,6 +121,7 @@ int run_analogy(const Options& o, cli::Context& ctx) {
     Search s;
     s.found = find_labelled(ctx, reader, o.analogy, "analogy");
     s.excluded = o.analogy;
+    s.query = o.analogy[0] + " - " + o.analogy[1] + " + " + o.analogy[2];
     // A is to B as ? is to C: the row nearest A - B + C.
     const auto& v = s.found.vectors;
     const Eigen::VectorXd target = v[0] - v[1] + v[2];
