@@ -67,6 +67,7 @@ void for_each_block(const cli::Context& ctx, VectorReader& reader, LabelledRows&
     if (found.read_again) {
         VectorReader again(ctx, ctx.options().files);
         for_each_block(again, visit);
+        ctx.report_skipped(again.table());
         return;
     }
     for (auto& b : found.held) {
@@ -75,6 +76,7 @@ void for_each_block(const cli::Context& ctx, VectorReader& reader, LabelledRows&
     }
     found.held.clear();
     for_each_block(reader, visit);
+    ctx.report_skipped(reader.table());
 }
 
 }  // namespace mlm::vec_tool

@@ -30,7 +30,8 @@ LabelledRows find_labelled(const cli::Context& ctx, VectorReader& reader, const 
                            const std::string& option);
 
 // Every block of the input once, in order: the held blocks, then the rest of
-// `reader`; or, after read_again, the whole input from a new reader.
+// `reader`; or, after read_again, the whole input from a new reader. Then
+// says how many rows --skip-missing dropped.
 void for_each_block(const cli::Context& ctx, VectorReader& reader, LabelledRows& found,
                     const std::function<void(const VectorBlock&)>& visit);
 // Every block of `reader` from where it is.

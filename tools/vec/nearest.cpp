@@ -74,7 +74,6 @@ int search(const Options& o, cli::Context& ctx, VectorReader& reader, Search& s,
         rows += static_cast<std::int64_t>(b.rows());
         ctx.progress(reader.table().bytes_read());
     });
-    ctx.report_skipped(reader.table());
     if (ctx.json()) {
         print_details(o, ctx, s, rows, best, reader.labeled() ? reader.label_name() : "row");
         return 0;

@@ -220,7 +220,6 @@ int run_rows(const Options& o, cli::Context& ctx) {
         ctx.progress(reader.table().bytes_read());
     });
     if (partner.second) partner.second->require_end(reader.rows_read());
-    ctx.report_skipped(reader.table());
     if (explain) {
         ctx.out() << explain_outro(command, rows_seen - std::min(rows_seen, explained_rows));
         return 0;
