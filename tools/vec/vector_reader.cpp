@@ -75,25 +75,23 @@ bool VectorReader::next(VectorBlock& block, std::size_t max_rows) {
 void VectorReader::parse_first_column(VectorBlock& block) const {
     if (!block.text_first_) return;
     const io::RowBlock& raw = block.raw_;
-    const auto n = static_cast<Eigen::Index>(raw.rows()), d = dimension();
-    block.parsed_.resize(n, d);
-    for (Eigen::Index r = 0; r < n; ++r) {
-        const auto text = raw.text(static_cast<std::size_t>(r), 0);
+    const std::size_t n = raw.rows();
+    const auto d = static_cast<std::size_t>(dimension());
+    block.parsed_.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(d));
+    for (std::size_t r = 0; r < n; ++r) {
+        const auto text = raw.text(r, 0);
+        // The table reader's own messages for a numeric cell, at column 1.
+        auto fail = [&](const std::string& message) { throw InputError(message, raw.file(r), raw.line(r), 1); };
         double x = 0;
         switch (io::parse_number(text, x)) {
             case io::ParseResult::ok: break;
-            case io::ParseResult::empty:
-                throw InputError("missing value in column '" + components_[0] + "'",
-                                 raw.file(static_cast<std::size_t>(r)), raw.line(static_cast<std::size_t>(r)), 1);
-            case io::ParseResult::invalid:
-                throw InputError("expected a number, got " + io::quoted(text), raw.file(static_cast<std::size_t>(r)),
-                                 raw.line(static_cast<std::size_t>(r)), 1);
-            case io::ParseResult::out_of_range:
-                throw InputError("number out of range: " + io::quoted(text), raw.file(static_cast<std::size_t>(r)),
-                                 raw.line(static_cast<std::size_t>(r)), 1);
+            case io::ParseResult::empty: fail("missing value in column '" + components_[0] + "'"); break;
+            case io::ParseResult::invalid: fail("expected a number, got " + io::quoted(text)); break;
+            case io::ParseResult::out_of_range: fail("number out of range: " + io::quoted(text)); break;
         }
-        block.parsed_(r, 0) = x;
-        for (Eigen::Index j = 1; j < d; ++j) block.parsed_(r, j) = raw.number(static_cast<std::size_t>(r), static_cast<std::size_t>(j - 1));
+        double* row = block.parsed_.data() + r * d;
+        row[0] = x;
+        for (std::size_t j = 1; j < d; ++j) row[j] = raw.number(r, j - 1);
     }
 }
 
