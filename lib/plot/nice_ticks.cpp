@@ -1,0 +1,71 @@
+#include "plot/nice_ticks.hpp"
+
+#include "io/number.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace mlm::plot {
+
+double nice_number(double x, bool round) {
+    const double exponent = std::floor(std::log10(x));
+    const double power = std::pow(10.0, exponent);
+    const double f = x / power;
+    double nice;
+    if (round) nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+    else nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+    return nice * power;
+}
+
+namespace {
+
+// A tick's text with as many decimals as the step needs, so that 0.1 + 0.2
+// prints as 0.3 and every label on one axis has the same decimals.
+std::string fixed_label(double value, double step) {
+    int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
+    if (std::abs(value) >= 1e7 || (value != 0 && std::abs(value) < 1e-5)) return io::format_number(value, 6);
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    std::string s = text;
+    if (s.find_first_not_of("-0.") == std::string::npos) return "0";  // -0.00 is 0
+    return s;
+}
+
+}  // namespace
+
+Ticks nice_ticks(double lo, double hi, int target) {
+    if (hi < lo) std::swap(lo, hi);
+    if (hi == lo) {
+        double pad = lo == 0 ? 1 : std::abs(lo) * 0.1;
+        lo -= pad;
+        hi += pad;
+    }
+    Ticks t;
+    const double range = nice_number(hi - lo, false);
+    t.step = nice_number(range / std::max(1, target - 1), true);
+    // Whole multiples of the step, never accumulated sums: 0.1 * 3, not 0.1 + 0.1 + 0.1.
+    const double first = std::floor(lo / t.step + 1e-9), last = std::ceil(hi / t.step - 1e-9);
+    t.lo = first * t.step;
+    t.hi = last * t.step;
+    for (double k = first; k <= last; ++k) t.ticks.push_back({k * t.step, fixed_label(k * t.step, t.step)});
+    return t;
+}
+
+Ticks log_ticks(double lo, double hi) {
+    const double first = std::floor(std::log10(lo) + 1e-12), last = std::ceil(std::log10(hi) - 1e-12);
+    Ticks t;
+    t.step = 0;
+    t.lo = std::pow(10.0, first);
+    t.hi = std::pow(10.0, std::max(last, first + 1));
+    const bool fine = t.hi / t.lo <= 100;
+    for (double e = first; e <= std::max(last, first + 1); ++e) {
+        const double p = std::pow(10.0, e);
+        t.ticks.push_back({p, io::format_number(p, 6)});
+        if (fine && e < std::max(last, first + 1))
+            for (double m : {2.0, 5.0}) t.ticks.push_back({m * p, io::format_number(m * p, 6)});
+    }
+    return t;
+}
+
+}  // namespace mlm::plot
