@@ -99,7 +99,8 @@ void draw_points(cairo_t* cr, const Figure& f, const Series& s, const PlotArea& 
                 any = true;
             }
         if (!any) continue;
-        set_color(cr, s.color, static_cast<double>(level) / shades);
+        // Below the marks' and the legend's opacity, so a reader of the SVG can tell them apart.
+        set_color(cr, s.color, 0.8 * level / shades);
         cairo_fill(cr);
     }
 }
@@ -277,6 +278,24 @@ void draw(cairo_t* cr, const Figure& f, PixelSize size) {
     draw_legend(cr, f, a);
 }
 
+// cairo numbers its surfaces with a counter global to the process, and writes
+// the number into the SVG (<g id="surface6">): a second drawing in the same
+// process would differ from the first. Renumber the drawing's own surface 1.
+void renumber_surface(std::string& svg) {
+    const std::string tag = "<g id=\"surface";
+    const auto at = svg.find(tag);
+    if (at == std::string::npos) return;
+    const auto begin = at + tag.size(), end = svg.find('"', begin);
+    const std::string id = "surface" + svg.substr(begin, end - begin);
+    if (id == "surface1") return;
+    for (std::size_t k = 0; (k = svg.find(id, k)) != std::string::npos;) {
+        const char next = k + id.size() < svg.size() ? svg[k + id.size()] : '"';
+        if (next >= '0' && next <= '9') { k += id.size(); continue; }  // surface61 is not surface6
+        svg.replace(k, id.size(), "surface1");
+        k += 8;
+    }
+}
+
 void check(cairo_surface_t* s) {
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         throw IoError(std::string("cairo: ") + cairo_status_to_string(cairo_surface_status(s)));
@@ -321,6 +340,7 @@ std::string render_file(const Figure& figure, FileFormat format, PixelSize size)
     } else {
         cairo_surface_finish(surface.get());
         check(surface.get());
+        if (format == FileFormat::svg) renumber_surface(bytes);
     }
     return bytes;
 }

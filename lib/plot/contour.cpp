@@ -18,7 +18,9 @@ void contour_segments(const Grid& grid, double level, std::vector<double>& xs, s
             for (int k = 0; k < 4; ++k) code |= (v[k] > level ? 1 : 0) << k;
             if (code == 0 || code == 15) continue;
             auto cross = [&](int e, double& px, double& py) {  // edge e joins corner e and e+1
-                const int a = e, b = (e + 1) % 4;
+                // From the corner nearer the grid origin, as the neighbouring cell does:
+                // both then compute the shared crossing to the same bits.
+                const int a = e < 2 ? e : (e + 1) % 4, b = e < 2 ? e + 1 : e;
                 const double t = (level - v[a]) / (v[b] - v[a]);
                 px = cx[a] + t * (cx[b] - cx[a]);
                 py = cy[a] + t * (cy[b] - cy[a]);

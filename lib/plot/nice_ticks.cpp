@@ -1,7 +1,5 @@
 #include "plot/nice_ticks.hpp"
 
-#include "io/number.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -20,15 +18,30 @@ double nice_number(double x, bool round) {
 
 namespace {
 
+// "2e-07", "1e+12" as "2e-7", "1e12": the exponent without + and leading zeros.
+std::string exponent_form(double value) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    std::string s = text;
+    const auto e = s.find('e');
+    if (e == std::string::npos) return s;
+    std::string mantissa = s.substr(0, e), exponent = s.substr(e + 1);
+    const bool negative = exponent[0] == '-';
+    exponent = exponent.substr(1);
+    exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+    return mantissa + "e" + (negative ? "-" : "") + exponent;
+}
+
 // A tick's text with as many decimals as the step needs, so that 0.1 + 0.2
-// prints as 0.3 and every label on one axis has the same decimals.
+// prints as 0.3 and every label on one axis has the same decimals; very large
+// and very small values in exponent form.
 std::string fixed_label(double value, double step) {
-    int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
-    if (std::abs(value) >= 1e7 || (value != 0 && std::abs(value) < 1e-5)) return io::format_number(value, 6);
+    const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
+    if (std::abs(value) >= 1e7 || decimals > 6) return value == 0 ? "0" : exponent_form(value);
     char text[64];
     std::snprintf(text, sizeof text, "%.*f", decimals, value);
     std::string s = text;
-    if (s.find_first_not_of("-0.") == std::string::npos) return "0";  // -0.00 is 0
+    if (s.find_first_not_of("-0.") == std::string::npos) return s.substr(s[0] == '-' ? 1 : 0);  // -0.0 is 0.0
     return s;
 }
 
@@ -61,9 +74,9 @@ Ticks log_ticks(double lo, double hi) {
     const bool fine = t.hi / t.lo <= 100;
     for (double e = first; e <= std::max(last, first + 1); ++e) {
         const double p = std::pow(10.0, e);
-        t.ticks.push_back({p, io::format_number(p, 6)});
+        t.ticks.push_back({p, exponent_form(p)});
         if (fine && e < std::max(last, first + 1))
-            for (double m : {2.0, 5.0}) t.ticks.push_back({m * p, io::format_number(m * p, 6)});
+            for (double m : {2.0, 5.0}) t.ticks.push_back({m * p, exponent_form(m * p)});
     }
     return t;
 }
