@@ -36,8 +36,8 @@ CLI::App* add_table_command(CLI::App& app, Options& o, const char* name, const c
 void declare(CLI::App& app, Options& o) {
     app.require_subcommand(1);
     app.footer("Examples:\n"
-               "  mlm-gd minimize 'x^2+3*y^2' --start x=3,y=2 --trace | mlm-plot line -x step -y f --log-y\n"
                "  mlm-plot scatter -x PC1 -y PC2 --color species scores.csv -o scores.png\n"
+               "  mlm-gd minimize 'x^2' --start x=3 --trace | mlm-plot line -x step -y f --log-y\n"
                "See man mlm-plot for hist --overlay and contour --path.");
     auto* line = add_table_command(app, o, "line", "one line per -y column against -x");
     line->add_option("-x", o.x, "the x column (default: the row number)")->type_name("COL");
