@@ -71,11 +71,14 @@ Ticks log_ticks(double lo, double hi) {
     t.step = 0;
     t.lo = std::pow(10.0, first);
     t.hi = std::pow(10.0, std::max(last, first + 1));
-    const bool fine = t.hi / t.lo <= 100;
-    for (double e = first; e <= std::max(last, first + 1); ++e) {
+    const double top = std::max(last, first + 1);
+    const bool fine = top - first <= 2;
+    // Over many decades, every k-th power only: at most about 8 labels.
+    const double every = std::ceil((top - first) / 8);
+    for (double e = first; e <= top; e += every) {
         const double p = std::pow(10.0, e);
         t.ticks.push_back({p, exponent_form(p)});
-        if (fine && e < std::max(last, first + 1))
+        if (fine && e < top)
             for (double m : {2.0, 5.0}) t.ticks.push_back({m * p, exponent_form(m * p)});
     }
     return t;

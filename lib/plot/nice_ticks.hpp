@@ -29,7 +29,8 @@ double nice_number(double x, bool round);
 // Ticks for finite lo <= hi; lo == hi widens to a unit around it.
 Ticks nice_ticks(double lo, double hi, int target = 5);
 
-// Ticks for a log axis over 0 < lo <= hi.
+// Ticks for a log axis over 0 < lo <= hi: powers of ten, every k-th one over
+// more than 8 decades.
 Ticks log_ticks(double lo, double hi);
 
 }  // namespace mlm::plot

@@ -81,3 +81,11 @@ TEST_CASE("plot: log ticks at powers of ten", "[plot][ticks][log]") {
     auto fine = mlm::plot::log_ticks(1.5, 40);
     CHECK(fine.ticks.size() == 7);  // 1 2 5 10 20 50 100
 }
+
+TEST_CASE("plot: log ticks over many decades keep every k-th power", "[plot][ticks][log]") {
+    auto t = mlm::plot::log_ticks(1e-12, 100);  // 14 decades: every 2nd power
+    REQUIRE(t.ticks.size() == 8);
+    CHECK(t.ticks[0].label == "1e-12");
+    CHECK(t.ticks[1].label == "1e-10");
+    CHECK(t.ticks[7].label == "100");
+}
