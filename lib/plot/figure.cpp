@@ -25,7 +25,8 @@ Color sequential(double t) {
 
 double Axis::fraction(double v) const {
     if (log) return (std::log10(v) - std::log10(ticks.lo)) / (std::log10(ticks.hi) - std::log10(ticks.lo));
-    return (v - ticks.lo) / (ticks.hi - ticks.lo);
+    if (std::isfinite(ticks.hi - ticks.lo)) return (v - ticks.lo) / (ticks.hi - ticks.lo);
+    return (v / 2 - ticks.lo / 2) / (ticks.hi / 2 - ticks.lo / 2);  // a range wider than the largest double
 }
 
 Axis make_axis(std::string label, double lo, double hi, bool log) {

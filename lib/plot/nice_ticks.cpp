@@ -55,8 +55,12 @@ Ticks nice_ticks(double lo, double hi, int target) {
         hi += pad;
     }
     Ticks t;
-    const double range = nice_number(hi - lo, false);
-    t.step = nice_number(range / std::max(1, target - 1), true);
+    const int gaps = std::max(1, target - 1);
+    if (std::isfinite(hi - lo)) {
+        t.step = nice_number(nice_number(hi - lo, false) / gaps, true);
+    } else {  // -1e308 to 1e308: the width overflows a double; its half does not
+        t.step = 2 * nice_number(nice_number(hi / 2 - lo / 2, false) / gaps, true);
+    }
     // Whole multiples of the step, never accumulated sums: 0.1 * 3, not 0.1 + 0.1 + 0.1.
     const double first = std::floor(lo / t.step + 1e-9), last = std::ceil(hi / t.step - 1e-9);
     t.lo = first * t.step;

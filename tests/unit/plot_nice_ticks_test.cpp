@@ -1,3 +1,4 @@
+#include "plot/figure.hpp"
 #include "plot/nice_ticks.hpp"
 
 #include <catch2/catch.hpp>
@@ -88,4 +89,16 @@ TEST_CASE("plot: log ticks over many decades keep every k-th power", "[plot][tic
     CHECK(t.ticks[0].label == "1e-12");
     CHECK(t.ticks[1].label == "1e-10");
     CHECK(t.ticks[7].label == "100");
+}
+
+TEST_CASE("plot: ticks over a range wider than the largest double", "[plot][ticks][edge]") {
+    auto t = nice_ticks(-1e308, 1e308, 5);
+    CHECK(std::isfinite(t.step));
+    CHECK(t.lo <= -1e308);
+    CHECK(t.hi >= 1e308);
+    CHECK(t.ticks.size() >= 3);
+    CHECK(t.ticks.size() <= 8);  // step 4e307: -1.2e308 to 1.2e308
+    mlm::plot::Axis a;
+    a.ticks = t;
+    CHECK_THAT(a.fraction(0), Catch::Matchers::WithinAbs(0.5, 1e-12));
 }

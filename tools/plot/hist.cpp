@@ -53,6 +53,10 @@ plot::Figure hist_figure(const Options& o, cli::Context& ctx) {
         if (!std::isfinite(v[i]))
             throw InputError("hist counts finite values: " + d.number_names[0] + " is " + io::format_number(v[i]) +
                              " in data row " + std::to_string(i + 1));
+    const auto [lo, hi] = plot::finite_range(v);
+    if (!std::isfinite(hi - lo))
+        throw InputError("hist: " + d.number_names[0] + " runs from " + io::format_number(lo, 6) + " to " +
+                         io::format_number(hi, 6) + ", a range wider than the largest double: no bin width fits");
     const info::Bins bins = bins_for(o.bins, v);
     const info::BinCounts counts = info::bin_counts(bins, v);
     const double n = static_cast<double>(v.size());
