@@ -21,8 +21,8 @@ namespace {
 std::pair<std::size_t, std::size_t> axes_of(const calc::Tape& tape) {
     const auto& v = tape.variables;
     if (v.size() != 2)
-        throw UsageError("contour draws a function of two variables; '" + tape.source + "' has " +
-                         std::to_string(v.size()));
+        throw UsageError("contour draws a function of two variables; the expression has " +
+                         std::to_string(v.size()) + (v.empty() ? "" : ": " + io::list_columns(v)));
     if (v[0] == "y" || v[1] == "x") return {1, 0};
     return {0, 1};
 }
