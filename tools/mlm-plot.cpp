@@ -4,6 +4,7 @@
 
 #include "cli/expression_argument.hpp"
 #include "cli/run_main.hpp"
+#include "cli/validators.hpp"
 #include "error.hpp"
 #include "plot/plot_tool.hpp"
 
@@ -53,13 +54,7 @@ void declare(CLI::App& app, Options& o) {
     auto* hist = add_table_command(app, o, "hist", "a histogram of column -c");
     cli::add_standard_options(*hist, o.common, cli::columns);
     hist->add_option("--bins", o.bins, "N equal-width bins, or auto (Freedman-Diaconis, default)")
-        ->check([](const std::string& s) {
-            if (s == "auto") return std::string();
-            return s.find_first_not_of("0123456789") == std::string::npos && !s.empty() && s.size() <= 7 &&
-                           std::stoul(s) >= 1 && std::stoul(s) <= 1000000
-                       ? std::string()
-                       : std::string("must be auto or a whole number from 1 to 1000000");
-        })->type_name("N|auto");
+        ->check(cli::bin_count())->type_name("N|auto");
     hist->add_flag("--density", o.density, "bar heights are densities (area 1), not counts");
     hist->add_option("--overlay", o.overlay, "draw a pdf over the bars: normal:MU,SD")->type_name("SPEC");
 

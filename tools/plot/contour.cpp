@@ -3,6 +3,7 @@
 // of mlm-gd minimize) drawn over them as arrows.
 #include "calc/block_evaluator.hpp"
 #include "calc/expression.hpp"
+#include "cli/range_argument.hpp"
 #include "error.hpp"
 #include "io/columns.hpp"
 #include "io/number.hpp"
@@ -67,7 +68,7 @@ plot::Series path_series(const Options& o, cli::Context& ctx, const std::string&
 }  // namespace
 
 plot::Figure contour_figure(const Options& o, cli::Context& ctx) {
-    const auto xr = parse_range(o.x, "--x"), yr = parse_range(o.y, "--y");
+    const auto xr = cli::parse_range(o.x, "--x"), yr = cli::parse_range(o.y, "--y");
     const calc::Tape tape = calc::parse_expression(o.expression);
     const auto [xi, yi] = axes_of(tape);
     const plot::Grid grid = sample(tape, xi, yi, xr, yr, o.grid);

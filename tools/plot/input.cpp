@@ -2,7 +2,6 @@
 // standard output, so that a plot can sit in the middle of a pipeline.
 #include "error.hpp"
 #include "io/columns.hpp"
-#include "io/number.hpp"
 #include "io/output.hpp"
 #include "io/raw_bytes.hpp"
 #include "plot/plot_tool.hpp"
@@ -65,17 +64,6 @@ Data read_data(const Options& o, cli::Context& ctx, const std::vector<std::strin
     }
     ctx.report_skipped(table);
     return d;
-}
-
-std::pair<double, double> parse_range(const std::string& text, const char* option) {
-    const auto comma = text.find(',');
-    double lo = 0, hi = 0;
-    if (comma == std::string::npos ||
-        io::parse_number(std::string_view(text).substr(0, comma), lo) != io::ParseResult::ok ||
-        io::parse_number(std::string_view(text).substr(comma + 1), hi) != io::ParseResult::ok ||
-        !std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
-        throw UsageError(std::string(option) + ": expected LO,HI with finite LO < HI, got '" + text + "'");
-    return {lo, hi};
 }
 
 }  // namespace mlm::plot_tool

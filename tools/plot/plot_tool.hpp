@@ -46,9 +46,6 @@ struct Data {
 Data read_data(const Options& o, cli::Context& ctx, const std::vector<std::string>& numbers,
                const std::string& text = {});
 
-// "LO,HI" as two finite numbers, LO < HI; UsageError naming `option` otherwise.
-std::pair<double, double> parse_range(const std::string& text, const char* option);
-
 // Draws the figure where the options say: -o FILE.svg|png|pdf|txt, else the
 // terminal (stdout, or stderr with --pass).
 void emit(const Options& o, cli::Context& ctx, const plot::Figure& figure);
