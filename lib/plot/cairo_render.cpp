@@ -142,6 +142,10 @@ void draw_series(cairo_t* cr, const Figure& f, const Series& s, const PlotArea& 
                 if (s.kind == MarkKind::arrows && x1 == end_x && y1 == end_y)
                     heads.push_back({a.x(f.x, s.x[i]), a.y(f.y, s.y[i]), x1, y1});
             }
+            if (n == 1 && finite(0)) {  // a line of one point: a dot, or nothing would show
+                cairo_new_sub_path(cr);
+                cairo_arc(cr, a.x(f.x, s.x[0]), a.y(f.y, s.y[0]), 1.5, 0, 2 * M_PI);
+            }
             set_color(cr, s.color);
             cairo_set_line_width(cr, s.kind == MarkKind::line ? 1.5 : s.kind == MarkKind::arrows ? 1.25 : 1);
             cairo_stroke(cr);

@@ -75,6 +75,7 @@ void draw_series(BrailleCanvas& canvas, const Figure& f, std::size_t index) {
             break;
         case MarkKind::line:
         case MarkKind::arrows:
+            if (n == 1) canvas.line(px(s.x[0]), py(s.y[0]), px(s.x[0]), py(s.y[0]), c);  // a lone point
             for (std::size_t i = 0; i + 1 < n; ++i) {
                 canvas.line(px(s.x[i]), py(s.y[i]), px(s.x[i + 1]), py(s.y[i + 1]), c);
                 if (s.kind != MarkKind::arrows) continue;
@@ -142,10 +143,16 @@ std::string render_terminal(const Figure& f, TerminalSize size, bool color) {
     auto tick_column = [&](double v) {
         return left + static_cast<int>(std::lround(f.x.fraction(v) * (canvas.width() - 1))) / 2;
     };
+    // Where two ticks fall in one row, the row shows the one nearest its middle.
     std::vector<std::string> row_label(static_cast<std::size_t>(plot_rows));
+    std::vector<double> row_miss(static_cast<std::size_t>(plot_rows), 1e300);
     for (const Tick& t : f.y.ticks.ticks) {
         const int r = tick_row(t.value);
-        if (r >= 0 && r < plot_rows) row_label[static_cast<std::size_t>(r)] = t.label;
+        if (r < 0 || r >= plot_rows) continue;
+        const double miss = std::abs((1 - f.y.fraction(t.value)) * (canvas.height() - 1) - (4 * r + 1.5));
+        if (miss >= row_miss[static_cast<std::size_t>(r)]) continue;
+        row_miss[static_cast<std::size_t>(r)] = miss;
+        row_label[static_cast<std::size_t>(r)] = t.label;
     }
     for (int r = 0; r < plot_rows; ++r) {
         Line line(width);
