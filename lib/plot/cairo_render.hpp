@@ -1,10 +1,11 @@
 // A figure drawn with cairo to SVG, PNG or PDF: one drawing code for the three
 // surfaces. Scatter series of more than `density_threshold` points are drawn
-// as a density grid (density_grid.hpp) instead of one dot per point. The
+// as a density grid (density_grid.hpp) of 2-pixel cells instead of one dot per point. The
 // output is the same bytes on every run: no timestamps (the PDF's creation
 // date is fixed), and SVG ids count from the start of each drawing.
 #pragma once
 
+#include "plot/density_grid.hpp"
 #include "plot/figure.hpp"
 
 #include <string>
@@ -24,8 +25,6 @@ struct PlotArea {
     double x(const Axis& a, double v) const { return left + a.fraction(v) * width; }
     double y(const Axis& a, double v) const { return top + (1 - a.fraction(v)) * height; }
 };
-
-inline constexpr std::size_t density_threshold = 20000;
 
 // Where render_file() puts the plot area for this figure and size.
 PlotArea plot_area(const Figure& figure, PixelSize size);

@@ -10,6 +10,9 @@
 
 namespace mlm::plot {
 
+// Scatter series with more points than this are drawn by density, in both renderers.
+inline constexpr std::size_t density_threshold = 20000;
+
 struct DensityGrid {
     int columns = 0, rows = 0;
     double cell = 1;  // cell side in device units

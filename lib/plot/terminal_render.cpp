@@ -1,6 +1,7 @@
 #include "plot/terminal_render.hpp"
 
 #include "plot/braille_canvas.hpp"
+#include "plot/density_grid.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -58,6 +59,30 @@ struct Line {
     }
 };
 
+// Many points: counted per cell, and each occupied cell gets 1 to 8 of its
+// dots by its shade (density_grid.hpp), in an ordered-dither sequence so that
+// partly filled cells look evenly grey. Needs no colour, so it reads under
+// NO_COLOR too.
+void draw_density(BrailleCanvas& canvas, const Figure& f, const Series& s, int c) {
+    const std::size_t n = std::min(s.x.size(), s.y.size());
+    std::vector<double> cx(n), cy(n);
+    const double w = canvas.width() - 1, h = canvas.height() - 1;
+    for (std::size_t i = 0; i < n; ++i) {  // dot coordinates, rounded as single points are, then cells
+        cx[i] = std::floor(std::lround(f.x.fraction(s.x[i]) * w) / 2.0);
+        cy[i] = std::floor(std::lround((1 - f.y.fraction(s.y[i])) * h) / 4.0);
+        if (!std::isfinite(f.x.fraction(s.x[i])) || !std::isfinite(f.y.fraction(s.y[i]))) cx[i] = -1;
+    }
+    const DensityGrid g = density_grid(cx, cy, canvas.columns(), canvas.rows(), 1);
+    static const int order[8][2] = {{0, 0}, {1, 2}, {1, 0}, {0, 2}, {0, 1}, {1, 3}, {1, 1}, {0, 3}};
+    for (int r = 0; r < g.rows; ++r)
+        for (int col = 0; col < g.columns; ++col) {
+            const std::uint32_t k = g.count[static_cast<std::size_t>(r) * g.columns + col];
+            if (!k) continue;
+            const int dots = std::clamp(static_cast<int>(std::lround(8 * g.shade(k, 0.125))), 1, 8);
+            for (int d = 0; d < dots; ++d) canvas.set(2 * col + order[d][0], 4 * r + order[d][1], c);
+        }
+}
+
 void draw_series(BrailleCanvas& canvas, const Figure& f, std::size_t index) {
     const Series& s = f.series[index];
     const int c = static_cast<int>(index);
@@ -67,6 +92,10 @@ void draw_series(BrailleCanvas& canvas, const Figure& f, std::size_t index) {
     const std::size_t n = std::min(s.x.size(), s.y.size());
     switch (s.kind) {
         case MarkKind::points:
+            if (n > density_threshold) {
+                draw_density(canvas, f, s, c);
+                break;
+            }
             for (std::size_t i = 0; i < n; ++i) {
                 const double x = px(s.x[i]), y = py(s.y[i]);
                 if (std::isfinite(x) && std::isfinite(y) && x > -1 && y > -1 && x < w + 1 && y < h + 1)

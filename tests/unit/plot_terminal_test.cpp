@@ -64,3 +64,18 @@ TEST_CASE("plot: terminal drawing respects the asked size and colours only when 
     const std::string colored = mlm::plot::render_terminal(f, {40, 12}, true);
     CHECK(colored.find("\x1b[38;2;") != std::string::npos);
 }
+
+TEST_CASE("plot: a million points in the terminal: dense cells full, a lone point one dot", "[plot][terminal][density]") {
+    mlm::plot::Figure f;
+    f.x = mlm::plot::make_axis("x", 0, 10);
+    f.y = mlm::plot::make_axis("y", 0, 10);
+    mlm::plot::Series s;
+    for (int i = 0; i < 1000000; ++i) {  // all on (0, 10), the top left dot, but one at (10, 0)
+        s.x.push_back(i ? 0 : 10);
+        s.y.push_back(i ? 10 : 0);
+    }
+    f.series = {s};
+    const std::string text = mlm::plot::render_terminal(f, {30, 10}, false);
+    CHECK(text.find("\u28FF") != std::string::npos);  // all eight dots: the dense cell
+    CHECK(text.find("\u2801") != std::string::npos);  // dot 1 alone: the lone point's cell
+}
