@@ -9,7 +9,7 @@ run mlm-entropy values -c species data/iris.csv
 run mlm-entropy values -c species --explain data/iris.csv
 run mlm-entropy gain --target species data/iris.csv
 
-for tool in mlm-kl mlm-pca mlm-grad mlm-gd; do
+for tool in mlm-kl mlm-pca mlm-grad mlm-gd mlm-plot; do
   if command -v "$tool" >/dev/null && [ -f "demo_${tool#mlm-}.sh" ]; then
     echo; echo "== $tool"
     bash "demo_${tool#mlm-}.sh"

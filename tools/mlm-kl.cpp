@@ -58,13 +58,7 @@ void declare(CLI::App& app, Options& o) {
     add_divergence_options(*samples, o, metrics);
     add_weight_options(*samples, o);
     samples->add_option("--bins", o.bins, "N equal-width bins, or auto (Freedman-Diaconis, default)")
-        ->check([](const std::string& s) {
-            if (s == "auto") return std::string();
-            double n = 0;
-            return io::parse_number(s, n) == io::ParseResult::ok && n >= 1 && n <= 1e6 && n == std::floor(n)
-                       ? std::string()
-                       : std::string("must be auto or a whole number from 1 to 1000000");
-        })->type_name("N|auto");
+        ->check(cli::bin_count())->type_name("N|auto");
     samples->add_option("--quantile-bins", o.quantile_bins, "N bins at the quantiles of sample A")
         ->check(CLI::Range(1, 1000000))->type_name("N");
     samples->add_option("--range", o.range, "fix the outer edges of equal-width bins")->type_name("LO,HI");

@@ -67,4 +67,17 @@ CLI::Validator whole_number(std::int64_t lo, std::uint64_t hi) {
         "", "WHOLE");
 }
 
+const CLI::Validator& bin_count() {
+    static const CLI::Validator v(
+        [](std::string& s) {
+            if (s == "auto") return std::string();
+            double n = 0;
+            return io::parse_number(s, n) == io::ParseResult::ok && n >= 1 && n <= 1e6 && n == std::floor(n)
+                       ? std::string()
+                       : std::string("must be auto or a whole number from 1 to 1000000");
+        },
+        "", "BINS");
+    return v;
+}
+
 }  // namespace mlm::cli

@@ -95,6 +95,12 @@ JSONSIDE="k_gauss_p p_apply_model"
 FORCED_JSON="e_weights_j e_values_j k_weights_j p_fit_j g_rows_j"
 # Forms also fed on standard input (as `-`): one or two per tool.
 STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows v_norm v_near "
+# mlm-plot: hist reads one numeric column and draws it (in plain text off a terminal).
+FORM[pl_hist]="mlm-plot hist -c 1 @"
+FORM[pl_hist_j]="mlm-plot hist -c 1 -f json @"
+GOOD[pl_hist]=good_points.csv
+TABLE="$TABLE pl_hist" NUMERIC="$NUMERIC pl_hist" FORCED_JSON="$FORCED_JSON pl_hist_j"
+STDIN_FORMS="$STDIN_FORMS pl_hist "
 
 # The model the apply form reads.
 setup_fails=0
@@ -297,6 +303,9 @@ inputs_b() {
   custom overflow grad_at arg "mlm-grad 'x*y' --at x=1e400,y=1" /dev/null st=2
   custom overflow gd_start arg "mlm-gd minimize 'x^2' --start x=1e400" /dev/null st=2
   custom nan gd_start arg "mlm-gd minimize 'x^2' --start x=nan" /dev/null
+  custom levels_expr.txt plot_contour arg "mlm-plot contour \"\$(cat $G/levels_expr.txt)\" --x 0,1 --y 0,1" /dev/null
+  custom long_expr.txt plot_contour arg "mlm-plot contour \"\$(cat $G/long_expr.txt)\" --x 0,1 --y 0,1 --grid 20" /dev/null
+  custom overflow plot_contour arg "mlm-plot contour 'x*y' --x 0,1e400 --y 0,1" /dev/null st=2
 
 }
 

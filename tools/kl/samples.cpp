@@ -3,6 +3,7 @@
 // the counting over shards.
 #include "kl/kl_tool.hpp"
 
+#include "cli/range_argument.hpp"
 #include "error.hpp"
 #include "info/divergence.hpp"
 #include "info/frequency.hpp"
@@ -54,13 +55,7 @@ struct Samples {
 
 std::optional<std::pair<double, double>> parsed_range(const std::string& text) {
     if (text.empty()) return std::nullopt;
-    auto comma = text.find(',');
-    double lo = 0, hi = 0;
-    if (comma == std::string::npos || io::parse_number(text.substr(0, comma), lo) != io::ParseResult::ok ||
-        io::parse_number(text.substr(comma + 1), hi) != io::ParseResult::ok || !std::isfinite(lo) ||
-        !std::isfinite(hi) || !(lo < hi))
-        throw UsageError("--range must be LO,HI with finite LO < HI, not '" + text + "'");
-    return std::make_pair(lo, hi);
+    return cli::parse_range(text, "--range");
 }
 
 std::optional<info::Bins> fixed_bins(const Options& o) {
