@@ -14,13 +14,13 @@ using Eigen::VectorXd;
 // Rows per block: Z and the residuals stay in cache while X streams once.
 constexpr Index block = 2048;
 
-// log(1 + e^z) without overflow or cancellation.
-double softplus(double z) { return std::max(z, 0.0) + std::log1p(std::exp(-std::abs(z))); }
-
-double sigmoid(double z) {
-    if (z >= 0) return 1 / (1 + std::exp(-z));
-    const double e = std::exp(z);
-    return e / (1 + e);
+// log(1 + e^z) and σ(z) = 1/(1 + e^-z) from one e^-|z|, without overflow or cancellation.
+struct Logistic {
+    double softplus, sigmoid;
+};
+Logistic logistic(double z) {
+    const double e = std::exp(-std::abs(z));
+    return {std::max(z, 0.0) + std::log1p(e), z >= 0 ? 1 / (1 + e) : e / (1 + e)};
 }
 
 }  // namespace
@@ -66,8 +66,9 @@ double Objective::accumulate(const Eigen::Ref<const RowMatrix>& xb, const Eigen:
             }
             case Loss::log:
                 if (spec_.kind != Kind::softmax) {
-                    sum += softplus(z(i, 0)) - yb[i] * z(i, 0);
-                    z(i, 0) = sigmoid(z(i, 0)) - yb[i];
+                    const Logistic l = logistic(z(i, 0));
+                    sum += l.softplus - yb[i] * z(i, 0);
+                    z(i, 0) = l.sigmoid - yb[i];
                 } else {
                     const double top = z.row(i).maxCoeff();
                     double total = 0;

@@ -61,29 +61,35 @@ TrainingData read_training_data(const Options& o, cli::Context& ctx, models::Kin
     request.push_back({target, labels ? io::ColumnType::text : io::ColumnType::number});
     table.select(std::move(request));
 
-    const std::size_t d = features.size();
-    std::vector<double> numbers, y;
+    const auto d = static_cast<Eigen::Index>(features.size());
+    std::vector<double> y;
     std::unordered_map<std::string, std::size_t> seen;  // label -> first-seen index
     std::vector<std::string> first_seen;
+    // A label's index: few classes are found by comparing with each, without hashing.
+    auto label_index = [&](std::string_view label) {
+        if (first_seen.size() <= 16)
+            for (std::size_t c = 0; c < first_seen.size(); ++c)
+                if (first_seen[c] == label) return c;
+        auto [at, added] = seen.emplace(std::string(label), first_seen.size());
+        if (added) first_seen.emplace_back(label);
+        return at->second;
+    };
+    // Rows grow by doubling, as a vector's: no second copy of the data at the end.
+    Eigen::Index n = 0;
+    t.x.resize(4096, d);
     io::RowBlock block;
     while (table.read_block(block, 4096)) {
-        for (std::size_t i = 0; i < block.rows(); ++i) {
-            for (std::size_t j = 0; j < d; ++j) numbers.push_back(block.number(i, j));
-            if (!labels) {
-                y.push_back(block.number(i, d));
-                continue;
-            }
-            const std::string label(block.text(i, 0));
-            auto [at, added] = seen.emplace(label, first_seen.size());
-            if (added) first_seen.push_back(label);
-            y.push_back(static_cast<double>(at->second));
-        }
+        const auto m = static_cast<Eigen::Index>(block.rows());
+        if (n + m > t.x.rows()) t.x.conservativeResize(std::max(2 * t.x.rows(), n + m), d);
+        t.x.middleRows(n, m) = block.matrix().leftCols(d);
+        for (std::size_t i = 0; i < block.rows(); ++i)
+            y.push_back(labels ? static_cast<double>(label_index(block.text(i, 0))) : block.number(i, features.size()));
+        n += m;
         ctx.progress(table.bytes_read());
     }
     ctx.report_skipped(table);
-    const auto n = static_cast<Eigen::Index>(y.size());
     if (n == 0) throw InputError("no data rows", t.file);
-    t.x = Eigen::Map<models::RowMatrix>(numbers.data(), n, static_cast<Eigen::Index>(d));
+    t.x.conservativeResize(n, d);
     t.y = Eigen::Map<Eigen::VectorXd>(y.data(), n);
     if (!t.x.allFinite()) throw InputError("a feature value is nan or inf: a model cannot be fitted to it", t.file);
     if (!labels) {
