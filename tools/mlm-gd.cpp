@@ -28,7 +28,7 @@ void add_fit_optimizer(CLI::App& f, Options& o) {
     f.add_option("--batch", o.batch, "full (default) or rows per mini-batch (1: SGD)")->type_name("N");
     f.add_option("--epochs", o.epochs, "at most N passes over the rows (default 1000)")
         ->check(CLI::PositiveNumber)->type_name("N");
-    f.add_option("--tol", o.fit_tol, "converged when |gradient| <= TOL (default 1e-8)")
+    f.add_option("--tol", o.fit_tol, "converged when |gradient| <= TOL*max(1,F(0)) (default 1e-8)")
         ->check(finite())->check(CLI::NonNegativeNumber)->type_name("TOL");
     f.add_option("--lr", o.lr, "learning rate of a first-order --optimizer")
         ->check(finite())->check(CLI::PositiveNumber)->type_name("RATE");
@@ -82,7 +82,7 @@ void declare_fit(CLI::App& app, Options& o) {
         ->type_name("N|LIST");
     path->add_flag("--no-intercept", o.no_intercept, "fit without an intercept");
     path->add_flag("--standardize", o.standardize, "z-score the features first");
-    path->add_option("--tol", o.fit_tol, "converged when |gradient| <= TOL (default 1e-8)")
+    path->add_option("--tol", o.fit_tol, "converged when |gradient| <= TOL*max(1,F(0)) (default 1e-8)")
         ->check(finite())->check(CLI::NonNegativeNumber)->type_name("TOL");
     add_standard_options(*path, o.common, input | columns | explain | output);
 

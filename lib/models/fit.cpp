@@ -215,18 +215,22 @@ Solver choose_solver(const Spec& spec) {
     return spec.l1 > 0 ? Solver::proximal : Solver::lbfgs;
 }
 
-FitResult fit(const RowMatrix& x, const VectorXd& y, const Spec& spec, const FitSettings& s,
+FitResult fit(const RowMatrix& x, const VectorXd& y, const Spec& spec, const FitSettings& settings,
               const EpochObserver& observer, const Parameters* warm_start) {
-    const Solver solver = s.solver.value_or(choose_solver(spec));
+    const Solver solver = settings.solver.value_or(choose_solver(spec));
     const Objective f(x, y, spec);
     const Parameters start = warm_start ? *warm_start : zeros(x.cols(), spec);
+    // The gradient scales with the loss (a target in thousands has gradients
+    // in thousands): tol is relative to F at zero weights, when that exceeds 1.
+    FitSettings s = settings;
+    s.tol *= std::max(1.0, f.value(f.pack(zeros(x.cols(), spec))));
     FitResult r;
     switch (solver) {
         case Solver::exact:
             r.parameters = least_squares(x, y, spec.l2, spec.intercept);
             if (!spec.intercept) r.parameters.intercept.setZero();
             break;
-        case Solver::coordinate: r = coordinate(x, y, spec, s, start); break;
+        case Solver::coordinate: r = coordinate(x, y, spec, settings, start); break;  // its own scale
         case Solver::lbfgs: r = quasi_newton(f, x, s, start, observer); break;
         case Solver::proximal: {
             const auto out = proximal_gradient(f, f.pack(start), f.weight_count(), spec.l1, s.tol, s.epochs,
@@ -236,12 +240,13 @@ FitResult fit(const RowMatrix& x, const VectorXd& y, const Spec& spec, const Fit
             r.parameters = f.unpack(out.x);
             r.epochs = out.iterations;
             r.grad_norm = out.grad_norm;
-            r.stop = out.converged ? FitStop::converged : FitStop::max_epochs;
+            r.stop = out.converged ? FitStop::converged : out.flat ? FitStop::no_progress : FitStop::max_epochs;
             break;
         }
         case Solver::first_order: r = first_order(f, s, f.pack(start), observer); break;
     }
     r.solver = solver;
+    r.tol = s.tol;
     const VectorXd theta = f.pack(r.parameters);
     r.objective = f.value(theta);
     r.loss = f.mean_loss(theta);

@@ -30,7 +30,7 @@ struct FitSettings {
     optim::Schedule schedule;
     Eigen::Index batch = 0;        // rows per mini-batch; 0: all rows
     long epochs = 1000;            // passes (iterations for lbfgs, proximal; sweeps for coordinate)
-    double tol = 1e-8;             // on the norm of the gradient (or gradient mapping)
+    double tol = 1e-8;             // on the norm of the gradient (or gradient mapping), times max(1, F at zero weights)
     std::uint64_t seed = 42;
 };
 
@@ -54,6 +54,7 @@ struct FitResult {
     double loss = 0;       // its mean-loss part
     double grad_norm = 0;
     long epochs = 0;
+    double tol = 0;        // the tolerance applied: settings.tol · max(1, F at zero weights)
     FitStop stop = FitStop::converged;
     bool converged() const { return stop == FitStop::converged; }
 };

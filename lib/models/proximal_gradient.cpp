@@ -40,7 +40,11 @@ ProximalResult proximal_gradient(const optim::SmoothObjective& f, Eigen::VectorX
         if (observer) observer(r.iterations, value, r.grad_norm, 1 / lipschitz);
         if (!std::isfinite(value)) break;
         const double t_next = (1 + std::sqrt(1 + 4 * t * t)) / 2;
-        if (value > r.value) {  // restart the momentum
+        if (value > r.value) {  // restart the momentum; a plain step that rises too: F is flat to rounding
+            if (t == 1) {
+                r.flat = true;
+                break;
+            }
             y = x;
             t = 1;
             continue;

@@ -19,6 +19,7 @@ struct ProximalResult {
     double grad_norm = 0;    // the norm of the gradient mapping L·(y − x⁺), 0 at the optimum
     long iterations = 0;
     bool converged = false;
+    bool flat = false;       // stopped because no step lowers F: flat to rounding
 };
 
 // The first `penalized` entries of θ carry the l1 penalty. Stops when the

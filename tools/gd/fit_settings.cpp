@@ -86,10 +86,11 @@ void TraceWriter::finish() {
 int not_converged(const cli::Context& ctx, const models::FitResult& r, const models::FitSettings& s) {
     if (r.converged()) return 0;
     const std::string why = r.stop == models::FitStop::no_progress
-                                ? "the line search found no lower point (the objective is flat to rounding here)"
+                                ? "no step lowers the objective any more (it is flat to rounding here)"
                                 : "stopped after " + std::to_string(r.epochs) + " epochs (--epochs)";
     ctx.warn("did not converge: " + why + "; the gradient norm " + io::format_number(r.grad_norm, 6) +
-             " is above --tol " + io::format_number(s.tol));
+             " is above " + io::format_number(r.tol, 6) + " (--tol " + io::format_number(s.tol) +
+             " times the objective at zero weights)");
     return status_numeric;
 }
 
