@@ -41,8 +41,9 @@ ProximalResult proximal_gradient(const optim::SmoothObjective& f, Eigen::VectorX
         if (!std::isfinite(value)) break;
         const double t_next = (1 + std::sqrt(1 + 4 * t * t)) / 2;
         if (value > r.value) {  // restart the momentum; a plain step that rises too: F is flat to rounding
-            if (t == 1) {
-                r.flat = true;
+            if (t == 1) {  // at the optimum to rounding, or stuck short of it
+                r.converged = r.grad_norm <= tol;
+                r.flat = !r.converged;
                 break;
             }
             y = x;
