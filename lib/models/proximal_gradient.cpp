@@ -31,16 +31,19 @@ ProximalResult proximal_gradient(const optim::SmoothObjective& f, Eigen::VectorX
             next = prox(y - gy / lipschitz, 1 / lipschitz);
             const VectorXd step = next - y;
             fnext = f(next, g);
-            if (fnext <= fy + gy.dot(step) + lipschitz / 2 * step.squaredNorm() + 1e-12 * std::abs(fy)) break;
+            if (fnext <= fy + gy.dot(step) + lipschitz / 2 * step.squaredNorm() + 4e-16 * std::abs(fy)) break;
             lipschitz *= 2;
         }
         ++r.iterations;
-        r.grad_norm = lipschitz * (next - y).norm();
+        // The unit-step gradient mapping at the new point, |θ − S(θ − ∇f(θ), l1)|:
+        // unlike L·|x⁺ − y| it does not grow with a step 1/L shrunk by rounding.
+        r.grad_norm = (next - prox(next - g, 1.0)).norm();
         const double value = fnext + penalty(next);
         if (observer) observer(r.iterations, value, r.grad_norm, 1 / lipschitz);
         if (!std::isfinite(value)) break;
         const double t_next = (1 + std::sqrt(1 + 4 * t * t)) / 2;
-        if (value > r.value) {  // restart the momentum; a plain step that rises too: F is flat to rounding
+        // Restart the momentum when F rises beyond rounding; a plain step that rises too: F is flat to rounding.
+        if (value > r.value + 4e-16 * std::abs(r.value)) {
             if (t == 1) {  // at the optimum to rounding, or stuck short of it
                 r.converged = r.grad_norm <= tol;
                 r.flat = !r.converged;

@@ -16,7 +16,7 @@ namespace mlm::models {
 struct ProximalResult {
     Eigen::VectorXd x;
     double value = 0;        // F at x
-    double grad_norm = 0;    // the norm of the gradient mapping L·(y − x⁺), 0 at the optimum
+    double grad_norm = 0;    // the norm of the unit-step gradient mapping θ − S(θ − ∇f(θ), l1), 0 at the optimum
     long iterations = 0;
     bool converged = false;
     bool flat = false;       // stopped because no step lowers F: flat to rounding
