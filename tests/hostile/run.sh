@@ -77,6 +77,8 @@ declare -A FORM=(
   [g_rows_j]="mlm-grad -f json 'x*y' @"
   [v_norm]="mlm-vec norm @"
   [v_near]="mlm-vec nearest --zero-safe -k 3 --query 1,1 @"
+  [d_fit]="mlm-gd fit --target 2 @"
+  [d_soft]="mlm-gd fit --model softmax --target 2 --l2 0.1 @"
 )
 # A good input for each form: what the fault checks (FIFO, /dev/full) feed it.
 declare -A GOOD=(
@@ -101,6 +103,10 @@ FORM[pl_hist_j]="mlm-plot hist -c 1 -f json @"
 GOOD[pl_hist]=good_points.csv
 TABLE="$TABLE pl_hist" NUMERIC="$NUMERIC pl_hist" FORCED_JSON="$FORCED_JSON pl_hist_j"
 STDIN_FORMS="$STDIN_FORMS pl_hist "
+# mlm-gd fit: linear on numbers, softmax on a label target.
+GOOD[d_fit]=good_points.csv GOOD[d_soft]=good_points.csv
+TABLE="$TABLE d_fit d_soft" NUMERIC="$NUMERIC d_fit" LABELS="$LABELS d_soft"
+STDIN_FORMS="$STDIN_FORMS d_fit "
 
 # The model the apply form reads.
 setup_fails=0
