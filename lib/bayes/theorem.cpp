@@ -5,6 +5,8 @@
 #include "info/entropy.hpp"
 #include "shortest.hpp"
 
+#include <cmath>
+
 namespace mlm::bayes {
 
 Posterior posterior(const BinaryTest& t, bool negative) {
@@ -21,22 +23,24 @@ Posterior posterior(const BinaryTest& t, bool negative) {
     return p;
 }
 
-namespace {
-
-void check_unit(double x, const char* what, std::size_t row) {
-    if (!(x >= 0 && x <= 1))
-        throw InputError(std::string(what) + " must be a probability in [0, 1], got " + shortest(x) +
-                         " in row " + std::to_string(row + 1));
+void check_hypothesis(const Hypothesis& h, bool normalize) {
+    if (normalize && (!(h.prior >= 0) || std::isinf(h.prior)))
+        throw InputError("a prior weight must be finite and >= 0, got " + shortest(h.prior));
+    if (!normalize && !(h.prior >= 0 && h.prior <= 1))
+        throw InputError("a prior must be a probability in [0, 1], got " + shortest(h.prior));
+    if (!(h.likelihood >= 0 && h.likelihood <= 1))
+        throw InputError("a likelihood must be a probability in [0, 1], got " + shortest(h.likelihood));
 }
-
-}  // namespace
 
 Posteriors posteriors(const std::vector<Hypothesis>& h, bool normalize) {
     if (h.empty()) throw InputError("no hypotheses");
     CompensatedSum prior_sum;
     for (std::size_t i = 0; i < h.size(); ++i) {
-        check_unit(h[i].prior, "a prior", i);
-        check_unit(h[i].likelihood, "a likelihood", i);
+        try {
+            check_hypothesis(h[i], normalize);
+        } catch (const InputError& e) {
+            throw InputError(e.message() + " in row " + std::to_string(i + 1));
+        }
         prior_sum.add(h[i].prior);
     }
     Posteriors out;

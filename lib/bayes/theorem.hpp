@@ -43,10 +43,14 @@ struct Posteriors {
     std::vector<double> posterior; // P(H_i|E)
 };
 
-// The posterior of every hypothesis. Priors and likelihoods must lie in
-// [0, 1] (InputError naming the row); priors must sum to 1 within 1e-6
-// (info::NotProbabilities) unless `normalize`, which divides them by their
-// sum. InputError when P(E) is 0.
+// InputError unless the likelihood is in [0, 1] and the prior too (with
+// `normalize`, any finite weight >= 0).
+void check_hypothesis(const Hypothesis& h, bool normalize);
+
+// The posterior of every hypothesis. Likelihoods must lie in [0, 1]
+// (InputError naming the row); priors too, and must sum to 1 within 1e-6
+// (info::NotProbabilities), unless `normalize`, which takes any finite
+// weights >= 0 and divides them by their sum. InputError when P(E) is 0.
 Posteriors posteriors(const std::vector<Hypothesis>& h, bool normalize = false);
 
 }  // namespace mlm::bayes

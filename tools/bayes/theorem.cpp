@@ -98,7 +98,7 @@ int run_test(const Options& o, cli::Context& ctx) {
     return cli::print_results(ctx, {{}, "", o.evidence ? "evidence" : "posterior", {}}, {r});
 }
 
-std::vector<bayes::Hypothesis> read_hypotheses(cli::Context& ctx, std::string& file) {
+std::vector<bayes::Hypothesis> read_hypotheses(cli::Context& ctx, bool normalize, std::string& file) {
     io::TableReader t = ctx.open_table();
     file = t.file();
     const auto& names = t.names();
@@ -115,13 +115,12 @@ std::vector<bayes::Hypothesis> read_hypotheses(cli::Context& ctx, std::string& f
     io::RowBlock b;
     while (t.read_block(b))
         for (std::size_t r = 0; r < b.rows(); ++r) {
-            const double prior = b.number(r, 0), likelihood = b.number(r, 1);
-            for (auto [x, what, col] : {std::tuple{prior, "prior", cols[1]}, {likelihood, "likelihood", cols[2]}})
-                if (!(x >= 0 && x <= 1))
-                    throw InputError(std::string("a ") + what + " must be a probability in [0, 1], got " +
-                                         io::format_number(x),
-                                     b.file(r), b.line(r), col + 1);
-            h.push_back({std::string(b.text(r, 0)), prior, likelihood});
+            h.push_back({std::string(b.text(r, 0)), b.number(r, 0), b.number(r, 1)});
+            try {
+                bayes::check_hypothesis(h.back(), normalize);
+            } catch (const InputError& e) {
+                throw InputError(e.message(), b.file(r), b.line(r));
+            }
         }
     ctx.report_skipped(t);
     return h;
@@ -153,7 +152,7 @@ int run_table(const Options& o, cli::Context& ctx) {
         throw UsageError("--likelihood and --false-positive go with --prior; a table gives its own likelihoods");
     if (o.negative) throw UsageError("--negative goes with --prior; a table's likelihoods are P(E|H) as observed");
     std::string file;
-    const auto h = read_hypotheses(ctx, file);
+    const auto h = read_hypotheses(ctx, o.normalize, file);
     bayes::Posteriors p;
     try {
         p = bayes::posteriors(h, o.normalize);
