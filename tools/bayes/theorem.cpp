@@ -17,6 +17,7 @@ namespace mlm::bayes_tool {
 namespace {
 
 std::string num(double x) { return io::format_number(x, 6); }
+std::string pct(double p) { return io::format_number(100 * p, 3) + "%"; }
 
 // 10000 -> "10,000": natural frequencies read as counts of people.
 std::string grouped(double count) {
@@ -41,15 +42,15 @@ double population(double prior) {
 void explain_test(const Options& o, const bayes::BinaryTest& t, const bayes::Posterior& p, io::Output& out) {
     const bool neg = o.negative;
     const char* e = neg ? "not E" : "E";
-    out << "Bayes' theorem for a " << (neg ? "negative" : "positive") << " result:\n"
-        << "  P(H|" << e << ") = P(H) P(" << e << "|H) / (P(H) P(" << e << "|H) + P(~H) P(" << e << "|~H))\n"
-        << "  with P(H) = " << num(t.prior) << " (the prior), P(E|H) = " << num(t.likelihood)
-        << " (sensitivity),\n  P(E|~H) = " << num(t.false_positive) << " (false-positive rate):\n";
+    out << "Bayes' theorem for a " << (neg ? "negative" : "positive") << " result, with P(H) = " << num(t.prior)
+        << " (the prior),\nP(E|H) = " << num(t.likelihood) << " (sensitivity) and P(E|~H) = " << num(t.false_positive)
+        << " (false-positive rate):\n\n"
+        << "  P(H|" << e << ") = P(H) P(" << e << "|H) / (P(H) P(" << e << "|H) + P(~H) P(" << e << "|~H))\n";
     const double l = neg ? 1 - t.likelihood : t.likelihood, f = neg ? 1 - t.false_positive : t.false_positive;
-    out << "         = " << num(t.prior) << " x " << num(l) << " / (" << num(t.prior) << " x " << num(l) << " + "
+    out << std::string(neg ? 13 : 9, ' ') << "= " << num(t.prior) << " x " << num(l) << " / (" << num(t.prior) << " x " << num(l) << " + "
         << num(1 - t.prior) << " x " << num(f) << ")\n"
-        << "         = " << num(p.joint_h) << " / " << num(p.evidence) << "\n"
-        << "         = " << num(p.posterior) << "\n\n";
+        << std::string(neg ? 13 : 9, ' ') << "= " << num(p.joint_h) << " / " << num(p.evidence) << "\n"
+        << std::string(neg ? 13 : 9, ' ') << "= " << num(p.posterior) << "\n\n";
 
     const double n = population(t.prior);
     const double ill = std::round(n * t.prior), healthy = n - ill;
@@ -63,7 +64,7 @@ void explain_test(const Options& o, const bayes::BinaryTest& t, const bayes::Pos
         << grouped(ill_e + healthy_e) << " " << result << "s are ill.\n\n";
 
     out << "P(" << e << ") = " << num(p.evidence) << ". The " << result << " result moves the probability of H from "
-        << num(100 * t.prior) << "% to " << num(100 * p.posterior) << "%: ";
+        << pct(t.prior) << " to " << pct(p.posterior) << ": ";
     if (!(f > 0)) {
         out << "it never happens without H, so it proves H.\n";
     } else {
@@ -144,7 +145,7 @@ void explain_table(const std::vector<bayes::Hypothesis>& h, const bayes::Posteri
     }
     out << "\n  P(E) = " << num(p.evidence) << " (the law of total probability: the sum of P(H) P(E|H))\n\n"
         << "The evidence moves belief toward the hypotheses that predicted it best; \""
-        << h[best].name << "\" is now the most probable, at " << num(100 * p.posterior[best]) << "%.\n";
+        << h[best].name << "\" is now the most probable, at " << pct(p.posterior[best]) << ".\n";
 }
 
 int run_table(const Options& o, cli::Context& ctx) {
