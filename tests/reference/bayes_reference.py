@@ -4,7 +4,7 @@
 Naive Bayes: scikit-learn 1.2's GaussianNB, MultinomialNB and BernoulliNB on
 iris and wine (examples/data/, the copies bundled with scikit-learn) and a
 count data set (the first 300 of scikit-learn's 8x8 digits, pixel counts
-0..16, written to tests/data/bayes/digits.csv): classes, parameters, joint
+0..16, written to tests/data/digits.csv): classes, parameters, joint
 log-likelihoods, predictions and probabilities, with the data, for
 tests/unit/bayes_naive_bayes_test.cpp.
 
@@ -37,7 +37,7 @@ def read_csv(path, target):
 def digits_csv():
     d = load_digits()
     X, y = d.data[:300], d.target[:300]
-    path = ROOT / "tests" / "data" / "bayes" / "digits.csv"
+    path = ROOT / "tests" / "data" / "digits.csv"
     features = [f"p{i}" for i in range(X.shape[1])]
     with open(path, "w") as f:
         f.write(",".join(features + ["digit"]) + "\n")

@@ -1,5 +1,6 @@
 // mlm-bayes's options and its forms, one file each under tools/bayes/:
-// Bayes' theorem (theorem.cpp) and naive Bayes (nb_fit.cpp, nb_predict.cpp).
+// Bayes' theorem (theorem.cpp), conjugate updates (update.cpp), A/B tests
+// (ab.cpp) and naive Bayes (nb.cpp).
 #pragma once
 
 #include "cli/context.hpp"
@@ -19,6 +20,17 @@ struct Options {
     bool negative = false;
     bool evidence = false;
     bool normalize = false;
+    // update
+    std::string prior_spec;
+    std::optional<double> successes, trials, noise_sd;
+    double level = 0.95;
+    bool hdi = false;
+    bool trace = false;
+    bool compare = false;
+    // ab
+    std::string arm_a, arm_b;
+    bool thompson = false;
+    std::size_t draws = 100000;
     // nb
     std::string target;
     std::string kind = "gaussian";
@@ -34,6 +46,8 @@ struct Options {
 };
 
 int run_theorem(const Options& o, cli::Context& ctx);
+int run_update(const Options& o, cli::Context& ctx);
+int run_ab(const Options& o, cli::Context& ctx);
 int run_nb_fit(const Options& o, cli::Context& ctx);
 int run_nb_predict(const Options& o, cli::Context& ctx);
 int run_nb_merge(const Options& o, cli::Context& ctx);
