@@ -190,6 +190,9 @@ NbModel nb_model(const NbStats& s, const NbSettings& settings) {
         m.epsilon = settings.var_smoothing * largest_variance(sorted, m.class_count);
         m.theta = sum;
         m.var = (m2.array().colwise() / m.class_count.array()) + m.epsilon;
+        if (!m.var.allFinite() || !std::isfinite(m.epsilon))
+            throw NumericError("a feature's variance overflows a double: values near 1e154 or beyond are too "
+                               "large to square; rescale them");
         break;
     }
     case NbKind::multinomial: {
