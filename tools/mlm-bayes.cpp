@@ -23,6 +23,39 @@ void declare_theorem(CLI::App& app, Options& o) {
     cli::add_standard_options(*t, o.common, cli::input | cli::checks | cli::explain | cli::output);
 }
 
+CLI::Option* add_level(CLI::App& app, Options& o) {
+    return app.add_option("--level", o.level, "credible level, 0 < L < 1 (default 0.95)")
+        ->check(cli::finite())->check(CLI::Range(0.0, 1.0))->type_name("L");
+}
+
+void declare_update(CLI::App& app, Options& o) {
+    auto* u = app.add_subcommand("update", "a conjugate posterior from a prior and data");
+    u->add_option("--prior", o.prior_spec, "beta:A,B (0/1 outcomes), gamma:A,B (counts), normal:MU,SD")
+        ->required()->type_name("SPEC");
+    u->add_option("--successes", o.successes, "beta: successes, instead of a column")
+        ->check(cli::finite())->type_name("S");
+    u->add_option("--trials", o.trials, "beta: trials, with --successes")->check(cli::finite())->type_name("N");
+    u->add_option("--noise-sd", o.noise_sd, "normal: the known sd of the values")
+        ->check(cli::finite())->check(CLI::PositiveNumber)->type_name("SD");
+    add_level(*u, o);
+    u->add_flag("--hdi", o.hdi, "the highest-density interval, not the equal-tailed one");
+    u->add_flag("--trace", o.trace, "the posterior after every observation");
+    u->add_flag("--compare", o.compare, "beta: the MLE and a Wilson interval beside it");
+    cli::add_standard_options(*u, o.common, cli::input | cli::columns | cli::checks | cli::explain | cli::output);
+}
+
+void declare_ab(CLI::App& app, Options& o) {
+    auto* ab = app.add_subcommand("ab", "P(B > A), expected loss and lift of two conversion rates");
+    ab->add_option("--a", o.arm_a, "arm A's successes/trials, e.g. 120/1000")->required()->type_name("S/N");
+    ab->add_option("--b", o.arm_b, "arm B's successes/trials")->required()->type_name("S/N");
+    ab->add_option("--prior", o.prior_spec, "beta:A,B prior of both rates (default beta:1,1)")->type_name("SPEC");
+    add_level(*ab, o);
+    ab->add_flag("--thompson", o.thompson, "print each arm's Thompson-sampling share instead");
+    ab->add_option("--draws", o.draws, "draws for --thompson (default 100000)")
+        ->check(cli::whole_number(1, 100000000))->type_name("N");
+    cli::add_standard_options(*ab, o.common, cli::checks | cli::explain | cli::seed | cli::output);
+}
+
 void declare_nb(CLI::App& app, Options& o) {
     auto* nb = app.add_subcommand("nb", "naive Bayes classifiers: fit, predict, merge");
     nb->require_subcommand(1);
@@ -58,15 +91,19 @@ void declare(CLI::App& app, Options& o) {
     app.require_subcommand(1);
     app.footer("Examples:\n"
                "  mlm-bayes theorem --prior 0.01 --likelihood 0.95 --false-positive 0.05\n"
-               "  mlm-bayes nb fit --target species --save-model m.json iris.csv\n"
-               "See man mlm-bayes for update, ab and the table form of theorem.");
+               "  mlm-bayes ab --a 120/1000 --b 150/1000 --fail-below 0.95\n"
+               "See man mlm-bayes for update, nb and the table form of theorem.");
     declare_theorem(app, o);
+    declare_update(app, o);
+    declare_ab(app, o);
     declare_nb(app, o);
 }
 
 int run(const Options& o, cli::Context& ctx) {
     const std::string& command = o.common.command;
     if (command == "theorem") return run_theorem(o, ctx);
+    if (command == "update") return run_update(o, ctx);
+    if (command == "ab") return run_ab(o, ctx);
     if (o.nb_predict->parsed()) return run_nb_predict(o, ctx);
     if (o.nb_merge->parsed()) return run_nb_merge(o, ctx);
     return run_nb_fit(o, ctx);
