@@ -11,21 +11,22 @@ namespace mlm::bayes {
 
 namespace {
 
-bool whole(double x) { return std::isfinite(x) && x == std::floor(x); }
+// A count a double holds exactly: a whole number up to 2^53.
+bool whole(double x) { return std::isfinite(x) && x == std::floor(x) && std::fabs(x) <= 0x1p53; }
 
 }  // namespace
 
 prob::Beta update_beta(const prob::Beta& prior, double successes, double trials) {
     if (!whole(successes) || successes < 0)
-        throw InputError("successes must be a whole number >= 0, got " + shortest(successes));
-    if (!whole(trials) || trials < 0) throw InputError("trials must be a whole number >= 0, got " + shortest(trials));
+        throw InputError("successes must be a whole number from 0 to 2^53, got " + shortest(successes));
+    if (!whole(trials) || trials < 0) throw InputError("trials must be a whole number from 0 to 2^53, got " + shortest(trials));
     if (successes > trials)
         throw InputError("more successes than trials: " + shortest(successes) + " of " + shortest(trials));
     return {prior.a + successes, prior.b + (trials - successes)};
 }
 
 void check_count(double x) {
-    if (!whole(x) || x < 0) throw InputError("a Poisson count must be a whole number >= 0, got " + shortest(x));
+    if (!whole(x) || x < 0) throw InputError("a Poisson count must be a whole number from 0 to 2^53, got " + shortest(x));
 }
 
 void check_outcome(double x) {

@@ -79,6 +79,7 @@ declare -A FORM=(
   [b_nb_predict]="mlm-bayes nb predict --model $work/nb.json @"
   [b_nb_model]="mlm-bayes nb predict --model @ $G/good_xent.csv"
   [b_theorem]="mlm-bayes theorem @"
+  [b_update]="mlm-bayes update --prior beta:1,1 -c 1 @"
 )
 # A good input for each form: what the fault checks (FIFO, /dev/full) feed it.
 declare -A GOOD=(
@@ -309,8 +310,12 @@ inputs_b() {
   for f in levels_array.json levels_object.json levels_unclosed.json ragged_short.csv ragged_long.csv \
            nul_cell.csv nul_header.csv utf8_label.csv big_number_cell.csv big_label_cell.csv overflow.csv \
            huge_values.csv nan_inf.csv empty.csv header_only.csv dup_keys.json open_quote.csv; do
-    feed $f "b_theorem b_nb_predict b_nb_model"
+    feed $f "b_theorem b_nb_predict b_nb_model b_update"
   done
+  custom overflow b_ab arg "mlm-bayes ab --a 1e400/1 --b 1/2" /dev/null st=2
+  custom huge b_ab arg "mlm-bayes ab --a 1e15/1e300 --b 1/1e300" /dev/null st=2 "err~whole number"
+  custom nan b_update arg "mlm-bayes update --prior beta:nan,1 --successes 1 --trials 2" /dev/null st=2
+  custom huge b_update arg "mlm-bayes update --prior gamma:1e300,1e-300 --successes 1 --trials 2" /dev/null st=2
   custom nan_inf.csv "b_nb_fit --target 2" file "mlm-bayes nb fit --target 2 $G/nan_inf.csv" /dev/null st=3 'err~finite'
   custom huge_values.csv "b_nb_fit --target 2" file "mlm-bayes nb fit --target 2 $G/huge_values.csv" /dev/null
   custom huge_values.csv "b_nb_fit one class" stdin "mlm-bayes nb fit --target 3" "$G/huge_values.csv" st=2\|3

@@ -92,9 +92,9 @@ TEST_CASE("conjugate: a normal mean with known noise matches the closed form", "
 TEST_CASE("conjugate: bad data is refused", "[conjugate][errors]") {
     CHECK_THROWS_WITH(update_beta({1, 1}, 11, 10), Contains("more successes than trials: 11 of 10"));
     CHECK_THROWS_WITH(update_beta({1, 1}, 2.5, 10), Contains("whole number"));
-    CHECK_THROWS_WITH(update_beta({1, 1}, -1, 10), Contains("whole number >= 0"));
+    CHECK_THROWS_WITH(update_beta({1, 1}, -1, 10), Contains("whole number from 0 to 2^53"));
     CHECK_THROWS_WITH(check_outcome(0.5), Contains("must be 0 or 1, got 0.5"));
-    CHECK_THROWS_WITH(check_count(-2), Contains("whole number >= 0, got -2"));
+    CHECK_THROWS_WITH(check_count(-2), Contains("whole number from 0 to 2^53, got -2"));
     CHECK_THROWS_WITH(update_normal({0, 1}, 0, 1, 1), Contains("noise sd must be finite and > 0"));
     CHECK_THROWS_AS(highest_density(prob::Distribution{prob::Beta{0.5, 0.5}}, 0.95), NumericError);
     CHECK_THROWS_AS(wilson(0, 0, 0.95), InputError);
