@@ -1,9 +1,9 @@
 // A/B tests on conversion rates, each arm's rate with a Beta posterior
 // (prior Beta(a0, b0), s successes of n: Beta(a0 + s, b0 + n - s)):
-//   P(B > A) = integral_0^1 f_B(x) F_A(x) dx, computed as the expectation over
-//              the narrower posterior's quantiles, integral_0^1 sf_B(Q_A(u)) du
-//              or integral_0^1 F_A(Q_B(u)) du, whose integrand is smooth even
-//              when a million trials make f a spike (adaptive Gauss-Kronrod)
+//   P(B > A) = integral_0^1 f_B(x) F_A(x) dx, integrated over the narrower
+//              posterior (pdf times the other.s cdf or sf) between its
+//              1e-20 and 1 - 1e-20 quantiles, so that a million trials,
+//              which make f a spike, cost nothing more (adaptive Gauss-Kronrod)
 //   expected loss of choosing B: E[max(p_A - p_B, 0)]
 //              = E[p_A] P(A+ > B) - E[p_B] P(A > B+), where A+ is
 //              Beta(a_A + 1, b_A): E[p 1{p > q}] = E[p] P(p' > q) for Beta
