@@ -1,14 +1,14 @@
 // A/B tests on conversion rates, each arm's rate with a Beta posterior
 // (prior Beta(a0, b0), s successes of n: Beta(a0 + s, b0 + n - s)):
 //   P(B > A) = integral_0^1 f_B(x) F_A(x) dx, integrated over the narrower
-//              posterior (pdf times the other.s cdf or sf) between its
+//              posterior (its pdf times the other's cdf or sf) between its
 //              1e-20 and 1 - 1e-20 quantiles, so that a million trials,
 //              which make f a spike, cost nothing more (adaptive Gauss-Kronrod)
 //   expected loss of choosing B: E[max(p_A - p_B, 0)]
 //              = E[p_A] P(A+ > B) - E[p_B] P(A > B+), where A+ is
 //              Beta(a_A + 1, b_A): E[p 1{p > q}] = E[p] P(p' > q) for Beta
 //   lift (p_B - p_A) / p_A: its equal-tailed credible interval, from its CDF
-//              P(p_B <= (1 + t) p_A) = integral_0^1 F_B((1 + t) Q_A(u)) du,
+//              P(p_B <= (1 + t) p_A) = integral f_A(x) F_B((1 + t) x) dx,
 //              solved for t at (1 -/+ level)/2
 //   Thompson sampling's traffic shares: the chance each arm's draw is the
 //              largest, estimated from seeded draws (prob::Sampler: our own
