@@ -79,6 +79,11 @@ declare -A FORM=(
   [v_near]="mlm-vec nearest --zero-safe -k 3 --query 1,1 @"
   [d_fit]="mlm-gd fit --target 2 @"
   [d_soft]="mlm-gd fit --model softmax --target 2 --l2 0.1 @"
+  [b_nb_fit]="mlm-bayes nb fit --target 1 @"
+  [b_nb_predict]="mlm-bayes nb predict --model $work/nb.json @"
+  [b_nb_model]="mlm-bayes nb predict --model @ $G/good_xent.csv"
+  [b_theorem]="mlm-bayes theorem @"
+  [b_update]="mlm-bayes update --prior beta:1,1 -c 1 @"
 )
 # A good input for each form: what the fault checks (FIFO, /dev/full) feed it.
 declare -A GOOD=(
@@ -107,6 +112,10 @@ STDIN_FORMS="$STDIN_FORMS pl_hist "
 GOOD[d_fit]=good_points.csv GOOD[d_soft]=good_points.csv
 TABLE="$TABLE d_fit d_soft" NUMERIC="$NUMERIC d_fit" LABELS="$LABELS d_soft"
 STDIN_FORMS="$STDIN_FORMS d_fit "
+# mlm-bayes: nb fit on a label target, theorem's table.
+GOOD[b_nb_fit]=good_xent.csv
+TABLE="$TABLE b_nb_fit" LABELS="$LABELS b_nb_fit"
+STDIN_FORMS="$STDIN_FORMS b_nb_fit b_theorem "
 
 # The model the apply form reads.
 setup_fails=0
@@ -115,6 +124,11 @@ mlm-pca --emit model "$G/good_points.csv" >"$work/model.json" 2>/dev/null || {
   setup_fails=1
 }
 cp "$work/model.json" "$G/model.json" 2>/dev/null
+# The naive Bayes model the b_nb_predict form reads (features named p).
+mlm-bayes nb fit --target 1 --save-model "$work/nb.json" "$G/good_xent.csv" >/dev/null 2>&1 || {
+  echo "FAIL good_xent.csv | b_nb_fit (setup) | status: mlm-bayes nb fit failed; b_nb_predict cannot run"
+  setup_fails=1
+}
 if [ "$(id -u)" -eq 0 ]; then
   unreadable=/proc/self/mem
 else
@@ -313,6 +327,22 @@ inputs_b() {
   custom long_expr.txt plot_contour arg "mlm-plot contour \"\$(cat $G/long_expr.txt)\" --x 0,1 --y 0,1 --grid 20" /dev/null
   custom overflow plot_contour arg "mlm-plot contour 'x*y' --x 0,1e400 --y 0,1" /dev/null st=2
 
+  # mlm-bayes: the table form of theorem, predict with a model, and model files.
+  for f in levels_array.json levels_object.json levels_unclosed.json ragged_short.csv ragged_long.csv \
+           nul_cell.csv nul_header.csv utf8_label.csv big_number_cell.csv big_label_cell.csv overflow.csv \
+           huge_values.csv nan_inf.csv empty.csv header_only.csv dup_keys.json open_quote.csv; do
+    feed $f "b_theorem b_nb_predict b_nb_model b_update"
+  done
+  custom overflow b_ab arg "mlm-bayes ab --a 1e400/1 --b 1/2" /dev/null st=2
+  custom huge b_ab arg "mlm-bayes ab --a 1e15/1e300 --b 1/1e300" /dev/null st=2 "err~whole number"
+  custom nan b_update arg "mlm-bayes update --prior beta:nan,1 --successes 1 --trials 2" /dev/null st=2
+  custom huge b_update arg "mlm-bayes update --prior gamma:1e300,1e-300 --successes 1 --trials 2" /dev/null st=2
+  custom nan_inf.csv "b_nb_fit --target 2" file "mlm-bayes nb fit --target 2 $G/nan_inf.csv" /dev/null st=3 'err~finite'
+  custom huge_values.csv "b_nb_fit --target 2" file "mlm-bayes nb fit --target 2 $G/huge_values.csv" /dev/null
+  custom huge_values.csv "b_nb_fit one class" stdin "mlm-bayes nb fit --target 3" "$G/huge_values.csv" st=2\|3
+  custom overflow b_theorem arg "mlm-bayes theorem --prior 1e400 --likelihood 1 --false-positive 0" /dev/null st=2
+  custom nan b_theorem arg "mlm-bayes theorem --prior nan --likelihood 1 --false-positive 0" /dev/null st=2
+  NOSTDIN=1 feed wide_5rows.csv "b_theorem b_nb_predict"
 }
 
 # --- wide tables and the faults -----------------------------------------------------
