@@ -92,6 +92,16 @@ JSONSIDE="k_gauss_p p_apply_model"
 FORCED_JSON="e_weights_j e_values_j k_weights_j p_fit_j g_rows_j"
 # Forms also fed on standard input (as `-`): one or two per tool.
 STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows "
+# mlm-dist: values at every number, a fit, the ECDF and the two-sample test.
+FORM[d_cdf]="mlm-dist cdf normal:0,1 @"
+FORM[d_fit]="mlm-dist fit normal -c 1 @"
+FORM[d_ecdf]="mlm-dist ecdf -c 1 @"
+FORM[d_test]="mlm-dist test -c 1 @ $G/good_points.csv"
+GOOD[d_cdf]=good_points.csv GOOD[d_fit]=good_points.csv GOOD[d_ecdf]=good_points.csv
+GOOD[d_test]=good_points.csv
+TABLE="$TABLE d_cdf d_fit d_ecdf d_test"
+NUMERIC="$NUMERIC d_cdf d_fit d_ecdf d_test"
+STDIN_FORMS="$STDIN_FORMS d_cdf d_fit "
 
 # The model the apply form reads.
 setup_fails=0
