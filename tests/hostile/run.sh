@@ -116,6 +116,16 @@ STDIN_FORMS="$STDIN_FORMS d_fit "
 GOOD[b_nb_fit]=good_xent.csv
 TABLE="$TABLE b_nb_fit" LABELS="$LABELS b_nb_fit"
 STDIN_FORMS="$STDIN_FORMS b_nb_fit b_theorem "
+# mlm-dist: values at every number, a fit, the ECDF and the two-sample test.
+FORM[ds_cdf]="mlm-dist cdf normal:0,1 @"
+FORM[ds_fit]="mlm-dist fit normal -c 1 @"
+FORM[ds_ecdf]="mlm-dist ecdf -c 1 @"
+FORM[ds_test]="mlm-dist test -c 1 @ $G/good_points.csv"
+GOOD[ds_cdf]=good_points.csv GOOD[ds_fit]=good_points.csv GOOD[ds_ecdf]=good_points.csv
+GOOD[ds_test]=good_points.csv
+TABLE="$TABLE ds_cdf ds_fit ds_ecdf ds_test"
+NUMERIC="$NUMERIC ds_cdf ds_fit ds_ecdf ds_test"
+STDIN_FORMS="$STDIN_FORMS ds_cdf ds_fit "
 
 # The model the apply form reads.
 setup_fails=0

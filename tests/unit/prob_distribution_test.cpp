@@ -8,11 +8,11 @@
 #include "prob_reference.hpp"
 
 using mlm::test::CloseTo;
-using mlm::test::ref_number;
+using mlm::test::number;
 
 namespace {
 
-const nlohmann::json& cases() { return mlm::test::prob_reference("dist_scipy.json")["cases"]; }
+const nlohmann::json& cases() { return mlm::test::reference_json("dist_scipy.json")["cases"]; }
 
 // Beta and gamma go through the incomplete beta and gamma functions and their
 // inverses: the issue's 1e-10 for those, 1e-12 for the rest.
@@ -31,11 +31,11 @@ TEST_CASE("distribution: pdf, logpdf, cdf and sf match scipy.stats", "[distribut
         for (const auto& p : c["x"]) {
             double x = p["x"];
             INFO(spec << " at x = " << x);
-            CHECK_THAT(mlm::prob::pdf(d, x), CloseTo(ref_number(p["pdf"]), rel));
+            CHECK_THAT(mlm::prob::pdf(d, x), CloseTo(number(p["pdf"]), rel));
             // logpdf near 0 (a density near 1) is held to an absolute 1e-15.
-            CHECK_THAT(mlm::prob::logpdf(d, x), CloseTo(ref_number(p["logpdf"]), rel, 1e-15));
-            CHECK_THAT(mlm::prob::cdf(d, x), CloseTo(ref_number(p["cdf"]), rel));
-            CHECK_THAT(mlm::prob::sf(d, x), CloseTo(ref_number(p["sf"]), rel));
+            CHECK_THAT(mlm::prob::logpdf(d, x), CloseTo(number(p["logpdf"]), rel, 1e-15));
+            CHECK_THAT(mlm::prob::cdf(d, x), CloseTo(number(p["cdf"]), rel));
+            CHECK_THAT(mlm::prob::sf(d, x), CloseTo(number(p["sf"]), rel));
         }
     }
 }
@@ -48,8 +48,8 @@ TEST_CASE("distribution: quantile and isf match scipy.stats", "[distribution][re
         for (const auto& p : c["q"]) {
             double q = p["q"];
             INFO(spec << " at q = " << q);
-            CHECK_THAT(mlm::prob::quantile(d, q), CloseTo(ref_number(p["quantile"]), rel, 1e-300));
-            CHECK_THAT(mlm::prob::isf(d, q), CloseTo(ref_number(p["isf"]), rel, 1e-300));
+            CHECK_THAT(mlm::prob::quantile(d, q), CloseTo(number(p["quantile"]), rel, 1e-300));
+            CHECK_THAT(mlm::prob::isf(d, q), CloseTo(number(p["isf"]), rel, 1e-300));
         }
     }
 }
@@ -60,11 +60,11 @@ TEST_CASE("distribution: mean, variance, median and entropy match scipy.stats",
         std::string spec = c["spec"];
         INFO(spec);
         auto d = mlm::prob::parse_spec(spec);
-        CHECK_THAT(mlm::prob::mean(d), CloseTo(ref_number(c["mean"]), 1e-12, 1e-300));
-        CHECK_THAT(mlm::prob::variance(d), CloseTo(ref_number(c["variance"]), 1e-12));
+        CHECK_THAT(mlm::prob::mean(d), CloseTo(number(c["mean"]), 1e-12, 1e-300));
+        CHECK_THAT(mlm::prob::variance(d), CloseTo(number(c["variance"]), 1e-12));
         if (c.contains("median"))
-            CHECK_THAT(mlm::prob::median(d), CloseTo(ref_number(c["median"]), 1e-10));
-        CHECK_THAT(mlm::prob::entropy(d), CloseTo(ref_number(c["entropy"]), 1e-10, 1e-15));
+            CHECK_THAT(mlm::prob::median(d), CloseTo(number(c["median"]), 1e-10));
+        CHECK_THAT(mlm::prob::entropy(d), CloseTo(number(c["entropy"]), 1e-10, 1e-15));
     }
 }
 

@@ -9,7 +9,7 @@ using mlm::test::CloseTo;
 
 namespace {
 
-const nlohmann::json& ref() { return mlm::test::prob_reference("dist_fit_ks.json"); }
+const nlohmann::json& ref() { return mlm::test::reference_json("dist_fit_ks.json"); }
 
 }  // namespace
 

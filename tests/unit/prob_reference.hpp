@@ -1,40 +1,17 @@
-// Reads the expected values scipy computed for the prob module
-// (tests/reference/*.json; infinities are the strings "inf" and "-inf") and
-// compares with a relative tolerance that treats equal infinities and nan as equal.
+// Compares with the expected values scipy computed for the prob module (read
+// by info_reference.hpp's reference_json and number) with a relative
+// tolerance that treats equal infinities and nan as equal.
 #pragma once
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <limits>
-#include <map>
-#include <stdexcept>
 #include <string>
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
+
+#include "info_reference.hpp"
 
 namespace mlm::test {
-
-inline const nlohmann::json& prob_reference(const std::string& file) {
-    static std::map<std::string, nlohmann::json> loaded;
-    auto it = loaded.find(file);
-    if (it != loaded.end()) return it->second;
-    std::string path = std::string(MLM_REFERENCE_DIR "/") + file;
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    return loaded.emplace(file, nlohmann::json::parse(in)).first->second;
-}
-
-inline double ref_number(const nlohmann::json& j) {
-    if (j.is_string()) {
-        auto s = j.get<std::string>();
-        if (s == "inf") return std::numeric_limits<double>::infinity();
-        if (s == "-inf") return -std::numeric_limits<double>::infinity();
-        return std::numeric_limits<double>::quiet_NaN();
-    }
-    return j.get<double>();
-}
 
 // |actual - expected| <= rel |expected| + abs; infinities and nan must match exactly.
 inline bool close(double actual, double expected, double rel, double abs = 0) {
