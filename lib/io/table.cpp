@@ -24,7 +24,10 @@ bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-Format format_from_extension(const std::string& path) {
+Format format_from_extension(std::string path) {
+    // data.tsv.gz is TSV: the compression suffix says nothing of the format.
+    for (std::string_view z : {".gz", ".zst"})
+        if (ends_with(path, z)) path.resize(path.size() - z.size());
     if (ends_with(path, ".tsv") || ends_with(path, ".tab")) return Format::tsv;
     if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return Format::jsonl;
     return Format::detect;
