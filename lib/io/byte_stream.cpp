@@ -3,7 +3,13 @@
 #include "error.hpp"
 #include "io/system_error.hpp"
 
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -16,6 +22,9 @@ namespace mlm::io {
 
 namespace {
 constexpr std::size_t raw_block = 1 << 18;
+// Decompressed chunks in flight between the decoding thread and the reader:
+// bounded, so a fast decoder waits for a slow parser instead of filling memory.
+constexpr std::size_t chunk_size = 1 << 20, chunks = 4;
 enum class Codec { undecided, plain, gzip, zstd };
 }  // namespace
 
@@ -24,7 +33,7 @@ struct ByteStream::Impl {
     int fd = -1;
     bool owns_fd = false;
     std::size_t size = 0;
-    std::size_t raw_total = 0;
+    std::atomic<std::size_t> raw_total{0};
     Codec codec = Codec::undecided;
     // Compressed bytes read but not yet decoded (and the magic-number peek).
     std::vector<unsigned char> in;
@@ -37,7 +46,26 @@ struct ByteStream::Impl {
     ZSTD_DStream* zs = nullptr;
     std::size_t zs_pending = 0;
 
+    // Compressed input decodes on its own thread, as `zcat FILE |` would on
+    // another core, so that reading FILE.gz is no slower than the pipe.
+    std::thread worker;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<std::vector<char>> ready, spare;
+    bool finished = false, stopping = false;
+    std::exception_ptr failure;
+    std::vector<char> current;
+    std::size_t current_pos = 0;
+
     ~Impl() {
+        if (worker.joinable()) {
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                stopping = true;
+            }
+            changed.notify_all();
+            worker.join();
+        }
         if (gz_ready) inflateEnd(&gz);
         if (zs) ZSTD_freeDStream(zs);
         if (owns_fd) ::close(fd);
@@ -54,7 +82,7 @@ struct ByteStream::Impl {
                 int err = errno;
                 throw IoError(name + ": " + system_message(err));
             }
-            raw_total += static_cast<std::size_t>(got);
+            raw_total.fetch_add(static_cast<std::size_t>(got), std::memory_order_relaxed);
             return static_cast<std::size_t>(got);
         }
     }
@@ -134,6 +162,76 @@ struct ByteStream::Impl {
         return wanted - gz.avail_out;
     }
 
+    std::size_t decode(char* dst, std::size_t n) {
+        return codec == Codec::gzip ? read_gzip(dst, n) : read_zstd(dst, n);
+    }
+
+    // The decoding thread: fills spare chunks until the input ends or fails.
+    void decode_chunks() {
+        try {
+            for (;;) {
+                std::vector<char> chunk;
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    changed.wait(lock, [&] { return stopping || !spare.empty(); });
+                    if (stopping) return;
+                    chunk = std::move(spare.front());
+                    spare.pop_front();
+                }
+                chunk.resize(chunk_size);
+                std::size_t filled = 0;
+                while (filled < chunk.size()) {
+                    std::size_t got = decode(chunk.data() + filled, chunk.size() - filled);
+                    if (got == 0) break;
+                    filled += got;
+                }
+                chunk.resize(filled);
+                std::lock_guard<std::mutex> lock(mutex);
+                if (filled == 0) {
+                    finished = true;
+                } else {
+                    ready.push_back(std::move(chunk));
+                }
+                changed.notify_all();
+                if (finished) return;
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex);
+            failure = std::current_exception();
+            finished = true;
+            changed.notify_all();
+        }
+    }
+
+    void start_worker() {
+        for (std::size_t i = 0; i < chunks; ++i) spare.emplace_back();
+        worker = std::thread([this] { decode_chunks(); });
+    }
+
+    // The next decoded bytes, handed over from the decoding thread.
+    std::size_t read_decoded(char* dst, std::size_t n) {
+        if (current_pos == current.size()) {
+            std::unique_lock<std::mutex> lock(mutex);
+            if (!current.empty()) {
+                spare.push_back(std::move(current));
+                changed.notify_all();
+            }
+            current.clear();
+            current_pos = 0;
+            changed.wait(lock, [&] { return !ready.empty() || finished; });
+            if (ready.empty()) {
+                if (failure) std::rethrow_exception(failure);
+                return 0;
+            }
+            current = std::move(ready.front());
+            ready.pop_front();
+        }
+        std::size_t k = std::min(n, current.size() - current_pos);
+        std::memcpy(dst, current.data() + current_pos, k);
+        current_pos += k;
+        return k;
+    }
+
     std::size_t read_zstd(char* dst, std::size_t n) {
         ZSTD_outBuffer out{dst, n, 0};
         while (out.pos == 0) {
@@ -177,12 +275,11 @@ ByteStream::~ByteStream() = default;
 std::size_t ByteStream::read(char* dst, std::size_t n) {
     Impl& s = *impl_;
     if (n == 0) return 0;
-    if (s.codec == Codec::undecided) s.decide();
-    switch (s.codec) {
-    case Codec::gzip: return s.read_gzip(dst, n);
-    case Codec::zstd: return s.read_zstd(dst, n);
-    default: return s.read_plain(dst, n);
+    if (s.codec == Codec::undecided) {
+        s.decide();
+        if (s.codec != Codec::plain) s.start_worker();
     }
+    return s.codec == Codec::plain ? s.read_plain(dst, n) : s.read_decoded(dst, n);
 }
 
 std::size_t ByteStream::raw_bytes_read() const { return impl_->raw_total; }
