@@ -89,6 +89,8 @@ std::string describe(const fs::path& tool) {
 // completions and `did you mean` are made from.
 std::unique_ptr<CLI::App> tools_app() {
     auto app = std::make_unique<CLI::App>(description, "mlm");
+    app->set_help_flag("-h,--help", "print this help and exit");
+    mlm::cli::add_version_flag(*app, "mlm");
     for (const auto& [name, path] : find_tools()) app->add_subcommand(name, describe(path));
     return app;
 }
