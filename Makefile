@@ -7,13 +7,14 @@ CMAKE_ARGS ?=
 
 DEPS = cmake g++ make libcli11-dev libeigen3-dev libfccp-dev nlohmann-json3-dev \
        catch2 libfast-float-dev libspectra-dev mandoc parallel \
-       libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config
+       libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config \
+       zsh fish man-db
 BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklearn python3-numpy time
 FUZZ_DEPS = clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build deps demo test unit sanitize bench fuzz install man clean
+.PHONY: all build tools deps demo test unit sanitize bench fuzz install deb man clean
 
 all: build
 
@@ -33,7 +34,12 @@ build:
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
-demo: deps build
+# The tools alone, without the tests: what the demo and the package need.
+tools:
+	cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS) --target tools
+
+demo: deps tools
 	PATH="$(CURDIR)/$(BUILD)/bin:$$PATH" bash examples/demo.sh
 
 unit: build
@@ -56,8 +62,12 @@ fuzz: deps
 	$(call install_missing,$(FUZZ_DEPS))
 	bash fuzz/run.sh $(or $(SECONDS),60) $(TARGET)
 
-install: build
+install: tools
 	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# build/mlm_VERSION_ARCH.deb: apt-get install ./build/mlm_*.deb
+deb: tools
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -19,5 +19,19 @@ function(mlm_add_tool name)
   target_link_libraries(${name} PRIVATE ${libs})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
   install(TARGETS ${name} RUNTIME DESTINATION bin)
+  # The completion scripts, from the tool's own declarations (`--completions`),
+  # and its man page under build/share, where `mlm help` finds it beside bin/.
+  set(share ${PROJECT_BINARY_DIR}/share)
+  set(page ${PROJECT_SOURCE_DIR}/man/${name}.1)
+  add_custom_command(TARGET ${name} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${share}/completions/bash ${share}/completions/zsh
+            ${share}/completions/fish ${share}/man/man1
+    COMMAND sh -c "\"$1\" --completions bash > \"$2/bash/$3\" && \"$1\" --completions zsh > \"$2/zsh/_$3\" && \"$1\" --completions fish > \"$2/fish/$3.fish\""
+            sh $<TARGET_FILE:${name}> ${share}/completions ${name}
+    COMMAND sh -c "[ ! -f \"$1\" ] || cp \"$1\" \"$2\"" sh ${page} ${share}/man/man1/
+    VERBATIM)
+  install(FILES ${share}/completions/bash/${name} DESTINATION share/bash-completion/completions)
+  install(FILES ${share}/completions/zsh/_${name} DESTINATION share/zsh/vendor-completions)
+  install(FILES ${share}/completions/fish/${name}.fish DESTINATION share/fish/vendor_completions.d)
   set_property(GLOBAL APPEND PROPERTY MLM_TOOLS ${name})
 endfunction()

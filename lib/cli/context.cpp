@@ -4,42 +4,15 @@
 #include "io/columns.hpp"
 #include "io/number.hpp"
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 namespace mlm::cli {
 
-namespace {
-double seconds_now() {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
-}  // namespace
-
 Context::Context(std::string tool, const StandardOptions& options, io::Output& out, std::ostream& err)
-    : tool_(std::move(tool)), options_(options), out_(out), err_(err), started_(seconds_now()) {}
-
-Context::~Context() {
-    if (progress_shown_) err_ << "\r\033[K" << std::flush;
-}
-
-void Context::progress(std::size_t bytes_read) {
-    if (options_.quiet) return;
-    double now = seconds_now();
-    if (now - started_ < 1 || now - last_report_ < 0.5) return;
-    static const bool terminal = ::isatty(2);
-    if (!terminal || &err_ != &std::cerr) return;
-    last_report_ = now;
-    progress_shown_ = true;
-    double mb = static_cast<double>(bytes_read) / 1e6;
-    char line[128];
-    std::snprintf(line, sizeof line, "\r%s: %.0f MB read, %.0f MB/s\033[K", tool_.c_str(), mb, mb / (now - started_));
-    err_ << line << std::flush;
-}
+    : tool_(std::move(tool)), options_(options), out_(out), err_(err) {}
 
 io::TableReader Context::open_table() const { return open_table(options_.files); }
 
@@ -47,6 +20,8 @@ io::TableReader Context::open_table(const std::vector<std::string>& files) const
     io::ReadOptions read = read_options(options_);
     // The reader's notes (which way a header guess went) are the tool's notes.
     read.note = [this](const std::string& message) { note(message); };
+    // The meter on a terminal's stderr (io/progress.hpp), unless --quiet.
+    if (!options_.quiet && &err_ == &std::cerr) read.progress_label = tool_;
     return io::TableReader(files, std::move(read));
 }
 

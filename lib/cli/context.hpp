@@ -48,11 +48,6 @@ public:
     // Says how many rows --skip-missing dropped, if any.
     void report_skipped(const io::TableReader& table) const;
 
-    // Reports bytes read so far on stderr, when stderr is a terminal and the
-    // run has taken more than a second (CONTRACT.md section 8). Cheap to call
-    // once per block.
-    void progress(std::size_t bytes_read);
-    ~Context();
 
     // --fail-above / --fail-below on one result: 1 (with a reason on stderr)
     // when crossed, else 0. `what` names the number in the reason.
@@ -63,8 +58,6 @@ private:
     const StandardOptions& options_;
     io::Output& out_;
     std::ostream& err_;
-    bool progress_shown_ = false;
-    double started_ = 0, last_report_ = 0;
 };
 
 }  // namespace mlm::cli

@@ -1,5 +1,6 @@
 #include "cli/run_main.hpp"
 
+#include "cli/completions.hpp"
 #include "cli/help.hpp"
 #include "cli/messages.hpp"
 #include "error.hpp"
@@ -77,6 +78,16 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
     };
     try {
         declare(app);
+        // Hidden, for the build and the `mlm` front door: the completion
+        // scripts, and the one-line description `mlm` lists.
+        if (argc == 3 && std::string(argv[1]) == "--completions") {
+            out_stream << completion_script(app, info.name, argv[2]);
+            return out_stream.flush() ? status_ok : status_io;
+        }
+        if (argc == 2 && std::string(argv[1]) == "--describe") {
+            out_stream << info.description << '\n';
+            return out_stream.flush() ? status_ok : status_io;
+        }
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {  // -h, --help, --version
         app.exit(e, out_stream, err_stream);
@@ -88,6 +99,9 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
             return status_io;
         }
         return status_ok;
+    } catch (const UsageError& e) {  // --completions for an unknown shell
+        err_stream << info.name << ": " << one_line(e.text()) << '\n';
+        return status_usage;
     } catch (const CLI::ParseError& e) {
         std::string typo = misspelt_subcommand(app, app.remaining(true));
         if (!typo.empty()) {

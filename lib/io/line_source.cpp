@@ -1,12 +1,6 @@
 #include "io/line_source.hpp"
 
-#include "error.hpp"
-#include "io/system_error.hpp"
-
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace mlm::io {
 
@@ -14,20 +8,7 @@ namespace {
 constexpr std::size_t block_size = 1 << 20;
 }  // namespace
 
-LineSource::LineSource(const std::string& path) : name_(path) {
-    if (path == "-") {
-        fd_ = 0;
-#ifdef F_SETPIPE_SZ
-        (void)fcntl(0, F_SETPIPE_SZ, 1 << 20);  // fails harmlessly on files and ttys
-#endif
-    } else {
-        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd_ < 0) throw IoError(path + ": " + system_message(errno));
-        owns_fd_ = true;
-#ifdef POSIX_FADV_SEQUENTIAL
-        (void)posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
-    }
+LineSource::LineSource(const std::string& path) : name_(path), stream_(std::make_unique<ByteStream>(path)) {
     buf_.resize(block_size);
 }
 
@@ -37,9 +18,7 @@ LineSource::LineSource(std::string name, std::string text) : name_(std::move(nam
     eof_ = true;
 }
 
-LineSource::~LineSource() {
-    if (owns_fd_) ::close(fd_);
-}
+LineSource::~LineSource() = default;
 
 bool LineSource::fill() {
     if (eof_) return false;
@@ -49,18 +28,11 @@ bool LineSource::fill() {
         begin_ = 0;
     }
     if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);  // a line longer than the buffer
-    for (;;) {
-        ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            int err = errno;
-            throw IoError(name_ + ": " + system_message(err));
-        }
-        if (n == 0) { eof_ = true; return false; }
-        end_ += static_cast<std::size_t>(n);
-        total_ += static_cast<std::size_t>(n);
-        return true;
-    }
+    std::size_t n = stream_->read(buf_.data() + end_, buf_.size() - end_);
+    if (n == 0) { eof_ = true; return false; }
+    end_ += n;
+    total_ += n;
+    return true;
 }
 
 void LineSource::skip_bom() {

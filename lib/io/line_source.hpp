@@ -1,7 +1,10 @@
 // Lines of one input (a file, standard input or a string), read in large
-// blocks with read(2) and split with memchr: no copy and no allocation per line.
-// Strips a UTF-8 byte-order mark and the \r of CRLF line ends.
+// blocks from a ByteStream (which decompresses gzip and zstd) and split with
+// memchr: no copy and no allocation per line. Strips a UTF-8 byte-order mark
+// and the \r of CRLF line ends.
 #pragma once
+
+#include "io/byte_stream.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -41,14 +44,17 @@ public:
     std::string read_rest();
     // Bytes consumed so far, for progress reports.
     std::size_t bytes_read() const { return total_; }
+    // Bytes taken from the file so far (compressed, when it is) and the
+    // file's size (0 when unknown): a progress percentage.
+    std::size_t raw_bytes_read() const { return stream_ ? stream_->raw_bytes_read() : total_; }
+    std::size_t file_size() const { return stream_ ? stream_->file_size() : 0; }
 
 private:
     bool fill();  // reads more; false at end of input
     void skip_bom();
 
     std::string name_;
-    int fd_ = -1;
-    bool owns_fd_ = false;
+    std::unique_ptr<ByteStream> stream_;  // none when reading from memory
     std::vector<char> buf_;
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false;

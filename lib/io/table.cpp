@@ -5,11 +5,13 @@
 #include "io/json_rows.hpp"
 #include "io/line_source.hpp"
 #include "io/number.hpp"
+#include "io/progress.hpp"
 #include "io/quoted.hpp"
 
 #include <algorithm>
 #include <deque>
 #include <optional>
+#include <sys/stat.h>
 
 namespace mlm::io {
 
@@ -24,7 +26,10 @@ bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-Format format_from_extension(const std::string& path) {
+Format format_from_extension(std::string path) {
+    // data.tsv.gz is TSV: the compression suffix says nothing of the format.
+    for (std::string_view z : {".gz", ".zst"})
+        if (ends_with(path, z)) path.resize(path.size() - z.size());
     if (ends_with(path, ".tsv") || ends_with(path, ".tab")) return Format::tsv;
     if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return Format::jsonl;
     return Format::detect;
@@ -117,6 +122,14 @@ struct TableReader::Impl {
     std::vector<Cell> cells;
     std::size_t skipped = 0;
     std::size_t bytes_before = 0;  // bytes of files already finished
+    std::size_t raw_before = 0;    // their bytes as stored (compressed, when they are)
+    std::size_t rows_read = 0;
+    std::optional<ProgressMeter> meter;
+    ProgressState progress_state() const;
+    void finish_file() {
+        bytes_before += source.lines->bytes_read();
+        raw_before += source.lines->raw_bytes_read();
+    }
     bool done = false;
     bool string_document = false;  // the first line is one JSON string
 
@@ -296,7 +309,7 @@ void TableReader::Impl::require_rows() {
             if (paths.size() > 2) where += " (and the " + std::to_string(paths.size() - 1) + " other files)";
             throw InputError("no data rows", where);
         }
-        bytes_before += source.lines->bytes_read();
+        finish_file();
         open(++current);
     }
     // Rows without a field ([[]], [{}]) leave a tool nothing to read either.
@@ -320,7 +333,7 @@ bool TableReader::Impl::next_row() {
             done = true;
             return false;
         }
-        bytes_before += source.lines->bytes_read();
+        finish_file();
         open(++current);
     }
 }
@@ -384,6 +397,7 @@ TableReader::TableReader(std::vector<std::string> paths, ReadOptions options)
     if (paths.empty()) paths.push_back("-");
     impl_->paths = std::move(paths);
     impl_->options = std::move(options);
+    if (!impl_->options.progress_label.empty()) impl_->meter.emplace(impl_->options.progress_label);
     impl_->open(0);
     impl_->require_rows();
 }
@@ -428,12 +442,32 @@ void TableReader::select_numbers(const std::vector<std::size_t>& indexes) {
     select(std::move(requests));
 }
 
+// The meter's numbers: the size is known when every input is a regular file.
+ProgressState TableReader::Impl::progress_state() const {
+    ProgressState s;
+    s.bytes = bytes_before + source.lines->bytes_read();
+    s.raw = raw_before + source.lines->raw_bytes_read();
+    s.rows = rows_read;
+    for (const auto& path : paths) {
+        struct stat st {};
+        if ((path == "-" ? ::fstat(0, &st) : ::stat(path.c_str(), &st)) != 0 || !S_ISREG(st.st_mode)) return s;
+        s.total += static_cast<std::size_t>(st.st_size);
+    }
+    if (s.total == 0) s.raw = 0;
+    return s;
+}
+
 bool TableReader::read_block(RowBlock& block, std::size_t max_rows) {
     block.clear();
     block.number_columns_ = impl_->number_requests;
     block.text_columns_ = impl_->text_requests;
     block.files_ = impl_->paths;
-    while (block.rows_ < max_rows && impl_->next_row()) impl_->append_row(block);
+    const bool metered = impl_->meter && impl_->meter->on();
+    while (block.rows_ < max_rows && impl_->next_row()) {
+        impl_->append_row(block);
+        if (metered && (++impl_->rows_read & 4095) == 0) impl_->meter->update(impl_->progress_state());
+    }
+    if (metered && impl_->done) impl_->meter->finish();
     return block.rows_ > 0;
 }
 

@@ -27,6 +27,9 @@ struct ReadOptions {
     // Receives notes for the user (which way a header guess went), one line
     // each without the tool's name; none: no notes. The reader never prints.
     std::function<void(const std::string&)> note;
+    // The name the progress meter shows on a terminal's stderr (io/progress.hpp);
+    // empty: no meter.
+    std::string progress_label;
 };
 
 // How a selected column is read.

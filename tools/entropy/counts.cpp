@@ -73,7 +73,6 @@ void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     const bool grouped = !s.groups.empty();
     std::size_t slots = 0;
     while (table.read_block(block)) {
-        ctx.progress(table.bytes_read());
         for (std::size_t r = 0; r < block.rows(); ++r) {
             std::size_t id = grouped || slots == 0 ? s.groups.id(block, r) : 0;
             if (id >= slots) {

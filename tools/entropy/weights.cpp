@@ -165,7 +165,6 @@ int run_weights(const Options& o, cli::Context& ctx) {
     io::RowBlock b;
     std::vector<double> scratch_w, scratch_w_log;
     while (table.read_block(b)) {
-        ctx.progress(table.bytes_read());
         check_weights(b, cols);
         if (groups.empty()) {
             if (sums.empty()) {

@@ -14,37 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <optional>
 
 namespace mlm::pca_tool {
 namespace {
-
-// Rows read and rate on stderr, once a second, when stderr is a terminal.
-class Progress {
-public:
-    explicit Progress(const Options& o)
-        : on_(!o.common.quiet && isatty(2)), start_(std::chrono::steady_clock::now()), last_(start_) {}
-    void rows(std::int64_t n) {
-        if (!on_) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (now - last_ < std::chrono::seconds(1)) return;
-        last_ = now;
-        const double seconds = std::chrono::duration<double>(now - start_).count();
-        std::fprintf(stderr, "\rmlm-pca: %lld rows, %.0f rows/s ", static_cast<long long>(n),
-                     static_cast<double>(n) / seconds);
-        shown_ = true;
-    }
-    ~Progress() {
-        if (shown_) std::fputc('\n', stderr);
-    }
-
-private:
-    bool on_;
-    bool shown_ = false;
-    std::chrono::steady_clock::time_point start_, last_;
-};
 
 // What identifies a file's contents cheaply: a second pass over a file whose
 // stamp changed would project rows the fit never saw.
@@ -93,7 +67,6 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
     Pass1 p{full ? linalg::Moments(d) : linalg::Moments::diagonal(d), std::nullopt};
     // auto holds rows while they are no more than the columns: the exact SVD route.
     if (!o.partial && (hold_always || in_memory || automatic)) p.held.emplace(d, sel.keep.size());
-    Progress progress(o);
     io::RowBlock block;
     const std::size_t rows = block_rows(sel.features.size());
     while (table.read_block(block, rows)) {
@@ -110,7 +83,6 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
         }
         p.moments.add_block(block.matrix());
         if (p.held) p.held->add(block);
-        progress.rows(p.moments.count());
     }
     return p;
 }
