@@ -74,7 +74,6 @@ int run_nb_fit(const Options& o, cli::Context& ctx) {
     bayes::NbAccumulator acc(bayes::nb_kind_from_name(o.kind), names);
     io::RowBlock b;
     while (t.read_block(b)) {
-        ctx.progress(t.bytes_read());
         for (std::size_t r = 0; r < b.rows(); ++r) {
             try {
                 acc.add(b.text(r, 0), b.matrix().data() + r * b.number_columns());
@@ -127,7 +126,6 @@ int run_nb_predict(const Options& o, cli::Context& ctx) {
     io::RowBlock b;
     bool any = false;
     while (t.read_block(b)) {
-        ctx.progress(t.bytes_read());
         for (std::size_t r = 0; r < b.rows(); ++r)
             for (std::size_t j = 0; j < features.size(); ++j)
                 if (!std::isfinite(b.number(r, j)))

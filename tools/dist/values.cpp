@@ -37,7 +37,6 @@ std::vector<double> values_of(cli::Context& ctx, io::TableReader table) {
         for (std::size_t r = 0; r < block.rows(); ++r)
             for (std::size_t j = 0; j < block.number_columns(); ++j)
                 out.push_back(block.number(r, j));
-        ctx.progress(table.bytes_read());
     }
     ctx.report_skipped(table);
     return out;

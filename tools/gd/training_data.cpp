@@ -85,7 +85,6 @@ TrainingData read_training_data(const Options& o, cli::Context& ctx, models::Kin
         for (std::size_t i = 0; i < block.rows(); ++i)
             y.push_back(labels ? static_cast<double>(label_index(block.text(i, 0))) : block.number(i, features.size()));
         n += m;
-        ctx.progress(table.bytes_read());
     }
     ctx.report_skipped(table);
     if (n == 0) throw InputError("no data rows", t.file);

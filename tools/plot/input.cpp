@@ -60,7 +60,6 @@ Data read_data(const Options& o, cli::Context& ctx, const std::vector<std::strin
                 if (added) d.group_names.push_back(it->first);
                 d.group.push_back(it->second);
             }
-        ctx.progress(table.bytes_read());
     }
     ctx.report_skipped(table);
     return d;

@@ -72,7 +72,6 @@ int search(const Options& o, cli::Context& ctx, VectorReader& reader, Search& s,
     for_each_block(ctx, reader, s.found, [&](const VectorBlock& b) {
         score(o, s, b, best);
         rows += static_cast<std::int64_t>(b.rows());
-        ctx.progress(reader.table().bytes_read());
     });
     if (ctx.json()) {
         print_details(o, ctx, s, rows, best, reader.labeled() ? reader.label_name() : "row");

@@ -217,7 +217,6 @@ int run_rows(const Options& o, cli::Context& ctx) {
             else if (vectors) vectors->add(b.label(r), vector_result(o, x, y));
             else if (numbers) numbers->add(b.label(r), number_result(o, metric, p, x, y));
         }
-        ctx.progress(reader.table().bytes_read());
     });
     if (partner.second) partner.second->require_end(reader.rows_read());
     if (explain) {
