@@ -76,9 +76,13 @@ int explain_pairs(cli::Context& ctx, const cli::NamedMatrix& a, const linalg::Ei
     out << "\nThe first pair, lambda_1 = " << num(lambda) << " with the unit vector\n"
         << "  v_1          = " << vector_text(v) << "\n"
         << "  A v_1        = " << vector_text(av) << "\n"
-        << "  lambda_1 v_1 = " << vector_text(lambda * v) << "\n"
-        << "The two sides agree to |A v_1 - lambda_1 v_1| = " << io::format_number((av - lambda * v).norm(), 3)
-        << ".\n\n";
+        << "  lambda_1 v_1 = " << vector_text(lambda * v) << "\n";
+    // Rounding differs by platform (FMA or not): below 1e-12 of the scale it is noise.
+    const double residual = (av - lambda * v).norm();
+    if (residual <= 1e-12 * std::max(std::abs(lambda), m.norm()))
+        out << "The two sides agree to rounding (|A v_1 - lambda_1 v_1| < 1e-12 |A|).\n\n";
+    else
+        out << "The two sides agree to |A v_1 - lambda_1 v_1| = " << io::format_number(residual, 3) << ".\n\n";
     out << "All " << n << " eigenvalues: ";
     for (Index j = 0; j < std::min<Index>(n, 8); ++j) out << (j ? ", " : "") << num(pairs.values(j));
     if (n > 8) out << ", ...";

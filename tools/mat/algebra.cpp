@@ -109,7 +109,7 @@ int run_rank(const Options& o, cli::Context& ctx) {
     const double tol = o.tol >= 0 ? o.tol : linalg::rank_tolerance(s, a.values.rows(), a.values.cols());
     const auto rank = linalg::rank_above(s, tol);
     return print_number(ctx, "rank", static_cast<double>(rank),
-                        {{"tolerance", io::json_number(tol)}, {"singular_values", s.size()}},
+                        {{"rank", rank}, {"tolerance", io::json_number(tol)}},
                         {{"tolerance_rule", o.tol >= 0 ? "given" : "S.max() * max(M, N) * eps (numpy)"}});
 }
 
