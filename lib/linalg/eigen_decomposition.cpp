@@ -92,10 +92,12 @@ Eigenpairs eigenpairs(const Eigen::Ref<const Eigen::MatrixXd>& a, bool want_vect
 }
 
 Eigen::VectorXd eigen_residuals(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigenpairs& pairs) {
-    const Eigen::MatrixXcd ac = a.cast<std::complex<double>>();
+    // On A / s (s a power of two), so entries near 1e308 do not overflow A v.
+    const double scale = power_of_two_scale(a);
+    const Eigen::MatrixXcd ac = (a / scale).cast<std::complex<double>>();
     Eigen::VectorXd out(pairs.values.size());
     for (Index j = 0; j < out.size(); ++j)
-        out(j) = (ac * pairs.vectors.col(j) - pairs.values(j) * pairs.vectors.col(j)).norm();
+        out(j) = scale * (ac * pairs.vectors.col(j) - (pairs.values(j) / scale) * pairs.vectors.col(j)).norm();
     return out;
 }
 

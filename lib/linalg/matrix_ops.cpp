@@ -26,6 +26,12 @@ void require_square(const Eigen::Ref<const Eigen::MatrixXd>& a, std::string_view
     throw InputError(std::string(what) + " needs a square matrix, got " + shape_text(a.rows(), a.cols()));
 }
 
+double power_of_two_scale(const Eigen::Ref<const Eigen::MatrixXd>& a) {
+    const double top = a.size() ? a.cwiseAbs().maxCoeff() : 0;
+    if (!(top > 0) || !std::isfinite(top)) return 1;
+    return std::ldexp(1.0, std::ilogb(top));
+}
+
 Determinant determinant(const Eigen::Ref<const Eigen::MatrixXd>& a) {
     if (a.size() == 0) return {1, 0, 1};
     const Eigen::PartialPivLU<Eigen::MatrixXd> lu(a);

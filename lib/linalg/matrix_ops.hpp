@@ -23,6 +23,11 @@ void require_product_shapes(const Eigen::Ref<const Eigen::MatrixXd>& a, std::str
 // InputError unless `a` is square; `what` names the operation ("det").
 void require_square(const Eigen::Ref<const Eigen::MatrixXd>& a, std::string_view what);
 
+// A power of two near max |a_ij| (1 for a zero matrix): dividing by it is
+// exact, and brings entries near 1e308 to where products and sums of squares
+// do not overflow, for the solvers that do not scale by themselves.
+double power_of_two_scale(const Eigen::Ref<const Eigen::MatrixXd>& a);
+
 // numpy.linalg.slogdet: det A = sign * exp(log_abs). A singular matrix has
 // sign 0 and log_abs -inf. `value` is the determinant itself (LU's product of
 // pivots; +-inf or 0 when it leaves a double's range while log_abs does not).

@@ -262,3 +262,22 @@ TEST_CASE("matrix ops: a product of shapes that do not fit names both", "[mul][e
                           "equal the 2 rows of the second");
     }
 }
+
+TEST_CASE("linalg: entries near 1e308 neither overflow the SVD, the rank, the residuals nor power iteration",
+          "[svd][eig][power][edge]") {
+    Eigen::MatrixXd a(2, 2);
+    a << 1e300, -1e300, 1e308, 1e300;
+    const Eigen::VectorXd s = singular_values(a);
+    REQUIRE(s.allFinite());
+    // A A^T's trace is the sum of the squared singular values: 1e616 + 3e600.
+    CHECK_THAT(s(0), WithinRel(1e308, 1e-7));
+    CHECK(rank_above(s, rank_tolerance(s, 2, 2)) == 2);
+    CHECK(thin_svd(a, true, true).values.allFinite());
+    const Eigenpairs p = eigenpairs(a, true);
+    CHECK(eigen_residuals(a, p).maxCoeff() <= 1e-12 * s(0));
+    Eigen::MatrixXd sym(2, 2);
+    sym << 1e308, 1e307, 1e307, -1e306;
+    const PowerResult power = power_iteration(sym, {1e-10, 1000, 42});
+    CHECK(power.converged);
+    CHECK(std::isfinite(power.lambda));
+}
