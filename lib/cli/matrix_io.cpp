@@ -1,5 +1,7 @@
 #include "cli/matrix_io.hpp"
 
+#include "error.hpp"
+
 namespace mlm::cli {
 
 NamedMatrix read_matrix(const Context& ctx, const std::string& file, bool use_columns) {
@@ -19,6 +21,12 @@ NamedMatrix read_matrix(const Context& ctx, const std::string& file, bool use_co
     ctx.report_skipped(table);
     out.values = rows.matrix();
     return out;
+}
+
+std::string one_matrix_file(const StandardOptions& o) {
+    if (o.files.size() > 1)
+        throw UsageError("one matrix at a time, got " + std::to_string(o.files.size()) + " files");
+    return o.files.empty() ? "-" : o.files[0];
 }
 
 std::vector<std::string> numbered_names(const std::string& prefix, Eigen::Index k) {

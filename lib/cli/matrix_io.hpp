@@ -25,6 +25,10 @@ struct NamedMatrix {
 // columns. An empty input is an InputError (status 3).
 NamedMatrix read_matrix(const Context& ctx, const std::string& file, bool use_columns = true);
 
+// The one FILE argument of a form that reads one matrix ("-" when none);
+// UsageError for more than one.
+std::string one_matrix_file(const StandardOptions& o);
+
 // "c1", "c2", ..., "ck" with another prefix if asked: names that are not
 // numbers, so that a header of them is detected as one.
 std::vector<std::string> numbered_names(const std::string& prefix, Eigen::Index k);

@@ -7,11 +7,7 @@
 
 namespace mlm::eig_tool {
 
-std::string one_file(const Options& o) {
-    const auto& f = o.common.files;
-    if (f.size() > 1) throw UsageError("one matrix at a time, got " + std::to_string(f.size()) + " files");
-    return f.empty() ? "-" : f[0];
-}
+std::string one_file(const Options& o) { return cli::one_matrix_file(o.common); }
 
 namespace {
 

@@ -18,11 +18,17 @@ int run_power(const Options& o, cli::Context& ctx) {
         if (!trace) return;
         trace->cell(static_cast<double>(s.step)).cell(s.lambda).cell(s.delta).cell(s.residual).end_row();
     });
-    if (!result.converged)
-        throw NumericError("power iteration did not converge in " + std::to_string(o.max_iter) +
-                           " steps (lambda " + io::format_number(result.lambda, 6) + ", residual " +
-                           io::format_number(result.last.residual, 3) +
-                           "): the dominant eigenvalue may be complex or tied in magnitude");
+    if (!result.converged) {
+        // Appended piece by piece: g++ 12 warns (-Wrestrict, a false positive) on the + chain.
+        std::string message = "power iteration did not converge in ";
+        message += std::to_string(o.max_iter);
+        message += " steps (lambda ";
+        message += io::format_number(result.lambda, 6);
+        message += ", residual ";
+        message += io::format_number(result.last.residual, 3);
+        message += "): the dominant eigenvalue may be complex or tied in magnitude";
+        throw NumericError(message);
+    }
     if (trace) {
         trace->finish();
         return 0;

@@ -36,12 +36,7 @@ std::pair<std::string, std::string> two_files(const Options& o) {
     return {f[0], f[1]};
 }
 
-std::string one_file(const Options& o) {
-    const auto& f = o.common.files;
-    if (f.size() > 1)
-        throw UsageError(o.common.command + " takes one matrix, got " + std::to_string(f.size()) + " files");
-    return f.empty() ? "-" : f[0];
-}
+std::string one_file(const Options& o) { return cli::one_matrix_file(o.common); }
 
 int run_mul(const Options& o, cli::Context& ctx) {
     const auto [fa, fb] = two_files(o);
