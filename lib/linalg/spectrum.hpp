@@ -44,6 +44,8 @@ public:
     Eigen::MatrixXd scores(Eigen::Index k) const;
     // The first k columns of V (d x k).
     Eigen::MatrixXd right(Eigen::Index k) const;
+    // The first k columns of U (n x k).
+    Eigen::MatrixXd left(Eigen::Index k) const { return left_.leftCols(k); }
 
 private:
     Eigen::HouseholderQR<Eigen::Ref<Eigen::MatrixXd>> qr_;

@@ -355,6 +355,59 @@ inputs_b() {
   NOSTDIN=1 feed wide_5rows.csv "b_theorem b_nb_predict"
 }
 
+# --- mlm-mat and mlm-eig: every hostile input through the matrix forms --------
+FORM[m_transpose]="mlm-mat transpose @"
+FORM[m_det]="mlm-mat det @"
+FORM[m_mul]="mlm-mat mul @ $G/good_square.csv"
+FORM[m_linear]="mlm-mat linear -w $G/good_square.csv -b $G/good_bias.csv @"
+FORM[m_linear_w]="mlm-mat linear -w @ -b $G/good_bias.csv $G/good_points.csv"
+FORM[v_eig]="mlm-eig --vectors --check @"
+FORM[v_svd]="mlm-eig svd --u --v @"
+FORM[v_power]="mlm-eig power @"
+GOOD[m_transpose]=good_points.csv GOOD[m_det]=good_square.csv GOOD[m_mul]=good_points.csv
+GOOD[m_linear]=good_points.csv GOOD[m_linear_w]=good_square.csv GOOD[v_eig]=good_square.csv
+GOOD[v_svd]=good_points.csv GOOD[v_power]=good_square.csv
+MATRIX="m_transpose m_det m_mul m_linear m_linear_w v_eig v_svd v_power"
+printf 'a,b\n2,1\n1,2\n' >"$G/good_square.csv"
+printf '0.5\n-1\n' >"$G/good_bias.csv"
+inputs_matrix() {
+  local deep='err~nest|deep'
+  for f in levels_array.json levels_object.json levels_line.jsonl; do
+    feed $f "$MATRIX" st=3 "$deep"
+  done
+  for f in levels_unclosed.json ragged_short.csv ragged_long.csv nul_cell.csv big_number_cell.csv \
+      big_junk_cell.csv overflow.csv open_quote.csv open_string.json dup_keys.json \
+      whitespace_only.csv bom_only.csv; do
+    feed $f "$MATRIX" st=3
+  done
+  for f in empty.csv header_only.csv; do feed $f "$MATRIX" st=3 'err~no data rows'; done
+  for f in nul_label.csv nul_header.csv utf8_header.csv utf8_label.csv big_label_cell.csv coin.txt \
+      cr_only.csv bare_string.json bare_number.json; do
+    feed $f "$MATRIX"
+  done
+  # Non-finite and huge entries: a numeric failure or a true infinity, never a
+  # finite number made up; the tall inputs are not square (status 3).
+  feed nan_inf.csv "m_det v_eig v_power m_linear_w" st=3
+  feed nan_inf.csv "v_svd" st=4 'err~non-finite'
+  feed huge_values.csv "m_transpose m_mul m_linear v_svd"
+  printf '1,nan\n2,3\n' >"$G/nan_square.csv"
+  printf '1e300,-1e300\n1e308,1e300\n' >"$G/huge_square.csv"
+  for form in m_det v_eig v_power; do
+    custom nan_square.csv "$form" file "${FORM[$form]//@/$G/nan_square.csv}" /dev/null st=4 'err~non-finite'
+    custom huge_square.csv "$form" file "${FORM[$form]//@/$G/huge_square.csv}" /dev/null 'err!~(^|[^a-z])nan'
+  done
+  custom nan_square.csv "inverse" file "mlm-mat inverse $G/nan_square.csv" /dev/null st=4
+  custom huge_square.csv "det beyond a double" file "mlm-mat det $G/huge_square.csv" /dev/null st=0 'err~beyond a double' 
+  NOSTDIN=1 feed wide_5rows.csv "$MATRIX"
+  NOSTDIN=1 feed wide_2rows.csv "m_transpose v_svd"
+  for f in $MATRIX; do
+    cmd=${FORM[$f]}
+    custom "${GOOD[$f]}" "$f" dev-full "${cmd//@/$G/${GOOD[$f]}} > /dev/full" /dev/null st=5
+    custom no-such-file "$f" missing "${cmd//@/$work/no-such-file.csv}" /dev/null st=5
+    custom a-directory "$f" directory "${cmd//@/$work/dir}" /dev/null st=5
+  done
+}
+
 # --- wide tables and the faults -----------------------------------------------------
 faults() {
   # File mode only: a tool that hangs here would cost the time limit twice.
@@ -399,7 +452,7 @@ run_part() {
   "$1"
   echo "COUNT $passes $fails"
 }
-(run_part inputs_a; run_part inputs_b) >"$work/log.1" &
+(run_part inputs_a; run_part inputs_b; run_part inputs_matrix) >"$work/log.1" &
 run_part faults >"$work/log.2"
 wait
 grep -hv '^COUNT ' "$work/log.1" "$work/log.2"
