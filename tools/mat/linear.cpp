@@ -43,7 +43,6 @@ int run_linear(const Options& o, cli::Context& ctx) {
             for (Eigen::Index j = 0; j < y.cols(); ++j) out.cell(y(i, j));
             out.end_row();
         }
-        ctx.progress(table.bytes_read());
     }
     out.finish();
     ctx.report_skipped(table);
