@@ -7,8 +7,9 @@ CMAKE_ARGS ?=
 
 DEPS = cmake g++ make libcli11-dev libeigen3-dev libfccp-dev nlohmann-json3-dev \
        catch2 libfast-float-dev libspectra-dev mandoc parallel \
-       libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config
-BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklearn python3-numpy time
+       libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config \
+       openssh-server openssh-client rsync
+BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklearn python3-numpy time libfmt-dev
 FUZZ_DEPS = clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
