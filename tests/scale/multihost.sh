@@ -173,5 +173,18 @@ remote "$bin/mlm-pca --partial --keep class {} > {.}.json"
 "$bin/mlm-pca" --standardize -k 3 --emit summary --precision 10 --keep class "$data/wine.csv" >"$tmp/pca.single"
 same "PCA variance explained" "$tmp/pca.merged" "$tmp/pca.single"
 
+# No files at all: --pipepart cuts the whole file into blocks at line ends
+# (--header : repeats the header), sends each to a host on ssh's stdin, and the
+# job prints its partial on one line (tr: JSON's newlines are all whitespace);
+# the lines come back on parallel's stdout.
+rm -f shard_*.json
+timeout 120 parallel --will-cite --ssh "$ssh_cmd" -S 1/mlm-host-a,1/mlm-host-b --joblog "$tmp/joblog" \
+    --pipepart -a "$data/wine.csv" --header : --block -2 \
+    "$bin/mlm-entropy values -c class --partial | tr -d '\\n'; echo" >partials.jsonl
+echo "multihost: --pipepart: $(wc -l <partials.jsonl) partials returned on stdout, run on: $(awk 'NR > 1 { print $2 }' "$tmp/joblog" | sort -u | tr '\n' ' ')"
+split -l 1 partials.jsonl part_
+"$bin/mlm-entropy" merge part_* >"$tmp/entropy.piped"
+same "entropy of class, --pipepart" "$tmp/entropy.piped" "$tmp/entropy.single"
+
 [ ! -d "$tmp/remote" ] || [ -z "$(ls -A "$tmp/remote")" ] || { echo "multihost: --cleanup left files on the host: $(ls "$tmp/remote")" >&2; failed=1; }
 exit "$failed"
