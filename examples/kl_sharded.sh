@@ -7,11 +7,9 @@ set -e
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for side in train live; do
-  tail -n +2 data/scores_$side.csv > "$tmp/rows"
-  split -n l/3 "$tmp/rows" "$tmp/${side}_"
-  for f in "$tmp/${side}"_??; do { echo score; cat "$f"; } > "$f.csv"; done
-done
+. ./shard.sh
+shard data/scores_train.csv 3 "$tmp/train_"
+shard data/scores_live.csv 3 "$tmp/live_"
 
 bins="--bins 10 --range 0,1"
 parallel --will-cite --link mlm-kl samples {1} {2} $bins --partial '>' "$tmp"/part_{#}.json \

@@ -12,7 +12,8 @@
 # Status 77 (ctest's SKIP_RETURN_CODE) when sshd is not installed.
 set -euo pipefail
 bin=$(cd "$1" && pwd)
-data=$(cd "${2:-$(dirname "$0")/../../examples/data}" && pwd)
+examples=$(cd "$(dirname "$0")/../../examples" && pwd)
+data=$(cd "${2:-$examples/data}" && pwd)
 SSHD=${SSHD:-/usr/sbin/sshd}
 if [ ! -x "$SSHD" ]; then
     echo "multihost: SKIP: $SSHD not installed (apt-get install openssh-server)"
@@ -131,10 +132,8 @@ echo "multihost: sshd on 127.0.0.1:$port, hosts mlm-host-a and mlm-host-b"
 # Shards of the shipped wine table, each a CSV with the header.
 mkdir "$tmp/local" "$tmp/remote"
 cd "$tmp/local"
-tail -n +2 "$data/wine.csv" >rows
-split -n l/4 rows shard_
-rm rows
-for f in shard_??; do { head -1 "$data/wine.csv"; cat "$f"; } >"$f.csv"; rm "$f"; done
+. "$examples/shard.sh"  # shard FILE N PREFIX: split -n l/N, header on each
+shard "$data/wine.csv" 4 shard_
 
 # --transfer copies each shard to the host's work dir, the command runs there,
 # --return brings the partial back, --cleanup removes both from the host.
