@@ -1,9 +1,10 @@
 #!/bin/bash
 # The writer measurement (issue 16): shortest round-trip printing of 6M doubles
 # by libstdc++'s std::to_chars, fmt's Dragonbox (fmt::format_to "{}", and with
-# the format string compiled) and mlm's writer today, against parsing the same
-# text with fast_float; ns per number (bench/number_format.cpp). A measurement
-# for choosing the writer, so no target: it prints the figures.
+# the format string compiled), Dragonbox's digits alone and mlm's writer today,
+# against parsing the same text with fast_float; CPU ns per number
+# (bench/number_format.cpp). A measurement for choosing the writer, so no
+# target: it prints the figures.
 #
 # Environment: NUMBERS (default 6000000), REPEATS (default 7).
 source "$(dirname "$0")/lib.sh"
