@@ -38,6 +38,9 @@ trap 'exit 130' INT TERM
 # ours alone (700). The server runs as this user, so it can only log in this user.
 chmod 700 "$tmp"
 user=$(id -un)
+# parallel's own cache of facts about hosts goes in the temp dir too.
+export PARALLEL_HOME=$tmp/parallel_home
+mkdir "$PARALLEL_HOME"
 
 ssh-keygen -q -t ed25519 -N '' -C mlm-multihost-host -f "$tmp/host_key"
 ssh-keygen -q -t ed25519 -N '' -C mlm-multihost-user -f "$tmp/user_key"
