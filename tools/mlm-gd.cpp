@@ -1,5 +1,6 @@
 // mlm-gd: gradient descent on an expression, with PyTorch's optimizers and
-// learning-rate schedules, exact gradients by backpropagation, and divergence explained.
+// learning-rate schedules, exact gradients by backpropagation, and divergence
+// explained; and the models it trains on tables (fit, predict, path, merge).
 #include <CLI/CLI.hpp>
 
 #include "cli/expression_argument.hpp"
@@ -10,6 +11,87 @@
 namespace mlm::gd_tool {
 namespace {
 
+void add_model_options(CLI::App& sub, Options& o) {
+    using namespace cli;
+    sub.add_option("--l2", o.l2, "L2 penalty l2/2*|w|^2 (Ridge(alpha=A) is A/n)")
+        ->check(finite())->check(CLI::NonNegativeNumber)->type_name("A");
+    sub.add_flag("--no-intercept", o.no_intercept, "fit without an intercept (through the origin)");
+}
+
+// The optimizer options of fit (minimize's, with fit's own defaults).
+void add_fit_optimizer(CLI::App& f, Options& o) {
+    using namespace cli;
+    f.add_option("--optimizer", o.fit_optimizer, "auto (default), lbfgs, sgd, momentum, nesterov, adagrad, "
+                                                 "rmsprop, adam, adamw")
+        ->check(CLI::IsMember({"auto", "lbfgs", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"}))
+        ->type_name("NAME");
+    f.add_option("--batch", o.batch, "full (default) or rows per mini-batch (1: SGD)")->type_name("N");
+    f.add_option("--epochs", o.epochs, "at most N passes over the rows (default 1000)")
+        ->check(CLI::PositiveNumber)->type_name("N");
+    f.add_option("--tol", o.fit_tol, "converged when |gradient| <= TOL (default 1e-8)")
+        ->check(finite())->check(CLI::NonNegativeNumber)->type_name("TOL");
+    f.add_option("--lr", o.lr, "learning rate of a first-order --optimizer")
+        ->check(finite())->check(CLI::PositiveNumber)->type_name("RATE");
+    f.add_option("--schedule", o.schedule, "constant, step:EVERY:GAMMA, exp:GAMMA, cosine:T, warmup:N[,...]")
+        ->type_name("S");
+    const char* h = "Hyperparameters (first-order optimizers; see minimize)";
+    f.add_option("--momentum", o.momentum, "momentum factor")->check(finite())->check(CLI::NonNegativeNumber)
+        ->group(h)->type_name("MU");
+    f.add_option("--weight-decay", o.weight_decay, "the optimizer's own L2 (prefer --l2)")
+        ->check(finite())->check(CLI::NonNegativeNumber)->group(h)->type_name("W");
+    f.add_option("--beta1", o.beta1, "adam, adamw: first-moment decay")->check(finite())->check(CLI::Range(0.0, 1.0))
+        ->group(h)->type_name("B1");
+    f.add_option("--beta2", o.beta2, "adam, adamw: second-moment decay")->check(finite())->check(CLI::Range(0.0, 1.0))
+        ->group(h)->type_name("B2");
+    f.add_option("--eps", o.eps, "term added to denominators")->check(finite())->check(CLI::NonNegativeNumber)
+        ->group(h)->type_name("EPS");
+}
+
+void declare_fit(CLI::App& app, Options& o) {
+    using namespace cli;
+    auto* f = app.add_subcommand("fit", "train a linear, logistic or softmax model on a table");
+    f->add_option("--model", o.model, "linear (default), logistic or softmax")
+        ->check(CLI::IsMember({"linear", "logistic", "softmax"}))->type_name("KIND");
+    f->add_option("--target", o.target, "the column to predict")->required()->type_name("COL");
+    f->add_option("--loss", o.loss, "mse (linear default), huber, log (classifiers)")
+        ->check(CLI::IsMember({"mse", "huber", "log"}))->type_name("LOSS");
+    f->add_option("--l1", o.l1, "L1 penalty l1*|w|_1: exact zeros (Lasso(alpha=A))")
+        ->check(finite())->check(CLI::NonNegativeNumber)->type_name("A");
+    add_model_options(*f, o);
+    f->add_option("--elastic-net", o.elastic_net, "l1 = A*R and l2 = A*(1-R), as ElasticNet(A, l1_ratio=R)")
+        ->type_name("A,R");
+    f->add_flag("--standardize", o.standardize, "fit on z-scored features; report both scales");
+    add_fit_optimizer(*f, o);
+    f->add_flag("--trace", o.trace, "print epoch,loss,grad_norm,lr per epoch instead of the weights");
+    f->add_option("--save-model", o.save_model, "also write the model (for predict) to FILE")->type_name("FILE");
+    f->add_flag("--partial", o.partial, "print n, means and co-moments as JSON, for merge (linear)");
+    add_standard_options(*f, o.common, input | columns | seed | output);
+
+    auto* p = app.add_subcommand("predict", "predictions of a saved model for new rows");
+    p->add_option("--model", o.model, "the model written by fit --save-model")->required()->type_name("FILE");
+    p->add_flag("--proba", o.proba, "print class probabilities, one column per class");
+    add_standard_options(*p, o.common, input | output);
+
+    auto* path = app.add_subcommand("path", "weights along a regularization path, strongest penalty first");
+    path->add_option("--model", o.model, "linear (default) or logistic")
+        ->check(CLI::IsMember({"linear", "logistic"}))->type_name("KIND");
+    path->add_option("--target", o.target, "the column to predict")->required()->type_name("COL");
+    path->add_option("--penalty", o.penalty, "l1 (default) or l2")->check(CLI::IsMember({"l1", "l2"}))
+        ->type_name("P");
+    path->add_option("--alphas", o.alphas, "N penalties down from the largest useful one (default 10), or A,B,...")
+        ->type_name("N|LIST");
+    path->add_flag("--no-intercept", o.no_intercept, "fit without an intercept");
+    path->add_flag("--standardize", o.standardize, "z-score the features first");
+    path->add_option("--tol", o.fit_tol, "converged when |gradient| <= TOL (default 1e-8)")
+        ->check(finite())->check(CLI::NonNegativeNumber)->type_name("TOL");
+    add_standard_options(*path, o.common, input | columns | explain | output);
+
+    auto* m = app.add_subcommand("merge", "a linear or ridge fit from fit --partial outputs");
+    m->add_option("PARTIAL", o.common.files, "partial files printed by fit --partial")->required();
+    add_model_options(*m, o);
+    add_standard_options(*m, o.common, output);
+}
+
 void declare(CLI::App& app, Options& o) {
     using namespace cli;
     app.require_subcommand(1);
@@ -17,7 +99,9 @@ void declare(CLI::App& app, Options& o) {
         "Examples:\n"
         "  mlm-gd minimize 'x^2 + 3*y^2' --start x=3,y=2 --lr 0.1\n"
         "  mlm-gd minimize '(1-x)^2 + 100*(y-x^2)^2' --start x=-1.2,y=1 --optimizer adam --lr 0.01\n"
-        "See man mlm-gd for the optimizers, schedules and --trace.");
+        "  mlm-gd fit --model logistic --target y --standardize --save-model m.json train.csv\n"
+        "  mlm-gd predict --model m.json test.csv\n"
+        "See man mlm-gd for the optimizers, schedules, fit, path and merge.");
     auto* m = app.add_subcommand("minimize", "run gradient descent on EXPR from --start");
     add_expression_argument(*m, o.expression, "the function to minimize, e.g. 'x^2 + 3*y^2'");
     m->add_option("--start", o.start, "the start point, NAME=VALUE,...")->required()->type_name("POINT");
@@ -56,9 +140,17 @@ void declare(CLI::App& app, Options& o) {
     m->add_flag("--centered", o.centered, "rmsprop: normalize by the variance of the gradient")->group(h);
     m->add_flag("--amsgrad", o.amsgrad, "adam, adamw: use the running maximum of v")->group(h);
     add_standard_options(*m, o.common, output | checks | explain);
+    declare_fit(app, o);
 }
 
-int run(const Options& o, cli::Context& ctx) { return run_minimize(o, ctx); }
+int run(const Options& o, cli::Context& ctx) {
+    const std::string& command = o.common.command;
+    if (command == "fit") return run_fit(o, ctx);
+    if (command == "predict") return run_predict(o, ctx);
+    if (command == "path") return run_path(o, ctx);
+    if (command == "merge") return run_merge(o, ctx);
+    return run_minimize(o, ctx);
+}
 
 }  // namespace
 }  // namespace mlm::gd_tool

@@ -6,13 +6,7 @@
 #include <cmath>
 
 namespace mlm::linalg {
-namespace {
-
-constexpr const char* kind = "mlm-pca partial";
-
-}  // namespace
-
-nlohmann::json partial_json(const Partial& partial) {
+nlohmann::json partial_json(const Partial& partial, std::string_view kind) {
     return {
         {"kind", kind},
         {"features", partial.features},
@@ -22,9 +16,9 @@ nlohmann::json partial_json(const Partial& partial) {
     };
 }
 
-Partial partial_from_json(const nlohmann::json& doc, const std::string& source) {
+Partial partial_from_json(const nlohmann::json& doc, const std::string& source, std::string_view kind) {
     const auto& tag = json_member(doc, "kind", source);
-    if (tag != kind) throw InputError("not an mlm-pca partial (\"kind\" is " + tag.dump() + ")", source);
+    if (tag != kind) throw InputError("not an " + std::string(kind) + " (\"kind\" is " + tag.dump() + ")", source);
     Partial p;
     p.features = json_strings(doc, "features", source);
     const auto& n = json_member(doc, "n", source);

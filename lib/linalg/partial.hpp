@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mlm::linalg {
@@ -17,10 +18,13 @@ struct Partial {
     Moments moments;
 };
 
-nlohmann::json partial_json(const Partial& partial);
+// `kind` tags the tool whose merge reads it back ("mlm-gd partial": the last
+// feature is the target of a regression).
+nlohmann::json partial_json(const Partial& partial, std::string_view kind = "mlm-pca partial");
 
 // InputError naming `source` when a part is missing, malformed or inconsistent.
-Partial partial_from_json(const nlohmann::json& document, const std::string& source);
+Partial partial_from_json(const nlohmann::json& document, const std::string& source,
+                          std::string_view kind = "mlm-pca partial");
 
 // Merges `next` into `into`; the features must be the same, in the same order.
 void merge_partial(Partial& into, const Partial& next, const std::string& next_source);

@@ -75,6 +75,10 @@ declare -A FORM=(
   [k_weights_j]="mlm-kl -c 1 -f json @ $G/good_weights.csv"
   [p_fit_j]="mlm-pca -f json @"
   [g_rows_j]="mlm-grad -f json 'x*y' @"
+  [b_nb_fit]="mlm-bayes nb fit --target 1 @"
+  [b_nb_predict]="mlm-bayes nb predict --model $work/nb.json @"
+  [b_nb_model]="mlm-bayes nb predict --model @ $G/good_xent.csv"
+  [b_theorem]="mlm-bayes theorem @"
 )
 # A good input for each form: what the fault checks (FIFO, /dev/full) feed it.
 declare -A GOOD=(
@@ -84,14 +88,15 @@ declare -A GOOD=(
   [k_samples]=good_points.csv [k_gauss_p]=good_gauss.json [k_gauss_q]=good_gauss.json
   [p_fit]=good_points.csv [p_model]=good_points.csv [p_apply]=good_points.csv
   [p_apply_model]=model.json [g_rows]=good_points.csv
+  [b_nb_fit]=good_xent.csv
 )
-TABLE="e_weights e_values e_cond e_mi e_gain e_xent e_rows k_weights k_samples p_fit p_apply g_rows"
+TABLE="e_weights e_values e_cond e_mi e_gain e_xent e_rows k_weights k_samples p_fit p_apply g_rows b_nb_fit"
 NUMERIC="e_weights e_rows k_weights k_samples p_fit g_rows"
-LABELS="e_values e_cond e_mi e_gain e_xent p_apply"
+LABELS="e_values e_cond e_mi e_gain e_xent p_apply b_nb_fit"
 JSONSIDE="k_gauss_p p_apply_model"
 FORCED_JSON="e_weights_j e_values_j k_weights_j p_fit_j g_rows_j"
 # Forms also fed on standard input (as `-`): one or two per tool.
-STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows "
+STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows b_nb_fit b_theorem "
 
 # The model the apply form reads.
 setup_fails=0
@@ -100,6 +105,11 @@ mlm-pca --emit model "$G/good_points.csv" >"$work/model.json" 2>/dev/null || {
   setup_fails=1
 }
 cp "$work/model.json" "$G/model.json" 2>/dev/null
+# The naive Bayes model the b_nb_predict form reads (features named p).
+mlm-bayes nb fit --target 1 --save-model "$work/nb.json" "$G/good_xent.csv" >/dev/null 2>&1 || {
+  echo "FAIL good_xent.csv | b_nb_fit (setup) | status: mlm-bayes nb fit failed; b_nb_predict cannot run"
+  setup_fails=1
+}
 if [ "$(id -u)" -eq 0 ]; then
   unreadable=/proc/self/mem
 else
@@ -295,6 +305,18 @@ inputs_b() {
   custom overflow gd_start arg "mlm-gd minimize 'x^2' --start x=1e400" /dev/null st=2
   custom nan gd_start arg "mlm-gd minimize 'x^2' --start x=nan" /dev/null
 
+  # mlm-bayes: the table form of theorem, predict with a model, and model files.
+  for f in levels_array.json levels_object.json levels_unclosed.json ragged_short.csv ragged_long.csv \
+           nul_cell.csv nul_header.csv utf8_label.csv big_number_cell.csv big_label_cell.csv overflow.csv \
+           huge_values.csv nan_inf.csv empty.csv header_only.csv dup_keys.json open_quote.csv; do
+    feed $f "b_theorem b_nb_predict b_nb_model"
+  done
+  custom nan_inf.csv "b_nb_fit --target 2" file "mlm-bayes nb fit --target 2 $G/nan_inf.csv" /dev/null st=3 'err~finite'
+  custom huge_values.csv "b_nb_fit --target 2" file "mlm-bayes nb fit --target 2 $G/huge_values.csv" /dev/null
+  custom huge_values.csv "b_nb_fit one class" stdin "mlm-bayes nb fit --target 3" "$G/huge_values.csv" st=2\|3
+  custom overflow b_theorem arg "mlm-bayes theorem --prior 1e400 --likelihood 1 --false-positive 0" /dev/null st=2
+  custom nan b_theorem arg "mlm-bayes theorem --prior nan --likelihood 1 --false-positive 0" /dev/null st=2
+  NOSTDIN=1 feed wide_5rows.csv "b_theorem b_nb_predict"
 }
 
 # --- wide tables and the faults -----------------------------------------------------
