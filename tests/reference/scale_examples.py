@@ -1,24 +1,73 @@
-"""Expected values of examples/entropy_sharded.sh and examples/kl_sharded.sh,
-computed over the whole files with numpy/scipy (a sharded merge must equal
-them). Run: /usr/bin/python3 tests/reference/scale_examples.py > tests/reference/scale_examples.txt
+"""Expected outputs of the sharded examples (examples/*_sharded.sh but
+pca_sharded), computed over the whole files with numpy, scipy and
+scikit-learn: a sharded merge must equal them.
+
+    /usr/bin/python3 tests/reference/scale_examples.py > tests/reference/scale_examples.txt
+    /usr/bin/python3 tests/reference/scale_examples.py --write-expected   # examples/*.expected
 """
+import csv
 import os
+import sys
 
 import numpy as np
 from scipy.spatial.distance import jensenshannon
 from scipy.stats import entropy
+from sklearn.linear_model import Ridge
+from sklearn.naive_bayes import GaussianNB
 
-data = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "data")
+here = os.path.dirname(os.path.abspath(__file__))
+examples = os.path.join(here, "..", "..", "examples")
+data = os.path.join(examples, "data")
 
-wine_class = np.genfromtxt(os.path.join(data, "wine.csv"), delimiter=",", names=True, dtype=None, encoding=None)["class"]
+with open(os.path.join(data, "wine.csv")) as f:
+    rows = list(csv.reader(f))
+header, body = rows[0], rows[1:]
+measures = np.array([[float(v) for v in r[:13]] for r in body])
+wine_class = np.array([r[13] for r in body])
+values = {}
+
+# entropy_sharded.sh: H(class) in bits.
 _, counts = np.unique(wine_class, return_counts=True)
-print("entropy_bits", repr(entropy(counts, base=2)))
+values["entropy_bits"] = repr(entropy(counts, base=2))
 
+# kl_sharded.sh: 10 bins on [0, 1], half an observation added to every bin.
 train = np.loadtxt(os.path.join(data, "scores_train.csv"), skiprows=1)
 live = np.loadtxt(os.path.join(data, "scores_live.csv"), skiprows=1)
 a, _ = np.histogram(train, bins=10, range=(0, 1))
 b, _ = np.histogram(live, bins=10, range=(0, 1))
 p = (a + 0.5) / (a + 0.5).sum()
 q = (b + 0.5) / (b + 0.5).sum()
-print("psi", repr(float(np.sum((p - q) * np.log(p / q)))))
-print("js_bits", repr(float(jensenshannon(p, q, base=2) ** 2)))
+values["psi"] = repr(float(np.sum((p - q) * np.log(p / q))))
+values["js_bits"] = repr(float(jensenshannon(p, q, base=2) ** 2))
+
+# ridge_sharded.sh: alcohol from columns 2-13; mlm-gd's --l2 1 is
+# Ridge(alpha=n). 8 significant digits, as the example prints them.
+ridge = Ridge(alpha=len(body)).fit(measures[:, 1:13], measures[:, 0])
+ridge_rows = [("intercept", ridge.intercept_)] + list(zip(header[1:13], ridge.coef_))
+
+# nb_sharded.sh: Gaussian naive Bayes on the 13 measurements.
+nb = GaussianNB().fit(measures, wine_class)
+nb_rows = list(zip(nb.classes_, nb.class_count_, nb.class_prior_))
+accuracy = nb.score(measures, wine_class)
+
+expected = {
+    "entropy_sharded": "# entropy of the wine class in bits, merged from 4 shards\n"
+    f"{values['entropy_bits']}\n# equal to a single pass over all rows\n",
+    "kl_sharded": "".join(f"# {m}, merged from 3 shard pairs\n{values[k]}\n# equal to a single pass over all rows\n"
+                          for m, k in [("psi", "psi"), ("js", "js_bits")]),
+    "ridge_sharded": "# ridge weights, merged from 4 shards\nfeature,weight\n"
+    + "".join(f"{name},{w:.8g}\n" for name, w in ridge_rows) + "# equal to a single pass over all rows\n",
+    "nb_sharded": "# classes, merged from 4 shards\nclass,count,prior\n"
+    + "".join(f"{c},{int(k)},{float(pr)!r}\n" for c, k, pr in nb_rows)
+    + f"# accuracy on the training rows\n{accuracy:.6g}\n"
+    + "# the same classes and predictions as a single pass over all rows\n",
+}
+
+if sys.argv[1:] == ["--write-expected"]:
+    for stem, text in expected.items():
+        with open(os.path.join(examples, stem + ".expected"), "w") as f:
+            f.write(text)
+else:
+    for stem, text in expected.items():
+        print(f"== examples/{stem}.expected")
+        print(text, end="")
