@@ -104,6 +104,99 @@ FitResult first_order(const Objective& f, const FitSettings& s, VectorXd theta, 
     return r;
 }
 
+// The change of variables θ = T u that makes the problem look standardized to
+// L-BFGS: W = D U, b = u_b − (c∘D)ᵀU with c the column means (0 without an
+// intercept) and D = 1/sd. Raw features on scales from 1e-3 to 1e3 (or years
+// near 2000) make the Hessian's condition number 1e10 or worse, where L-BFGS
+// stalls; in u it is that of the standardized problem. The objective is the
+// same function, so the optimum is the same point.
+struct Preconditioner {
+    VectorXd mean, scale;
+    Index classes = 1;
+
+    Preconditioner(const RowMatrix& x, const Spec& spec) : classes(spec.classes) {
+        const double n = static_cast<double>(x.rows());
+        mean = spec.intercept ? VectorXd(x.colwise().mean().transpose()) : VectorXd::Zero(x.cols());
+        scale.resize(x.cols());
+        for (Index j = 0; j < x.cols(); ++j) {
+            const double sd = std::sqrt((x.col(j).array() - mean[j]).square().sum() / n);
+            scale[j] = sd > 0 && std::isfinite(sd) ? 1 / sd : 1;
+        }
+    }
+    Index d() const { return mean.size(); }
+    // θ from u (and back), ∇_u from ∇_θ; both vectors [vec(W); b].
+    VectorXd theta(const VectorXd& u, bool intercept) const {
+        VectorXd t = u;
+        for (Index c = 0; c < classes; ++c) {
+            auto w = t.segment(c * d(), d());
+            w.array() *= scale.array();
+            if (intercept) t[d() * classes + c] -= mean.dot(w);
+        }
+        return t;
+    }
+    VectorXd u(const VectorXd& theta, bool intercept) const {
+        VectorXd v = theta;
+        for (Index c = 0; c < classes; ++c) {
+            if (intercept) v[d() * classes + c] += mean.dot(theta.segment(c * d(), d()));
+            v.segment(c * d(), d()).array() /= scale.array();
+        }
+        return v;
+    }
+    VectorXd gradient(const VectorXd& g, bool intercept) const {
+        VectorXd v = g;
+        for (Index c = 0; c < classes; ++c) {
+            auto w = v.segment(c * d(), d());
+            if (intercept) w -= mean * g[d() * classes + c];
+            w.array() *= scale.array();
+        }
+        return v;
+    }
+};
+
+// L-BFGS in the preconditioned variables. Converged means |∇_θ F| ≤ tol: when
+// |∇_u F| ≤ tol is met first, the run goes on with a tighter tol in u.
+FitResult quasi_newton(const Objective& f, const RowMatrix& x, const FitSettings& s, const Parameters& start,
+                       const EpochObserver& observer) {
+    const bool intercept = f.spec().intercept;
+    const Preconditioner p(x, f.spec());
+    const optim::SmoothObjective in_u = [&](const VectorXd& u, VectorXd& g) {
+        VectorXd gt(u.size());
+        const double value = f(p.theta(u, intercept), gt);
+        g = p.gradient(gt, intercept);
+        return value;
+    };
+    optim::LbfgsSettings ls;
+    ls.max_iterations = s.epochs;
+    ls.tol = s.tol;
+    VectorXd u = p.u(f.pack(start), intercept);
+    FitResult r;
+    optim::LbfgsResult out;
+    for (int round = 0; round < 4; ++round) {
+        out = optim::lbfgs(in_u, u, ls, [&](const optim::LbfgsIteration& it) {
+            if (observer) observer({r.epochs + it.iteration, it.f, it.grad_norm, it.step});
+            return true;
+        });
+        r.epochs += out.iterations;
+        u = out.x;
+        ls.max_iterations = s.epochs - r.epochs;
+        if (out.stop != optim::LbfgsStop::converged) break;
+        VectorXd g(u.size());
+        f(p.theta(u, intercept), g);
+        if (g.norm() <= s.tol) break;
+        ls.tol *= s.tol / g.norm() / 2;
+        out.stop = optim::LbfgsStop::max_iterations;
+        if (ls.max_iterations <= 0) break;
+    }
+    r.parameters = f.unpack(p.theta(u, intercept));
+    switch (out.stop) {
+        case optim::LbfgsStop::converged: r.stop = FitStop::converged; break;
+        case optim::LbfgsStop::max_iterations: r.stop = FitStop::max_epochs; break;
+        case optim::LbfgsStop::no_progress: r.stop = FitStop::no_progress; break;
+        case optim::LbfgsStop::not_finite: r.stop = FitStop::diverged; break;
+    }
+    return r;
+}
+
 }  // namespace
 
 std::string_view solver_name(Solver s) {
@@ -134,25 +227,7 @@ FitResult fit(const RowMatrix& x, const VectorXd& y, const Spec& spec, const Fit
             if (!spec.intercept) r.parameters.intercept.setZero();
             break;
         case Solver::coordinate: r = coordinate(x, y, spec, s, start); break;
-        case Solver::lbfgs: {
-            optim::LbfgsSettings ls;
-            ls.max_iterations = s.epochs;
-            ls.tol = s.tol;
-            const auto out = optim::lbfgs(f, f.pack(start), ls, [&](const optim::LbfgsIteration& it) {
-                if (observer) observer({it.iteration, it.f, it.grad_norm, it.step});
-                return true;
-            });
-            r.parameters = f.unpack(out.x);
-            r.epochs = out.iterations;
-            r.grad_norm = out.grad_norm;
-            switch (out.stop) {
-                case optim::LbfgsStop::converged: r.stop = FitStop::converged; break;
-                case optim::LbfgsStop::max_iterations: r.stop = FitStop::max_epochs; break;
-                case optim::LbfgsStop::no_progress: r.stop = FitStop::no_progress; break;
-                case optim::LbfgsStop::not_finite: r.stop = FitStop::diverged; break;
-            }
-            break;
-        }
+        case Solver::lbfgs: r = quasi_newton(f, x, s, start, observer); break;
         case Solver::proximal: {
             const auto out = proximal_gradient(f, f.pack(start), f.weight_count(), spec.l1, s.tol, s.epochs,
                                                [&](long i, double v, double g, double step) {
@@ -170,7 +245,7 @@ FitResult fit(const RowMatrix& x, const VectorXd& y, const Spec& spec, const Fit
     const VectorXd theta = f.pack(r.parameters);
     r.objective = f.value(theta);
     r.loss = f.mean_loss(theta);
-    if (solver == Solver::exact || solver == Solver::coordinate) r.grad_norm = mapping_norm(f, theta);
+    if (solver != Solver::first_order) r.grad_norm = mapping_norm(f, theta);
     return r;
 }
 

@@ -79,6 +79,8 @@ declare -A FORM=(
   [b_nb_predict]="mlm-bayes nb predict --model $work/nb.json @"
   [b_nb_model]="mlm-bayes nb predict --model @ $G/good_xent.csv"
   [b_theorem]="mlm-bayes theorem @"
+  [d_fit]="mlm-gd fit --target 2 @"
+  [d_soft]="mlm-gd fit --model softmax --target 2 --l2 0.1 @"
 )
 # A good input for each form: what the fault checks (FIFO, /dev/full) feed it.
 declare -A GOOD=(
@@ -89,14 +91,15 @@ declare -A GOOD=(
   [p_fit]=good_points.csv [p_model]=good_points.csv [p_apply]=good_points.csv
   [p_apply_model]=model.json [g_rows]=good_points.csv
   [b_nb_fit]=good_xent.csv
+  [d_fit]=good_points.csv [d_soft]=good_points.csv
 )
-TABLE="e_weights e_values e_cond e_mi e_gain e_xent e_rows k_weights k_samples p_fit p_apply g_rows b_nb_fit"
-NUMERIC="e_weights e_rows k_weights k_samples p_fit g_rows"
-LABELS="e_values e_cond e_mi e_gain e_xent p_apply b_nb_fit"
+TABLE="e_weights e_values e_cond e_mi e_gain e_xent e_rows k_weights k_samples p_fit p_apply g_rows b_nb_fit d_fit d_soft"
+NUMERIC="e_weights e_rows k_weights k_samples p_fit g_rows d_fit"
+LABELS="e_values e_cond e_mi e_gain e_xent p_apply b_nb_fit d_soft"
 JSONSIDE="k_gauss_p p_apply_model"
 FORCED_JSON="e_weights_j e_values_j k_weights_j p_fit_j g_rows_j"
 # Forms also fed on standard input (as `-`): one or two per tool.
-STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows b_nb_fit b_theorem "
+STDIN_FORMS=" e_weights e_values k_weights p_fit g_rows b_nb_fit b_theorem d_fit "
 
 # The model the apply form reads.
 setup_fails=0

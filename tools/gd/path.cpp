@@ -81,9 +81,11 @@ std::string explain_path(const Options& o, const TrainingData& t, const std::vec
         text += "As the penalty grows, the weights reach exactly zero one after another:\n";
         for (const auto& [alpha, name] : left)
             text += "  " + name + " is zero from alpha = " + io::format_number(alpha, 3) + "\n";
+        const std::size_t kept = t.features.size() - left.size();
         text += "\n\"" + left.front().second + "\" left first, at alpha = " + io::format_number(left.front().first, 3) +
-                "; " + std::to_string(t.features.size() - left.size()) + " of " + std::to_string(t.features.size()) +
-                " weights are never zero on this grid.\n";
+                (kept == 0 ? "; at alpha = " + io::format_number(path.front().alpha, 3) + " every weight is zero.\n"
+                           : "; " + std::to_string(kept) + " of " + std::to_string(t.features.size()) +
+                                 " weights are never zero on this grid.\n");
     }
     text += l1 ? "\nThis is L1's corner: the diamond |w|_1 <= c touches the loss's contours at a corner, where "
                  "some weights are exactly zero; L2's ball has no corners, so its weights only shrink.\n"
