@@ -1,5 +1,5 @@
-"""Expected outputs of the sharded examples (examples/*_sharded.sh but
-pca_sharded), computed over the whole files with numpy, scipy and
+"""Expected outputs of the sharded examples entropy_sharded, kl_sharded and
+nb_sharded (examples/), computed over the whole files with numpy, scipy and
 scikit-learn: a sharded merge must equal them.
 
     /usr/bin/python3 tests/reference/scale_examples.py > tests/reference/scale_examples.txt
@@ -12,7 +12,6 @@ import sys
 import numpy as np
 from scipy.spatial.distance import jensenshannon
 from scipy.stats import entropy
-from sklearn.linear_model import Ridge
 from sklearn.naive_bayes import GaussianNB
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -40,11 +39,6 @@ q = (b + 0.5) / (b + 0.5).sum()
 values["psi"] = repr(float(np.sum((p - q) * np.log(p / q))))
 values["js_bits"] = repr(float(jensenshannon(p, q, base=2) ** 2))
 
-# ridge_sharded.sh: alcohol from columns 2-13; mlm-gd's --l2 1 is
-# Ridge(alpha=n). 8 significant digits, as the example prints them.
-ridge = Ridge(alpha=len(body)).fit(measures[:, 1:13], measures[:, 0])
-ridge_rows = [("intercept", ridge.intercept_)] + list(zip(header[1:13], ridge.coef_))
-
 # nb_sharded.sh: Gaussian naive Bayes on the 13 measurements.
 nb = GaussianNB().fit(measures, wine_class)
 nb_rows = list(zip(nb.classes_, nb.class_count_, nb.class_prior_))
@@ -55,8 +49,6 @@ expected = {
     f"{values['entropy_bits']}\n# equal to a single pass over all rows\n",
     "kl_sharded": "".join(f"# {m}, merged from 3 shard pairs\n{values[k]}\n# equal to a single pass over all rows\n"
                           for m, k in [("psi", "psi"), ("js", "js_bits")]),
-    "ridge_sharded": "# ridge weights, merged from 4 shards\nfeature,weight\n"
-    + "".join(f"{name},{w:.8g}\n" for name, w in ridge_rows) + "# equal to a single pass over all rows\n",
     "nb_sharded": "# classes, merged from 4 shards\nclass,count,prior\n"
     + "".join(f"{c},{int(k)},{float(pr)!r}\n" for c, k, pr in nb_rows)
     + f"# accuracy on the training rows\n{accuracy:.6g}\n"
