@@ -7,14 +7,15 @@ CMAKE_ARGS ?=
 
 DEPS = cmake g++ make libcli11-dev libeigen3-dev libfccp-dev nlohmann-json3-dev \
        catch2 libfast-float-dev libspectra-dev mandoc parallel \
-       libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config \
-       zsh fish man-db
-BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklearn python3-numpy time
+       libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config
+# Only the tests need these: the completion checks (zsh -n, fish -n) and man -w.
+TEST_DEPS = zsh fish man-db
+BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklearn python3-numpy time libfmt-dev
 FUZZ_DEPS = clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build tools deps demo test unit sanitize bench fuzz install deb man clean
+.PHONY: all build tools deps test-deps demo test unit sanitize bench fuzz install deb man clean
 
 all: build
 
@@ -29,6 +30,9 @@ endef
 
 deps:
 	$(call install_missing,$(DEPS))
+
+test-deps:
+	$(call install_missing,$(TEST_DEPS))
 
 build:
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
@@ -52,7 +56,7 @@ sanitize:
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
-test: deps unit sanitize
+test: deps test-deps unit sanitize
 
 bench: deps build
 	$(call install_missing,$(BENCH_DEPS))

@@ -7,9 +7,8 @@ set -e
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-tail -n +2 data/wine.csv > "$tmp/rows"
-split -n l/4 "$tmp/rows" "$tmp/shard_"
-for f in "$tmp"/shard_??; do { head -1 data/wine.csv; cat "$f"; } > "$f.csv"; done
+. ./shard.sh
+shard data/wine.csv 4 "$tmp/shard_"
 
 parallel --will-cite mlm-pca --partial --keep class {} '>' {.}.json ::: "$tmp"/shard_*.csv
 mlm-pca merge --standardize -k 3 --emit summary --precision 6 "$tmp"/shard_*.json > "$tmp/merged.csv"
