@@ -57,7 +57,7 @@ for cmd in "" $subs; do
     offers "alpha,beta" "$tool" $cmd "$tmp/t.csv" -c "alpha,b"
     offers beta "$tool" $cmd "$tmp/z.csv.gz" -c "b"
   fi
-  if printf '%s\n' "$help" | grep -q 'FILE'; then offers "$tmp/t.csv" "$tool" $cmd "$tmp/t.c"; fi
+  if printf '%s\n' "$help" | grep -qE '^Usage: .*FILE'; then offers "$tmp/t.csv" "$tool" $cmd "$tmp/t.c"; fi
 done
 
 if command -v zsh >/dev/null; then
