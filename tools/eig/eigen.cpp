@@ -21,7 +21,9 @@ std::vector<std::string> header(const Options& o, bool symmetric, Eigen::Index n
     if (o.check) h.push_back("residual");
     if (o.vectors) {
         for (Eigen::Index j = 1; j <= n; ++j) {
-            const std::string v = "v" + std::to_string(j);
+            // Appended, not "v" + to_string(j): GCC 12 warns falsely (-Wrestrict) on that.
+            std::string v = "v";
+            v += std::to_string(j);
             if (symmetric) {
                 h.push_back(v);
             } else {
