@@ -158,7 +158,9 @@ int run(const Options& o, cli::Context& ctx) {
 int main(int argc, char** argv) {
     using namespace mlm;
     return cli::run_main<gd_tool::Options>(argc, argv,
-                                           {"mlm-gd", "gradient descent with PyTorch's optimizers and schedules",
+                                           {"mlm-gd",
+                                            "gradient descent: minimize expressions; fit linear, "
+                                            "logistic, softmax",
                                             {"--lr", "--optimizer", "--max-steps", "--trace"}},
                                            gd_tool::declare, gd_tool::run);
 }
