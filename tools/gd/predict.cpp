@@ -34,7 +34,7 @@ int run_predict(const Options& o, cli::Context& ctx) {
     if (o.proba && !classes) throw UsageError("--proba is for logistic and softmax models; this one is linear");
     io::TableReader table = ctx.open_table();
     select_features(table, model.features);
-    auto out = ctx.table(o.proba ? model.classes : std::vector<std::string>{"prediction"});
+    auto out = ctx.table(o.proba ? model.classes : std::vector<std::string>{"predicted"});
     io::RowBlock block;
     while (table.read_block(block, 4096)) {
         const auto x = block.matrix();
