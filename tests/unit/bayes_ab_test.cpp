@@ -2,10 +2,11 @@
 // scipy lift interval (tests/reference/bayes_reference.py).
 #include "bayes/ab.hpp"
 
+#include "info_reference.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 using namespace mlm::bayes;
 using namespace mlm;
@@ -14,13 +15,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-const nlohmann::json& reference() {
-    static const nlohmann::json doc = [] {
-        std::ifstream in(MLM_REFERENCE_DIR "/bayes_reference.json");
-        return nlohmann::json::parse(in);
-    }();
-    return doc;
-}
+const nlohmann::json& reference() { return mlm::test::reference_json("bayes_reference.json"); }
 
 prob::Beta arm(const nlohmann::json& c, const char* key) {
     const double s = c[key][0], n = c[key][1];

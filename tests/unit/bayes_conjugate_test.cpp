@@ -5,10 +5,11 @@
 #include "bayes/interval.hpp"
 #include "error.hpp"
 
+#include "info_reference.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 using namespace mlm::bayes;
 using namespace mlm;
@@ -17,13 +18,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-const nlohmann::json& reference() {
-    static const nlohmann::json doc = [] {
-        std::ifstream in(MLM_REFERENCE_DIR "/bayes_reference.json");
-        return nlohmann::json::parse(in);
-    }();
-    return doc;
-}
+const nlohmann::json& reference() { return mlm::test::reference_json("bayes_reference.json"); }
 
 // The acceptance for posterior means and intervals against scipy.
 constexpr double tol = 1e-10;

@@ -5,31 +5,18 @@
 #include "bayes/nb_json.hpp"
 #include "error.hpp"
 
+#include "info_reference.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 using namespace mlm::bayes;
 using Catch::Matchers::Contains;
 
 namespace {
 
-const nlohmann::json& reference() {
-    static const nlohmann::json doc = [] {
-        std::ifstream in(MLM_REFERENCE_DIR "/bayes_reference.json");
-        return nlohmann::json::parse(in);
-    }();
-    return doc;
-}
-
-Eigen::MatrixXd matrix(const nlohmann::json& rows) {
-    Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows[0].size()));
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        for (std::size_t j = 0; j < rows[i].size(); ++j)
-            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows[i][j].get<double>();
-    return m;
-}
+const nlohmann::json& reference() { return mlm::test::reference_json("bayes_reference.json"); }
 
 struct Data {
     std::vector<std::string> features;
@@ -39,7 +26,7 @@ struct Data {
 
 Data data(const std::string& name) {
     const auto& d = reference()["data"][name];
-    return {d["features"].get<std::vector<std::string>>(), matrix(d["X"]), d["y"].get<std::vector<std::string>>()};
+    return {d["features"].get<std::vector<std::string>>(), mlm::test::json_matrix(d["X"]), d["y"].get<std::vector<std::string>>()};
 }
 
 NbStats fit_rows(NbKind kind, const Data& d, Eigen::Index begin, Eigen::Index end) {
@@ -70,21 +57,21 @@ void check_rows(const Eigen::MatrixXd& got, const Eigen::MatrixXd& want, double 
 
 void check_model(const NbModel& m, const Data& d, const nlohmann::json& c) {
     CHECK(m.classes == c["classes"].get<std::vector<std::string>>());
-    const Eigen::MatrixXd counts = matrix(nlohmann::json::array({c["class_count"]}));
+    const Eigen::MatrixXd counts = mlm::test::json_matrix(nlohmann::json::array({c["class_count"]}));
     CHECK((m.class_count.transpose() - counts).cwiseAbs().maxCoeff() == 0);
-    check_rows(m.class_log_prior.transpose(), matrix(nlohmann::json::array({c["class_log_prior"]})), 1e-12);
+    check_rows(m.class_log_prior.transpose(), mlm::test::json_matrix(nlohmann::json::array({c["class_log_prior"]})), 1e-12);
     if (m.kind == NbKind::gaussian) {
-        check_rows(m.theta, matrix(c["theta"]), 1e-12);
-        check_rows(m.var, matrix(c["var"]), 1e-10);
+        check_rows(m.theta, mlm::test::json_matrix(c["theta"]), 1e-12);
+        check_rows(m.var, mlm::test::json_matrix(c["var"]), 1e-10);
         CHECK_THAT(m.epsilon, Catch::Matchers::WithinRel(c["epsilon"].get<double>(), 1e-10));
     } else {
-        check_rows(m.feature_log_prob, matrix(c["feature_log_prob"]), 1e-12);
+        check_rows(m.feature_log_prob, mlm::test::json_matrix(c["feature_log_prob"]), 1e-12);
     }
     const Eigen::MatrixXd jll = joint_log_likelihood(m, d.x);
-    check_rows(jll, matrix(c["jll"]), 1e-10);
+    check_rows(jll, mlm::test::json_matrix(c["jll"]), 1e-10);
     // The acceptance: probabilities to 1e-9.
     const Eigen::MatrixXd proba = posterior_probabilities(jll);
-    CHECK((proba - matrix(c["proba"])).cwiseAbs().maxCoeff() <= 1e-9);
+    CHECK((proba - mlm::test::json_matrix(c["proba"])).cwiseAbs().maxCoeff() <= 1e-9);
     const auto predicted = predicted_classes(jll);
     const auto want = c["predicted"].get<std::vector<std::string>>();
     std::size_t wrong = 0;

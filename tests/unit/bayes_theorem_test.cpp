@@ -4,10 +4,11 @@
 #include "error.hpp"
 #include "info/entropy.hpp"
 
+#include "info_reference.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 using namespace mlm::bayes;
 using Catch::Matchers::Contains;
@@ -15,13 +16,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-const nlohmann::json& reference() {
-    static const nlohmann::json doc = [] {
-        std::ifstream in(MLM_REFERENCE_DIR "/bayes_reference.json");
-        return nlohmann::json::parse(in);
-    }();
-    return doc;
-}
+const nlohmann::json& reference() { return mlm::test::reference_json("bayes_reference.json"); }
 
 // A few roundings of the inputs and one division: within 8 ulp.
 constexpr double tol = 1e-15;

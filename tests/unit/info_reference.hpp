@@ -1,5 +1,6 @@
-// Reads the expected values scipy and numpy computed for the info module
-// (tests/reference/*.json; infinities are stored as the string "inf").
+// Reads the expected values that scipy, numpy and scikit-learn computed
+// (tests/reference/*.json; infinities are stored as the string "inf"). First
+// written for the info module; every module's tests read their JSON through it.
 #pragma once
 
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <Eigen/Dense>
 #include <nlohmann/json.hpp>
 
 namespace mlm::test {
@@ -40,6 +42,15 @@ inline std::vector<double> numbers(const nlohmann::json& j) {
     std::vector<double> out;
     for (const auto& x : j) out.push_back(number(x));
     return out;
+}
+
+// A JSON array of rows as a matrix.
+inline Eigen::MatrixXd json_matrix(const nlohmann::json& rows) {
+    Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows[0].size()));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        for (std::size_t j = 0; j < rows[i].size(); ++j)
+            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows[i][j].get<double>();
+    return m;
 }
 
 }  // namespace mlm::test

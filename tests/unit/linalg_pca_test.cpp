@@ -1,10 +1,11 @@
 #include "error.hpp"
 #include "linalg/pca.hpp"
 
+#include "info_reference.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <limits>
 
 using namespace mlm::linalg;
@@ -13,21 +14,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-const nlohmann::json& reference() {
-    static const nlohmann::json doc = [] {
-        std::ifstream in(MLM_REFERENCE_DIR "/pca_sklearn.json");
-        return nlohmann::json::parse(in);
-    }();
-    return doc;
-}
-
-Eigen::MatrixXd matrix(const nlohmann::json& rows) {
-    Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows[0].size()));
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        for (std::size_t j = 0; j < rows[i].size(); ++j)
-            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows[i][j].get<double>();
-    return m;
-}
+const nlohmann::json& reference() { return mlm::test::reference_json("pca_sklearn.json"); }
 
 Eigen::VectorXd vector(const nlohmann::json& values) {
     Eigen::VectorXd v(static_cast<Eigen::Index>(values.size()));
@@ -68,8 +55,8 @@ void check_against_sklearn(const PcaModel& model, const nlohmann::json& c, const
         CHECK_THAT(model.eigenvalues(j), WithinRel(ev(j), tol));
         CHECK_THAT(our_ratio(j), WithinRel(ratio(j), tol));
     }
-    check_columns_up_to_sign(model.components.transpose(), matrix(c["components"]).transpose());
-    check_columns_up_to_sign(transform(model, x), matrix(c["scores"]));
+    check_columns_up_to_sign(model.components.transpose(), mlm::test::json_matrix(c["components"]).transpose());
+    check_columns_up_to_sign(transform(model, x), mlm::test::json_matrix(c["scores"]));
 }
 
 PcaModel streamed_fit(const Eigen::MatrixXd& x, const PcaSettings& s) {
@@ -83,7 +70,7 @@ PcaModel streamed_fit(const Eigen::MatrixXd& x, const PcaSettings& s) {
 
 TEST_CASE("pca: matches scikit-learn on iris and wine by every route", "[pca][reference]") {
     for (const auto& c : reference()["cases"]) {
-        const Eigen::MatrixXd x = matrix(c["X"]);
+        const Eigen::MatrixXd x = mlm::test::json_matrix(c["X"]);
         PcaSettings s;
         s.standardize = c["standardize"].get<bool>();
         for (PcaMethod method : {PcaMethod::cov, PcaMethod::svd}) {
@@ -101,7 +88,7 @@ TEST_CASE("pca: matches scikit-learn on iris and wine by every route", "[pca][re
 
 TEST_CASE("pca: --variance 0.95 keeps the k scikit-learn keeps", "[pca][reference]") {
     for (const auto& c : reference()["cases"]) {
-        const Eigen::MatrixXd x = matrix(c["X"]);
+        const Eigen::MatrixXd x = mlm::test::json_matrix(c["X"]);
         PcaSettings s;
         s.standardize = c["standardize"].get<bool>();
         s.variance = 0.95;
@@ -115,26 +102,26 @@ TEST_CASE("pca: --variance 0.95 keeps the k scikit-learn keeps", "[pca][referenc
 TEST_CASE("pca: whitened scores and reconstruction from 2 components match scikit-learn",
           "[pca][reference]") {
     for (const auto& c : reference()["cases"]) {
-        const Eigen::MatrixXd x = matrix(c["X"]);
+        const Eigen::MatrixXd x = mlm::test::json_matrix(c["X"]);
         PcaSettings s;
         s.standardize = c["standardize"].get<bool>();
         s.components = 2;
         INFO(c["name"].get<std::string>());
         const PcaModel plain = streamed_fit(x, s);
         check_columns_up_to_sign(inverse_transform(plain, transform(plain, x)),
-                                 matrix(c["reconstruction_k2"]));
+                                 mlm::test::json_matrix(c["reconstruction_k2"]));
         s.whiten = true;
         const PcaModel white = streamed_fit(x, s);
         const Eigen::MatrixXd scores = transform(white, x);
-        check_columns_up_to_sign(scores, matrix(c["whitened_scores_k2"]));
+        check_columns_up_to_sign(scores, mlm::test::json_matrix(c["whitened_scores_k2"]));
         // Whitening is undone by inverse_transform: same reconstruction.
-        check_columns_up_to_sign(inverse_transform(white, scores), matrix(c["reconstruction_k2"]));
+        check_columns_up_to_sign(inverse_transform(white, scores), mlm::test::json_matrix(c["reconstruction_k2"]));
     }
 }
 
 TEST_CASE("pca: the largest-magnitude loading of every component is positive", "[pca][sign]") {
     const auto& c = reference()["cases"][0];
-    const Eigen::MatrixXd x = matrix(c["X"]);
+    const Eigen::MatrixXd x = mlm::test::json_matrix(c["X"]);
     for (PcaMethod method : {PcaMethod::cov, PcaMethod::svd}) {
         PcaSettings s;
         s.method = method;
@@ -149,7 +136,7 @@ TEST_CASE("pca: the largest-magnitude loading of every component is positive", "
 
 TEST_CASE("pca: the model records mean, scale, n and total variance", "[pca]") {
     const auto& c = reference()["cases"][1];  // iris standardized
-    const Eigen::MatrixXd x = matrix(c["X"]);
+    const Eigen::MatrixXd x = mlm::test::json_matrix(c["X"]);
     PcaSettings s;
     s.standardize = true;
     s.components = 2;
@@ -349,10 +336,10 @@ void check_wide(const nlohmann::json& c, const Eigen::MatrixXd& x, const RowsFit
     }
     // Rank n - 1 after centring: the last eigenvalue is rounding of the first.
     CHECK(fit.model.eigenvalues(x.rows() - 1) <= 1e-12 * ev(0));
-    const Eigen::MatrixXd comps = matrix(c["components_k"]);
+    const Eigen::MatrixXd comps = mlm::test::json_matrix(c["components_k"]);
     check_columns_up_to_sign(fit.model.components.leftCols(comps.cols()).transpose(), comps.transpose());
-    check_columns_up_to_sign(fit.scores, matrix(c["scores_k"]));
-    check_columns_up_to_sign(transform(fit.model, x), matrix(c["scores_k"]));
+    check_columns_up_to_sign(fit.scores, mlm::test::json_matrix(c["scores_k"]));
+    check_columns_up_to_sign(transform(fit.model, x), mlm::test::json_matrix(c["scores_k"]));
 }
 
 }  // namespace
@@ -361,7 +348,7 @@ TEST_CASE("pca: wide data (30 x 500, 60 x 8000) by the in-place thin SVD match s
           "[pca][wide][reference]") {
     for (const auto& c : reference()["wide"]) {
         INFO(c["name"].get<std::string>());
-        const Eigen::MatrixXd x = c.contains("X") ? matrix(c["X"]) : lcg_wide(c["shape"][0], c["shape"][1]);
+        const Eigen::MatrixXd x = c.contains("X") ? mlm::test::json_matrix(c["X"]) : lcg_wide(c["shape"][0], c["shape"][1]);
         PcaSettings s;
         s.components = c["k"].get<Eigen::Index>();
         CHECK(choose_method(x.rows(), x.cols(), s) == PcaMethod::svd);  // exact: 60 x 8,000 went randomized
@@ -377,7 +364,7 @@ TEST_CASE("pca: wide data (30 x 500, 60 x 8000) by the in-place thin SVD match s
 TEST_CASE("pca: cov -k on 500 columns takes the top k by Lanczos, equal to scikit-learn to 1e-9",
           "[pca][wide][reference]") {
     const auto& c = reference()["wide"][0];
-    const Eigen::MatrixXd x = matrix(c["X"]);
+    const Eigen::MatrixXd x = mlm::test::json_matrix(c["X"]);
     PcaSettings s;
     s.method = PcaMethod::cov;
     s.components = c["k"].get<Eigen::Index>();
@@ -389,13 +376,13 @@ TEST_CASE("pca: cov -k on 500 columns takes the top k by Lanczos, equal to sciki
         CHECK_THAT(model.eigenvalues(j), WithinRel(ev(j), tol));
         CHECK_THAT(explained_variance_ratio(model)(j), WithinRel(ratio(j), tol));
     }
-    check_columns_up_to_sign(transform(model, x), matrix(c["scores_k"]));
+    check_columns_up_to_sign(transform(model, x), mlm::test::json_matrix(c["scores_k"]));
 }
 
 TEST_CASE("pca: finite data near 1e300 give finite scores, not a non-finite error",
           "[pca][overflow][reference]") {
     const auto& r = reference()["overflow"];
-    const Eigen::MatrixXd x = matrix(r["X"]);
+    const Eigen::MatrixXd x = mlm::test::json_matrix(r["X"]);
     for (const auto method : {PcaMethod::cov, PcaMethod::svd}) {
         INFO(method_name(method));
         PcaSettings s;
@@ -406,13 +393,13 @@ TEST_CASE("pca: finite data near 1e300 give finite scores, not a non-finite erro
         const Eigen::VectorXd want_ratio = vector(r["raw_explained_variance_ratio"]);
         for (Eigen::Index j = 0; j < 3; ++j)
             CHECK_THAT(explained_variance_ratio(raw)(j), WithinRel(want_ratio(j), tol));
-        check_columns_up_to_sign(transform(raw, x), matrix(r["raw_scores"]));
+        check_columns_up_to_sign(transform(raw, x), mlm::test::json_matrix(r["raw_scores"]));
 
         s.standardize = true;
         const PcaModel z = fit_rows(x, names(3), s);
         const Eigen::VectorXd want = vector(r["standardized_explained_variance"]);
         for (Eigen::Index j = 0; j < 3; ++j) CHECK_THAT(z.eigenvalues(j), WithinRel(want(j), tol));
-        check_columns_up_to_sign(transform(z, x), matrix(r["standardized_scores"]));
+        check_columns_up_to_sign(transform(z, x), mlm::test::json_matrix(r["standardized_scores"]));
     }
 }
 
