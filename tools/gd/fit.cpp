@@ -20,6 +20,10 @@ int print_partial(const Options& o, cli::Context& ctx, const TrainingData& t, co
     if (spec.kind != models::Kind::linear || spec.loss != models::Loss::mse)
         throw UsageError("--partial is for linear mse fits: logistic, softmax and huber fits have no "
                          "sufficient statistics to merge");
+    // The moments carry no penalty: one given here would be dropped without a word.
+    if (spec.l1 > 0 || spec.l2 > 0)
+        throw UsageError("--partial prints moments, which carry no penalty: give --l2 to merge "
+                         "(--l1 and --elastic-net have no merge)");
     if (o.standardize) throw UsageError("--partial prints raw moments; give --standardize to neither (merge "
                                         "solves on the input's scale)");
     linalg::Partial partial{t.features, linalg::Moments(t.x.cols() + 1)};
