@@ -177,8 +177,14 @@ Bins equal_width_bins(double lo, double hi, std::size_t count) {
     Bins bins;
     bins.uniform = true;
     bins.edges.resize(count + 1);
-    double step = (hi - lo) / static_cast<double>(count);
-    for (std::size_t i = 0; i < count; ++i) bins.edges[i] = static_cast<double>(i) * step + lo;
+    const double n = static_cast<double>(count);
+    double step = (hi - lo) / n;
+    if (std::isfinite(step)) {
+        for (std::size_t i = 0; i < count; ++i) bins.edges[i] = static_cast<double>(i) * step + lo;
+    } else {  // hi - lo overflows: the same edges from the halves
+        const double half_step = (hi / 2 - lo / 2) / n;
+        for (std::size_t i = 0; i < count; ++i) bins.edges[i] = lo + 2 * (static_cast<double>(i) * half_step);
+    }
     bins.edges[count] = hi;
     return bins;
 }
@@ -193,12 +199,14 @@ Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b
     double first = *lo, last = *hi;
     double q[] = {0.75, 0.25};
     auto quartiles = quantiles(pooled, q);
-    double iqr = quartiles[0] - quartiles[1];
-    double width = 2.0 * iqr * std::pow(static_cast<double>(pooled.size()), -1.0 / 3.0);
+    // Halves throughout: a range or IQR from -1e308 to 1e308 overflows a double.
+    double half_iqr = quartiles[0] / 2 - quartiles[1] / 2;
+    // width = 2·IQR·n^(-1/3); range / width in the same bits as numpy's, without overflow.
+    double quarter_width = half_iqr * std::pow(static_cast<double>(pooled.size()), -1.0 / 3.0);
     if (first == last) return equal_width_bins(first, last, 1);
-    if (width == 0) return equal_width_bins(first, last, 1);
-    double count = std::ceil((last - first) / width);
-    if (count > static_cast<double>(max_auto_bins))
+    if (quarter_width == 0) return equal_width_bins(first, last, 1);
+    double count = std::max(1.0, std::ceil((last / 2 - first / 2) / quarter_width / 2));
+    if (!(count <= static_cast<double>(max_auto_bins)))
         throw UsageError("Freedman-Diaconis asks for " + std::to_string(count) +
                          " bins (the interquartile range is tiny against the range); give a "
                          "number of bins");
