@@ -162,7 +162,7 @@ void explain_row(const bayes::NbModel& m, const double* x, std::size_t index, co
         << "           = " << num(top) << " + log(" << num(std::exp(evidence - top)) << ") = " << num(evidence) << "\n"
         << term_row("joint - log P(x)", row_of([&](auto c) { return jll(c) - evidence; }))
         << term_row("P(c|x)", row_of([&](auto c) { return posterior(c); }))
-        << "  predicted: " << m.classes[static_cast<std::size_t>(predicted)] << ", P(c|x) = "
+        << "  predicted: " << cli::fitted(m.classes[static_cast<std::size_t>(predicted)], 48) << ", P(c|x) = "
         << num(posterior(predicted)) << "\n";
 }
 
