@@ -121,7 +121,8 @@ def fit_text(kind, params, features, m, saved):
     classes = [str(c) for c in m.classes_]
     k, d = len(classes), len(features)
     log_prior = np.log(m.class_prior_) if kind == "gaussian" else m.class_log_prior_
-    t = f"{TITLE[kind]} naive Bayes, fitted to {count(m.class_count_.sum())} rows of {d} features in {k} classes:\n\n"
+    t = (f"{TITLE[kind]} naive Bayes, fitted to {count(m.class_count_.sum())} rows of {d} "
+         f"{'feature' if d == 1 else 'features'} in {k} {'class' if k == 1 else 'classes'}:\n\n")
     t += FORMULAS + TERM[kind]
     t += "The naive part: the features are taken as independent given the class, so their log likelihoods add.\n"
     t += "\nClass priors, P(c) = n_c / n:\n" + fit_row("class", "rows n_c", ["P(c)", "log P(c)"])

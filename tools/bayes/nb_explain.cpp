@@ -171,7 +171,7 @@ void explain_row(const bayes::NbModel& m, const double* x, std::size_t index, co
 void explain_fit(const bayes::NbModel& m, const bayes::NbStats& s, const std::string& saved, io::Output& out) {
     const auto k = static_cast<std::size_t>(m.classes.size()), d = m.features.size();
     out << title(m.kind) << " naive Bayes, fitted to " << io::format_number(m.class_count.sum()) << " rows of " << d
-        << (d == 1 ? " feature" : " features") << " in " << k << " classes:\n\n";
+        << (d == 1 ? " feature" : " features") << " in " << k << (k == 1 ? " class" : " classes") << ":\n\n";
     formulas(m.kind, out);
     out << "The naive part: the features are taken as independent given the class, so their log likelihoods add.\n";
     priors(m, out);
