@@ -70,12 +70,12 @@ void declare_nb(CLI::App& app, Options& o) {
         ->check(cli::finite())->check(CLI::NonNegativeNumber)->type_name("V");
     fit->add_option("--save-model", o.save_model, "write the model to FILE")->type_name("FILE");
     fit->add_flag("--partial", o.partial, "print the sufficient statistics as JSON, for merge");
-    cli::add_standard_options(*fit, o.common, cli::input | cli::columns | cli::output);
+    cli::add_standard_options(*fit, o.common, cli::input | cli::columns | cli::explain | cli::output);
 
     auto* predict = nb->add_subcommand("predict", "predict the class of every row with a saved model");
     predict->add_option("--model", o.model, "the model (from fit --save-model)")->required()->type_name("FILE");
     predict->add_flag("--proba", o.proba, "add P(class|row), one column per class");
-    cli::add_standard_options(*predict, o.common, cli::input | cli::output);
+    cli::add_standard_options(*predict, o.common, cli::input | cli::explain | cli::output);
 
     auto* merge = nb->add_subcommand("merge", "combine fit --partial outputs into one model");
     merge->add_option("PARTIAL", o.common.files, "partial files printed by fit --partial")->required();

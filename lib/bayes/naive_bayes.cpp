@@ -250,12 +250,35 @@ std::vector<Eigen::Index> predicted_classes(const Eigen::MatrixXd& jll) {
 
 Eigen::MatrixXd posterior_probabilities(const Eigen::MatrixXd& jll) {
     Eigen::MatrixXd p(jll.rows(), jll.cols());
-    for (Eigen::Index r = 0; r < jll.rows(); ++r) {
-        const double top = jll.row(r).maxCoeff();
-        const double log_total = top + std::log((jll.row(r).array() - top).exp().sum());
-        p.row(r) = (jll.row(r).array() - log_total).exp();
-    }
+    for (Eigen::Index r = 0; r < jll.rows(); ++r) p.row(r) = (jll.row(r).array() - log_sum_exp(jll.row(r))).exp();
     return p;
+}
+
+double log_sum_exp(const Eigen::Ref<const Eigen::RowVectorXd>& v) {
+    const double top = v.maxCoeff();
+    return top + std::log((v.array() - top).exp().sum());
+}
+
+Eigen::MatrixXd feature_log_likelihoods(const NbModel& m, const double* x) {
+    const auto d = static_cast<Eigen::Index>(m.features.size());
+    const Eigen::Map<const Eigen::RowVectorXd> row(x, d);
+    const auto k = static_cast<Eigen::Index>(m.classes.size());
+    Eigen::MatrixXd terms(k, d);
+    for (Eigen::Index c = 0; c < k; ++c) {
+        switch (m.kind) {
+        case NbKind::gaussian:
+            terms.row(c) = -0.5 * (2 * std::numbers::pi * m.var.row(c).array()).log() -
+                           (row - m.theta.row(c)).array().square() / (2 * m.var.row(c).array());
+            break;
+        case NbKind::multinomial:
+            terms.row(c) = row.cwiseProduct(m.feature_log_prob.row(c));
+            break;
+        case NbKind::bernoulli:
+            terms.row(c) = (row.array() > 0).select(m.feature_log_prob.row(c), m.neg_log_prob.row(c));
+            break;
+        }
+    }
+    return terms;
 }
 
 }  // namespace mlm::bayes

@@ -95,5 +95,13 @@ Eigen::MatrixXd joint_log_likelihood(const NbModel& m, const Eigen::Ref<const Nb
 std::vector<Eigen::Index> predicted_classes(const Eigen::MatrixXd& jll);
 // P(c|x), each row normalized with logsumexp.
 Eigen::MatrixXd posterior_probabilities(const Eigen::MatrixXd& jll);
+// log sum_c exp(v_c) as M + log sum_c exp(v_c - M), M the largest: the log
+// evidence log P(x) of one row of joint log-likelihoods, without underflow.
+double log_sum_exp(const Eigen::Ref<const Eigen::RowVectorXd>& v);
+// Each feature's term of one row x (features().size() values), classes x
+// features: log P(x_j|c) for gaussian, x_j log p_cj for multinomial,
+// log p_cj or log(1 - p_cj) for bernoulli. A row's sum plus log P(c) is its
+// joint log-likelihood, up to rounding.
+Eigen::MatrixXd feature_log_likelihoods(const NbModel& m, const double* x);
 
 }  // namespace mlm::bayes

@@ -73,6 +73,12 @@ std::string fitted(std::string_view name, std::size_t width) {
     return std::string(name.substr(0, offset_of_column(name, width - 3))) + "...";
 }
 
+std::string padded(std::string text, std::size_t width) {
+    const std::size_t columns = text_columns(text);
+    if (columns < width) text.append(width - columns, ' ');
+    return text;
+}
+
 void refuse_with_explain(const StandardOptions& o) {
     auto refuse = [](const std::string& option, const std::string& why) {
         throw UsageError("--explain prints a walkthrough, not a number: " + option + " " + why);

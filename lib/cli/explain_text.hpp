@@ -29,6 +29,10 @@ std::string wrapped(std::string_view text, std::size_t width = explain_width, st
 // the middle of a UTF-8 character).
 std::string fitted(std::string_view name, std::size_t width);
 
+// `text` followed by spaces to `width` columns (unchanged when as wide or
+// wider): a cell of an explanation's table.
+std::string padded(std::string text, std::size_t width);
+
 // The standard options --explain cannot honour, refused (UsageError, status
 // 2) rather than dropped: --fail-above/--fail-below check a printed number,
 // -t picks a format for it, --precision its digits.

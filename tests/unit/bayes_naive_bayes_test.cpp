@@ -92,6 +92,28 @@ TEST_CASE("naive bayes: each kind matches scikit-learn on iris, wine and digits"
     }
 }
 
+TEST_CASE("naive bayes: the per-feature terms of --explain add up to scikit-learn's joint", "[naive_bayes][explain]") {
+    for (const auto& c : reference()["naive_bayes"]) {
+        SECTION(c["name"].get<std::string>()) {
+            const Data d = data(c["data"]);
+            const NbKind kind = nb_kind_from_name(c["kind"].get<std::string>());
+            const NbModel m = nb_model(fit_rows(kind, d, 0, d.x.rows()), settings_of(c));
+            const Eigen::MatrixXd want = matrix(c["jll"]), proba = matrix(c["proba"]);
+            for (Eigen::Index r : {Eigen::Index{0}, d.x.rows() / 2, d.x.rows() - 1}) {
+                INFO("row " << r);
+                const Eigen::MatrixXd terms = feature_log_likelihoods(m, d.x.row(r).data());
+                REQUIRE(terms.rows() == static_cast<Eigen::Index>(m.classes.size()));
+                REQUIRE(terms.cols() == static_cast<Eigen::Index>(m.features.size()));
+                const Eigen::RowVectorXd joint = (m.class_log_prior + terms.rowwise().sum()).transpose();
+                check_rows(joint, want.row(r), 1e-10);
+                // P(c|x) = exp(joint - log P(x)): the normalization --explain shows.
+                const double evidence = log_sum_exp(want.row(r));
+                CHECK(((want.row(r).array() - evidence).exp().matrix() - proba.row(r)).cwiseAbs().maxCoeff() <= 1e-9);
+            }
+        }
+    }
+}
+
 TEST_CASE("naive bayes: three shards merged give the single-pass model", "[naive_bayes][merge]") {
     for (const auto& c : reference()["naive_bayes"]) {
         SECTION(c["name"].get<std::string>()) {

@@ -2,7 +2,9 @@
 // sufficient statistics as the model, so that shards fit apart merge exactly.
 #include "bayes/bayes_tool.hpp"
 
+#include "bayes/nb_explain.hpp"
 #include "bayes/nb_json.hpp"
+#include "cli/explain_text.hpp"
 #include "error.hpp"
 #include "io/columns.hpp"
 #include "io/json_rows.hpp"
@@ -34,6 +36,11 @@ int report(const Options& o, cli::Context& ctx, const bayes::NbFit& fit) {
                  "that no probability is 0");
     const nlohmann::json doc = bayes::model_json(fit.stats, model);
     if (!o.save_model.empty()) save(o.save_model, doc);
+    if (o.common.explain)
+        return cli::explained(ctx, [&](cli::Context& c) {
+            explain_fit(model, fit.stats, o.save_model, c.out());
+            return 0;
+        });
     if (ctx.json()) {
         ctx.print_json(doc);
         return 0;
@@ -48,9 +55,45 @@ int report(const Options& o, cli::Context& ctx, const bayes::NbFit& fit) {
     return 0;
 }
 
+// The options --explain cannot honour, refused before any work (it shows
+// P(c|x), so --proba is honoured).
+void refuse_with_explain(const Options& o) {
+    if (!o.common.explain) return;
+    if (o.partial) throw UsageError("--explain walks through the model; --partial prints statistics: leave one out");
+    cli::refuse_with_explain(o.common);
+}
+
+// InputError, with the place, for a feature of row r that is not finite.
+void check_finite(const bayes::NbModel& model, const io::RowBlock& b, std::size_t r,
+                  const std::vector<std::size_t>& features) {
+    for (std::size_t j = 0; j < features.size(); ++j)
+        if (!std::isfinite(b.number(r, j)))
+            throw InputError("feature \"" + model.features[j] + "\" is " + io::format_number(b.number(r, j)) +
+                                 ": naive Bayes needs finite values",
+                             b.file(r), b.line(r), features[j] + 1);
+}
+
+// The first rows, term by term; the others are only counted as following.
+int explain_predict(const bayes::NbModel& model, io::TableReader& t, const std::vector<std::size_t>& features,
+                    cli::Context& ctx) {
+    constexpr std::size_t explained_rows = 3;
+    io::RowBlock b;
+    if (!t.read_block(b)) throw InputError("no data rows", t.file());
+    const std::size_t shown = std::min(b.rows(), explained_rows);
+    for (std::size_t r = 0; r < shown; ++r) check_finite(model, b, r, features);
+    const bayes::NbRows x = b.matrix().topRows(static_cast<Eigen::Index>(shown));
+    io::RowBlock rest;
+    const bool more = b.rows() > shown || t.read_block(rest);
+    return cli::explained(ctx, [&](cli::Context& c) {
+        explain_prediction(model, x, more, c.out());
+        return 0;
+    });
+}
+
 }  // namespace
 
 int run_nb_fit(const Options& o, cli::Context& ctx) {
+    refuse_with_explain(o);
     io::TableReader t = ctx.open_table();
     const std::size_t target = io::resolve_column(o.target, t.names());
     std::vector<std::size_t> features;
@@ -107,6 +150,7 @@ int run_nb_merge(const Options& o, cli::Context& ctx) {
 }
 
 int run_nb_predict(const Options& o, cli::Context& ctx) {
+    refuse_with_explain(o);
     const bayes::NbFit fit = bayes::fit_from_json(io::read_json_document(o.model), o.model);
     const bayes::NbModel model = bayes::nb_model(fit.stats, fit.settings);
     io::TableReader t = ctx.open_table();
@@ -120,18 +164,14 @@ int run_nb_predict(const Options& o, cli::Context& ctx) {
         features.push_back(static_cast<std::size_t>(it - t.names().begin()));
     }
     t.select_numbers(features);
+    if (o.common.explain) return explain_predict(model, t, features, ctx);
     std::vector<std::string> header{"predicted"};
     if (o.proba) header.insert(header.end(), model.classes.begin(), model.classes.end());
     auto table = ctx.table(header);
     io::RowBlock b;
     bool any = false;
     while (t.read_block(b)) {
-        for (std::size_t r = 0; r < b.rows(); ++r)
-            for (std::size_t j = 0; j < features.size(); ++j)
-                if (!std::isfinite(b.number(r, j)))
-                    throw InputError("feature \"" + model.features[j] + "\" is " + io::format_number(b.number(r, j)) +
-                                         ": naive Bayes needs finite values",
-                                     b.file(r), b.line(r), features[j] + 1);
+        for (std::size_t r = 0; r < b.rows(); ++r) check_finite(model, b, r, features);
         const Eigen::MatrixXd jll = bayes::joint_log_likelihood(model, b.matrix());
         const auto predicted = bayes::predicted_classes(jll);
         Eigen::MatrixXd proba;

@@ -133,14 +133,10 @@ void explain_table(const std::vector<bayes::Hypothesis>& h, const bayes::Posteri
         << "  P(H_i|E) = P(H_i) P(E|H_i) / P(E),  P(E) = sum_j P(H_j) P(E|H_j)\n";
     if (normalized) out << "  (priors divided by their sum, " << num(p.prior_sum) << ")\n";
     out << "\n  hypothesis          prior       P(E|H)      P(H) P(E|H)  P(H|E)\n";
-    auto cell = [](std::string text, std::size_t width) {
-        if (text.size() < width) text.append(width - text.size(), ' ');
-        return text;
-    };
     std::size_t best = 0;
     for (std::size_t i = 0; i < h.size(); ++i) {
-        out << "  " << cell(cli::fitted(h[i].name, 18), 20) << cell(num(h[i].prior / p.prior_sum), 12)
-            << cell(num(h[i].likelihood), 12) << cell(num(p.joint[i]), 13) << num(p.posterior[i]) << "\n";
+        out << "  " << cli::padded(cli::fitted(h[i].name, 18), 20) << cli::padded(num(h[i].prior / p.prior_sum), 12)
+            << cli::padded(num(h[i].likelihood), 12) << cli::padded(num(p.joint[i]), 13) << num(p.posterior[i]) << "\n";
         if (p.posterior[i] > p.posterior[best]) best = i;
     }
     out << "\n  P(E) = " << num(p.evidence) << " (the law of total probability: the sum of P(H) P(E|H))\n\n"

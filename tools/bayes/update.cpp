@@ -199,13 +199,9 @@ void explain_steps(const Belief& b, const std::vector<Step>& steps, io::Output& 
     constexpr std::size_t shown = 20;
     out << "\nAfter each observation (the posterior of one step is the prior of the next):\n"
         << "  n     x         posterior                  mean        interval\n";
-    auto cell = [](std::string text, std::size_t width) {
-        if (text.size() < width) text.append(width - text.size(), ' ');
-        return text;
-    };
     for (std::size_t i = 0; i < steps.size() && i < shown; ++i)
-        out << "  " << cell(std::to_string(i + 1), 6) << cell(num(steps[i].x), 10)
-            << cell(spec_text(steps[i].posterior), 27) << cell(num(steps[i].summary.mean), 12) << "["
+        out << "  " << cli::padded(std::to_string(i + 1), 6) << cli::padded(num(steps[i].x), 10)
+            << cli::padded(spec_text(steps[i].posterior), 27) << cli::padded(num(steps[i].summary.mean), 12) << "["
             << num(steps[i].summary.interval.low) << ", " << num(steps[i].summary.interval.high) << "]\n";
     if (steps.size() > shown) out << "  ... and " << steps.size() - shown << " more, to " << spec_text(b.posterior) << "\n";
 }
