@@ -163,22 +163,23 @@ double ks_one_sided_sf(long long n, double d) {
     if (std::isnan(d) || n < 1) return std::numeric_limits<double>::quiet_NaN();
     if (d <= 0) return 1;
     if (d >= 1) return 0;
-    // Birnbaum-Tingey, term by term in logs (long double: the binomial
-    // coefficients reach e^(n log 2)); the terms rise then fall, so the sum
-    // stops once they fall below what a double can still add.
+    // Birnbaum-Tingey, term by term in logs, in long double: the logs of the
+    // binomial coefficient and of the powers reach n log 2 while the term
+    // stays near 1, so each log must be good to 1e-19 of n (lgamma afresh for
+    // each term: a running sum of logs would drift by n² eps). The terms rise
+    // then fall, so the sum stops once they fall below what it can still add.
     auto ln = static_cast<long double>(n), nd = ln * d;
     auto last = static_cast<long long>(std::floor(ln - nd));
-    long double sum = 0, largest = 0, log_binomial = 0;
+    long double sum = 0, largest = 0, log_n_factorial = std::lgamma(ln + 1);
     for (long long j = 0; j <= last; ++j) {
         auto lj = static_cast<long double>(j);
         long double below = (ln - lj - nd) / ln, above = (nd + lj) / ln;
-        if (below > 0) {
-            long double term = std::exp(log_binomial + (ln - lj) * std::log(below) + (lj - 1) * std::log(above));
-            sum += term;
-            largest = std::max(largest, term);
-            if (term < largest && term < sum * 1e-20L) break;
-        }
-        log_binomial += std::log((ln - lj) / (lj + 1));
+        if (below <= 0) continue;
+        long double log_binomial = log_n_factorial - std::lgamma(lj + 1) - std::lgamma(ln - lj + 1);
+        long double term = std::exp(log_binomial + (ln - lj) * std::log(below) + (lj - 1) * std::log(above));
+        sum += term;
+        largest = std::max(largest, term);
+        if (term < largest && term * static_cast<long double>(last - j) < sum * 1e-20L) break;
     }
     return std::clamp(static_cast<double>(d * sum), 0.0, 1.0);
 }
