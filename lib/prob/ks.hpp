@@ -9,7 +9,7 @@
 //                for 1 - p) when both samples have at most 10,000 values, else
 //                P(D_n > D) at n = round(n_A n_B / (n_A + n_B)) (halves to even).
 // Kolmogorov's limit P(sqrt(n) D > t) = 2 Σ_{k>=1} (-1)^(k-1) exp(-2 k² t²)
-// (scipy's kstwobign) stays for --explain and comparison.
+// (scipy's kstwobign, its kstest method="asymp") is kept beside them.
 #pragma once
 
 #include <span>
