@@ -116,8 +116,9 @@ KsResult ks_2samp(std::vector<double> a, std::vector<double> b, KsMethod method)
         }
     }
     double m = static_cast<double>(std::max(n1, n2)), n = static_cast<double>(std::min(n1, n2));
-    double en = std::round(m * n / (m + n));
-    r.p_value = std::clamp(kolmogorov_sf(std::sqrt(en) * r.statistic), 0.0, 1.0);
+    // nearbyint rounds halves to even, as numpy's round does.
+    auto en = static_cast<long long>(std::nearbyint(m * n / (m + n)));
+    r.p_value = ks_distribution_sf(en, r.statistic);
     return r;
 }
 

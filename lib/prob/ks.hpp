@@ -1,12 +1,15 @@
 // Kolmogorov-Smirnov tests: how far an empirical CDF strays from a model's
 // (one sample) or from another sample's (two samples).
-//   one sample:  D = sup |F_n(x) - F(x)|, p from Kolmogorov's limit
-//                P(sqrt(n) D > t) = 2 Σ_{k>=1} (-1)^(k-1) exp(-2 k² t²), which
-//                scipy calls kstwobign (conservative when F was fitted to the data)
+//   one sample:  D = sup |F_n(x) - F(x)|, p = P(D_n > D) from the exact
+//                distribution of D_n (ks_distribution.hpp, scipy's kstwo), as
+//                scipy's kstest does by default (conservative when F was
+//                fitted to the data)
 //   two samples: D = sup |F_A(x) - F_B(x)|, scipy's ks_2samp: the exact p by
 //                counting lattice paths (Hodges 1958; Viehmann 2021's recursion
 //                for 1 - p) when both samples have at most 10,000 values, else
-//                Kolmogorov's limit at n = round(n_A n_B / (n_A + n_B)).
+//                P(D_n > D) at n = round(n_A n_B / (n_A + n_B)) (halves to even).
+// Kolmogorov's limit P(sqrt(n) D > t) = 2 Σ_{k>=1} (-1)^(k-1) exp(-2 k² t²)
+// (scipy's kstwobign, its kstest method="asymp") is kept beside them.
 #pragma once
 
 #include <span>
@@ -44,6 +47,8 @@ double ks_2samp_exact_p(long long m, long long n, long long h);
 #include <algorithm>
 #include <cmath>
 
+#include "prob/ks_distribution.hpp"
+
 template <class Cdf>
 mlm::prob::KsResult mlm::prob::ks_1samp(std::vector<double> xs, Cdf cdf) {
     std::sort(xs.begin(), xs.end());
@@ -55,6 +60,7 @@ mlm::prob::KsResult mlm::prob::ks_1samp(std::vector<double> xs, Cdf cdf) {
         if (above > r.statistic) r = {above, 1, false, xs[i], 1};
         if (below > r.statistic) r = {below, 1, false, xs[i], -1};
     }
-    r.p_value = std::clamp(kolmogorov_sf(std::sqrt(n) * r.statistic), 0.0, 1.0);
+    r.p_value = ks_distribution_sf(static_cast<long long>(xs.size()), r.statistic);
+    r.exact = true;
     return r;
 }

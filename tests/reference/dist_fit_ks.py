@@ -7,7 +7,14 @@ dist_fit_ks.json beside this script.
            (rate = 1/scale); gamma.fit(floc=0) (rate = 1/scale);
            beta.fit(floc=0, fscale=1)
   ks_2samp: scipy.stats.ks_2samp, method exact (two-sided), with ties
-  ks_1samp: scipy.stats.kstest(method="asymp") against a fixed distribution
+  ks_1samp: scipy.stats.kstest against a fixed distribution, method "asymp"
+           (Kolmogorov's limit) and the default (always exact in scipy 1.10)
+  ks_2samp_asymp: ks_2samp(method="asymp") and the default on samples over
+           10,000 values: kstwo.sf(d, round(m n / (m + n)))
+  ks_fit:  kstest (default method) against the normal, exponential and gamma
+           that scipy fitted to the sample (fits as above)
+  kstwo:   kstwo.cdf and kstwo.sf on a grid of n and d that visits every
+           method of Simard & L'Ecuyer's choice, tails included
 """
 import json
 import os
@@ -71,13 +78,61 @@ def ks1():
     for n in (20, 500):
         x = rng.normal(0.1, 1.1, n)
         r = stats.kstest(x, stats.norm(0, 1).cdf, method="asymp")
+        e = stats.kstest(x, stats.norm(0, 1).cdf)
         out.append({"data": x.tolist(), "spec": "normal:0,1", "statistic": float(r.statistic),
+                    "p_value": float(r.pvalue), "p_value_exact": float(e.pvalue)})
+    return out
+
+
+def ks2_asymp():
+    out = []
+    cases = [
+        (rng.normal(0, 1, 12000), rng.normal(0.02, 1, 15000)),
+        (rng.exponential(1, 20001), rng.exponential(1.01, 10500)),
+        (rng.normal(0, 1, 11000), rng.normal(0, 1, 11000)),
+    ]
+    for a, b in cases:
+        r = stats.ks_2samp(a, b, method="asymp")
+        auto = stats.ks_2samp(a, b)
+        assert auto.pvalue == r.pvalue
+        out.append({"a": a.tolist(), "b": b.tolist(), "statistic": float(r.statistic),
                     "p_value": float(r.pvalue)})
+    return out
+
+
+def ks_fit():
+    out = []
+    for n in (30, 400, 12000):
+        x = rng.normal(1.0, 2.0, n)
+        mu, sd = stats.norm.fit(x)
+        out.append(("normal", x, stats.kstest(x, stats.norm(mu, sd).cdf)))
+        x = rng.exponential(2.0, n)
+        _, scale = stats.expon.fit(x, floc=0)
+        out.append(("exponential", x, stats.kstest(x, stats.expon(scale=scale).cdf)))
+        x = rng.gamma(1.7, 0.8, n)
+        a, _, s = stats.gamma.fit(x, floc=0)
+        out.append(("gamma", x, stats.kstest(x, stats.gamma(a, scale=s).cdf)))
+    return [{"family": f, "data": x.tolist(), "statistic": float(r.statistic),
+             "p_value": float(r.pvalue)} for f, x, r in out]
+
+
+def kstwo():
+    out = []
+    for n in (1, 2, 3, 5, 10, 37, 100, 140, 141, 500, 1000, 4999, 10000, 20000, 150000):
+        ds = [0.3 / n, 0.75 / n, 1.0 / n, 1.6 / n, 2.5 / n, 0.2, 0.45, 0.5, 0.6, 0.9,
+              1 - 1.5 / n, 1 - 0.5 / n]
+        ds += [(c / n) ** 0.5 for c in (0.3, 0.754, 0.9, 2.0, 2.3, 3.9, 4.2, 10, 17, 19,
+                                        50, 200, 360, 380)]
+        ds += [(1.3 / n) ** (2 / 3), (1.5 / n) ** (2 / 3)]
+        for d in sorted(set(ds)):
+            if 0 < d < 1:
+                out.append([n, d, float(stats.kstwo.cdf(d, n)), float(stats.kstwo.sf(d, n))])
     return out
 
 
 def main():
     doc = {"fit": fits(), "ks_2samp": ks2(), "ks_1samp": ks1(),
+           "ks_2samp_asymp": ks2_asymp(), "ks_fit": ks_fit(), "kstwo": kstwo(),
            "kolmogorov_sf": [[t, float(stats.kstwobign.sf(t))]
                              for t in (0.2, 0.5, 0.8, 0.99, 1.0, 1.36, 2.0, 3.5, 6.0)]}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dist_fit_ks.json")

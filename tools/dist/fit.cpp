@@ -21,15 +21,16 @@ namespace {
 struct Test {
     std::string name;  // "ks" or "chi_square"
     double statistic = 0, p_value = 1, df = 0;
+    std::string method;  // ks: "exact" (the distribution of D_n)
 };
 
 Test goodness_of_fit(const prob::Fit& f, const std::vector<double>& data) {
     if (prob::support(f.distribution).discrete) {
         auto r = prob::chi_square_test(f.distribution, data, f.parameters);
-        return {"chi_square", r.statistic, r.p_value, r.df};
+        return {"chi_square", r.statistic, r.p_value, r.df, ""};
     }
     auto r = prob::ks_1samp(data, [&](double x) { return prob::cdf(f.distribution, x); });
-    return {"ks", r.statistic, r.p_value, 0};
+    return {"ks", r.statistic, r.p_value, 0, r.exact ? "exact" : "asymptotic"};
 }
 
 nlohmann::json params_json(const prob::Distribution& d) {
@@ -73,7 +74,7 @@ int print_fit(const Options& o, cli::Context& ctx, const prob::Fit& f, const std
         if (test) {
             doc["test"] = {{"name", test->name}, {"statistic", io::json_number(test->statistic)},
                            {"p_value", io::json_number(test->p_value)}};
-            if (test->name == "ks") doc["test"]["method"] = "asymptotic";
+            if (test->name == "ks") doc["test"]["method"] = test->method;
             else doc["test"]["df"] = io::json_number(test->df);
         }
         ctx.print_json(doc);

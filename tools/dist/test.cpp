@@ -1,5 +1,6 @@
 // mlm-dist test A B: scipy's two-sample Kolmogorov-Smirnov test (ks_2samp,
-// two-sided), exact for samples of up to 10,000 values; --fail-below P gates CI.
+// two-sided), exact for samples of up to 10,000 values, else the one-sample
+// distribution of D at n = round(m n/(m+n)); --fail-below P gates CI.
 #include "dist/dist_tool.hpp"
 
 #include "error.hpp"
