@@ -98,7 +98,7 @@ TEST_CASE("naive bayes: the per-feature terms of --explain add up to scikit-lear
             const Data d = data(c["data"]);
             const NbKind kind = nb_kind_from_name(c["kind"].get<std::string>());
             const NbModel m = nb_model(fit_rows(kind, d, 0, d.x.rows()), settings_of(c));
-            const Eigen::MatrixXd want = matrix(c["jll"]), proba = matrix(c["proba"]);
+            const Eigen::MatrixXd want = mlm::test::json_matrix(c["jll"]), proba = mlm::test::json_matrix(c["proba"]);
             for (Eigen::Index r : {Eigen::Index{0}, d.x.rows() / 2, d.x.rows() - 1}) {
                 INFO("row " << r);
                 const Eigen::MatrixXd terms = feature_log_likelihoods(m, d.x.row(r).data());
