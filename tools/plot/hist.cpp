@@ -1,11 +1,12 @@
 // hist: one column counted in the bins of mlm-kl samples (equal width, or
 // Freedman-Diaconis for --bins auto), as counts or as a density (count / (n ·
-// width), area 1), with a normal pdf drawn over it on request.
+// width), area 1), with a distribution's pdf drawn over it on request.
 #include "error.hpp"
 #include "info/histogram.hpp"
 #include "io/number.hpp"
-#include "plot/normal_pdf.hpp"
 #include "plot/plot_tool.hpp"
+#include "prob/distribution.hpp"
+#include "prob/spec.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,25 +15,14 @@ namespace mlm::plot_tool {
 
 namespace {
 
-struct Normal {
-    double mu = 0, sd = 1;
-};
-
-// --overlay normal:MU,SD (the only distribution until lib/prob is there).
-Normal parse_overlay(const std::string& text) {
-    const std::string prefix = "normal:";
-    if (text.rfind(prefix, 0) == 0) {
-        auto [mu, sd] = std::pair<double, double>{0, 0};
-        const std::string rest = text.substr(prefix.size());
-        const auto comma = rest.find(',');
-        if (comma != std::string::npos &&
-            io::parse_number(std::string_view(rest).substr(0, comma), mu) == io::ParseResult::ok &&
-            io::parse_number(std::string_view(rest).substr(comma + 1), sd) == io::ParseResult::ok &&
-            std::isfinite(mu) && std::isfinite(sd) && sd > 0)
-            return {mu, sd};
-    }
-    throw UsageError("--overlay: expected normal:MU,SD with SD > 0 (the normal is the only one for now), got '" +
-                     text + "'");
+// --overlay SPEC: any continuous family of mlm-dist (a pmf is no density to draw
+// over bars of other widths).
+prob::Distribution parse_overlay(const std::string& text) {
+    prob::Distribution d = prob::parse_spec(text);
+    if (prob::info(d).discrete)
+        throw UsageError("--overlay draws a density: " + std::string(prob::info(d).name) +
+                         " is discrete (give a continuous family, e.g. normal:MU,SD)");
+    return d;
 }
 
 info::Bins bins_for(const std::string& spec, const std::vector<double>& values) {
@@ -44,7 +34,7 @@ info::Bins bins_for(const std::string& spec, const std::vector<double>& values) 
 }  // namespace
 
 plot::Figure hist_figure(const Options& o, cli::Context& ctx) {
-    std::optional<Normal> overlay;
+    std::optional<prob::Distribution> overlay;
     if (!o.overlay.empty()) overlay = parse_overlay(o.overlay);
     if (o.common.columns.empty()) throw UsageError("hist needs the column to count: -c COL");
     Data d = read_data(o, ctx, {o.common.columns});
@@ -84,14 +74,14 @@ plot::Figure hist_figure(const Options& o, cli::Context& ctx) {
         // The pdf scaled to the bars: a density as it is, counts as n · width · pdf.
         const double scale = o.density ? 1 : n * bars.bar_width;
         plot::Series curve;
-        curve.name = "normal(" + io::format_number(overlay->mu, 6) + ", " + io::format_number(overlay->sd, 6) + ")";
+        curve.name = prob::to_spec(*overlay);
         curve.kind = plot::MarkKind::line;
         curve.color = plot::palette(3);
         constexpr int samples = 400;
         for (int k = 0; k <= samples; ++k) {
             const double x = f.x.ticks.lo + (f.x.ticks.hi - f.x.ticks.lo) * k / samples;
             curve.x.push_back(x);
-            curve.y.push_back(scale * plot::normal_pdf(x, overlay->mu, overlay->sd));
+            curve.y.push_back(scale * prob::pdf(*overlay, x));
             top = std::max(top, curve.y.back());
         }
         f.series.push_back(std::move(curve));
