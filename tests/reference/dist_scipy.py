@@ -21,15 +21,7 @@ import os
 import mpmath
 import numpy as np
 from scipy import stats
-
-
-def num(x):
-    x = float(x)
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if math.isnan(x):
-        return "nan"
-    return x
+from json_numbers import num
 
 
 # (spec, scipy frozen distribution, points x)

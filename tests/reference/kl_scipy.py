@@ -15,17 +15,9 @@ import numpy as np
 from scipy.spatial.distance import jensenshannon
 from scipy.special import rel_entr
 from scipy.stats import entropy
+from json_numbers import num
 
 rng = np.random.default_rng(20261124)
-
-
-def num(x):
-    x = float(x)
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if math.isnan(x):
-        return "nan"
-    return x
 
 
 def nums(xs):
