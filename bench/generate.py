@@ -1,6 +1,8 @@
 """Benchmark inputs, the same bytes for the same seed (numpy's PCG64).
 
   generate.py labels ROWS SEED OUT    id,label,score: ~20 short labels, Zipf-skewed
+  generate.py many-labels ROWS DISTINCT SEED OUT
+                                      id,label,score: labels w1..wDISTINCT, uniform
   generate.py numbers ROWS COLS SEED OUT
                                       c1..cCOLS: non-negative numbers, 6 decimals
 
@@ -16,15 +18,23 @@ CHUNK = 250_000
 
 
 def labels(rows, seed, out):
-    rng = np.random.default_rng(seed)
     weights = 1.0 / np.arange(1, len(LABELS) + 1)  # Zipf: "cat" ~28%, "kid" ~1.4%
-    p = weights / weights.sum()
-    names = np.array(LABELS)
+    write_labels(rows, np.array(LABELS), weights / weights.sum(), seed, out)
+
+
+def many_labels(rows, distinct, seed, out):
+    """Many groups: each label is drawn rows/distinct times on average."""
+    names = np.array([f"w{k}" for k in range(1, distinct + 1)])
+    write_labels(rows, names, None, seed, out)
+
+
+def write_labels(rows, names, p, seed, out):
+    rng = np.random.default_rng(seed)
     with open(out, "w") as f:
         f.write("id,label,score\n")
         for start in range(0, rows, CHUNK):
             n = min(CHUNK, rows - start)
-            lab = names[rng.choice(len(LABELS), size=n, p=p)]
+            lab = names[rng.choice(len(names), size=n, p=p)]
             score = rng.integers(0, 10_000, size=n)
             ids = range(start + 1, start + n + 1)
             f.write("".join(f"{i},{l},0.{s:04d}\n" for i, l, s in zip(ids, lab, score)))
@@ -53,6 +63,8 @@ def numbers(rows, cols, seed, out):
 def main(argv):
     if len(argv) == 5 and argv[1] == "labels":
         labels(int(argv[2]), int(argv[3]), argv[4])
+    elif len(argv) == 6 and argv[1] == "many-labels":
+        many_labels(int(argv[2]), int(argv[3]), int(argv[4]), argv[5])
     elif len(argv) == 6 and argv[1] == "numbers":
         numbers(int(argv[2]), int(argv[3]), int(argv[4]), argv[5])
     else:

@@ -7,8 +7,11 @@
 #   bench_need CMD...                fail clearly when a command is missing
 #   bench_compare ID CMD_OURS CMD_PEER...   time them; results kept under ID
 #   bench_time ID K / bench_ratio ID K      median time of command K / ours/K
+#   bench_cpu ID K                   median CPU time (user + system) of command K
 #   bench_check WORKLOAD ID K OP LIMIT TARGET   one table row, PASS/FAIL of
 #                                    (ratio ours/peer OP LIMIT), OP one of < <=
+#   bench_net_check WORKLOAD ID K S OP LIMIT TARGET   the same, the peer's time
+#                                    less that of its start-up, command S
 #   bench_row WORKLOAD OURS PEER RATIO TARGET VERDICT   a free-form row
 #   bench_report                     prints the table; status 1 if a row failed
 #
@@ -54,6 +57,9 @@ bench_compare() {
 
 bench_time() { awk -v k="$2" '$1 == k { print $2 }' "$BENCH_TMP/$1.medians"; }
 bench_ratio() { awk -v k="$2" '$1 == k { print $3 }' "$BENCH_TMP/$1.medians"; }
+bench_cpu() { awk -v k="$2" '$1 == k { print $4 }' "$BENCH_TMP/$1.medians"; }
+# A table cell: wall time, and CPU time (steadier on a shared machine).
+bench_cell() { echo "$1 ($2 cpu)"; }
 
 # A verdict for `value OP limit`.
 bench_verdict() {
@@ -73,7 +79,21 @@ bench_check() {
     local workload=$1 id=$2 k=$3 op=$4 limit=$5 target=$6
     local ratio
     ratio=$(bench_ratio "$id" "$k")
-    bench_row "$workload" "$(bench_time "$id" 0)" "$(bench_time "$id" "$k")" "$ratio" "$target" \
+    bench_row "$workload" "$(bench_cell "$(bench_time "$id" 0)" "$(bench_cpu "$id" 0)")" \
+        "$(bench_cell "$(bench_time "$id" "$k")" "$(bench_cpu "$id" "$k")")" "$ratio" "$target" \
+        "$(bench_verdict "$ratio" "$op" "$limit")"
+}
+
+bench_net_check() {
+    local workload=$1 id=$2 k=$3 s=$4 op=$5 limit=$6 target=$7
+    local time ratio cpu
+    read -r time ratio cpu < <("$BENCH_PYTHON" "$BENCH_DIR/medians.py" --net "$k" "$s" "$BENCH_TMP/$id".[0-9]*.json)
+    if [ -z "$ratio" ]; then  # medians.py said why
+        bench_row "$workload" "$(bench_time "$id" 0)" "-" "-" "$target" FAIL
+        return
+    fi
+    bench_row "$workload" "$(bench_cell "$(bench_time "$id" 0)" "$(bench_cpu "$id" 0)")" \
+        "$(bench_cell "$time" "$cpu") net of $(bench_time "$id" "$s") start-up" "$ratio" "$target" \
         "$(bench_verdict "$ratio" "$op" "$limit")"
 }
 
