@@ -7,8 +7,12 @@
 #      distribution, against datamash sum, a minimal fast_float loop (the
 #      ceiling), and through `cat file |`; and fast-cpp-csv-parser's
 #      io::LineReader against our LineSource on the same bytes.
+#  Issue 16's targets are on one thread (MLM_THREADS=1), as the ceilings run:
+#  within 1.25x of the fast_float loop, no slower than the hash-count; the
+#  two-thread figures are bench/threads_bench.sh's and bench/duckdb_bench.sh's.
 source "$(dirname "$0")/lib.sh"
 bench_init entropy
+export MLM_THREADS=1
 bench_need mlm-entropy hyperfine datamash mawk g++ /usr/bin/time "$BENCH_PYTHON"
 REPO=$(cd "$BENCH_DIR/.." && pwd)
 T=$BENCH_TMP
@@ -64,7 +68,7 @@ bench_compare values "${peers[@]}"
 bench_check "values: 5M labels vs pandas+scipy" values 1 "<=" 0.2 "<= 0.2 (5x faster)"
 bench_check "values: 5M labels vs mawk" values 2 "<" 1 "< 1 (faster)"
 if [ ${#peers[@]} -gt 4 ]; then bench_check "values: 5M labels vs gawk" values 4 "<" 1 "< 1 (faster)"; fi
-bench_check "values: 5M labels vs C++ hash-count" values 3 "<=" 1.5 "<= 1.5 (ceiling)"
+bench_check "values: 5M labels vs C++ hash-count" values 3 "<=" 1 "<= 1 (ceiling)"
 mb=$(peak_mb $ours_values)
 bench_row "values: peak memory (MB)" "$mb" "-" "-" "<= 64 MB" "$(bench_verdict "$mb" "<=" 64)"
 
@@ -74,7 +78,7 @@ sums=$(seq 1 10 | sed 's/^/sum /' | tr '\n' ' ')
 ours_file="mlm-entropy --normalize $B"
 bench_compare reader "$ours_file" "datamash -t, --header-in $sums < $B" "$T/parse_sum $B" "cat $B | mlm-entropy --normalize"
 bench_check "reader: 20M numbers vs datamash sum" reader 1 "<" 1 "< 1 (faster)"
-bench_check "reader: 20M numbers vs fast_float loop" reader 2 "<=" 2 "<= 2 (ceiling)"
+bench_check "reader: 20M numbers vs fast_float loop" reader 2 "<=" 1.25 "<= 1.25 (ceiling)"
 # The pipe is ours here and the file the peer: pipe/file = 1 / (file/pipe).
 pipe_ratio=$(awk -v r="$(bench_ratio reader 3)" 'BEGIN { printf "%.4f", 1 / r }')
 bench_row "reader: cat FILE | vs FILE" "$(bench_time reader 3)" "$(bench_time reader 0)" "$pipe_ratio" \

@@ -5,7 +5,10 @@
 # k=3 and (b) 50,000 x 256, k=10; then peak memory of --method cov on 1M and 4M
 # rows. Inputs are generated with a fixed seed into a temporary folder.
 # Usage: bench/pca_bench.sh (mlm-pca from PATH, else build/bin); RUNS=5 by default.
+# One thread (MLM_THREADS=1), as the ceiling runs: issue 16's target is a fit
+# within 1.3x of it on one thread; bench/threads_bench.sh times two.
 set -euo pipefail
+export MLM_THREADS=1
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -87,7 +90,7 @@ check() {  # check DESCRIPTION VALUE OP LIMIT
 echo
 check "(a) faster than pandas + scikit-learn" "$(cat "$tmp/a.peer_ratio")" ">=" 10
 check "(b) faster than pandas + scikit-learn" "$(cat "$tmp/b.peer_ratio")" ">=" 3
-check "(a) within 1.5x of the ceiling" "$(cat "$tmp/a.ceil_ratio")" "<=" 1.5
+check "(a) within 1.3x of the ceiling" "$(cat "$tmp/a.ceil_ratio")" "<=" 1.3
 check "4M rows peak RSS over 1M rows" "$(awk 'NR == 1 { m1 = $3 } NR == 2 { print $3 / m1 }' "$tmp/mem")" "<=" 1.2
 check "4M rows peak RSS in MB" "$(awk 'NR == 2 { print $3 / 1024 }' "$tmp/mem")" "<=" 100
 exit $missed

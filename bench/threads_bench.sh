@@ -6,10 +6,19 @@
 # per-range partial results are combined in range order, so any difference is
 # a failure. Inputs (about 270 MB): 2,000,000 x 10 non-negative numbers and
 # 5,000,000 rows of 20 labels from bench/generate.py.
+#
+# And writing at the speed of reading: mlm-pca -k 3's scores cost its fit
+# (--emit summary) plus writing 2M x 3 numbers; the target is that writing
+# them costs no more than parsing them, timed as the fast_float ceiling
+# (bench/ceiling/parse_sum.cpp) reading the scores' own CSV.
 source "$(dirname "$0")/lib.sh"
 bench_init threads
-bench_need mlm-entropy mlm-kl mlm-pca mlm-dist mlm-bayes hyperfine cmp
+bench_need mlm-entropy mlm-kl mlm-pca mlm-dist mlm-bayes hyperfine cmp g++
 T=$BENCH_TMP
+
+arch=-march=x86-64-v3  # as the tools are built, when the CPU has it
+grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo || arch=
+g++ -std=c++20 -O2 $arch -o "$T/parse_sum" "$BENCH_DIR/ceiling/parse_sum.cpp"
 
 echo "bench threads: generating inputs in $T" >&2
 "$BENCH_PYTHON" "$BENCH_DIR/generate.py" numbers 2000000 10 7 "$T/numbers.csv"
@@ -37,5 +46,13 @@ form kl "kl samples -c c1,c2, 2M" mlm-kl samples -c c1,c2 --quantile-bins 20 "$T
 form pca "pca -k 3 --emit summary, 2M x 10" mlm-pca -k 3 --emit summary "$T/numbers.csv"
 form dist "dist fit normal -c c1, 2M x 10" mlm-dist fit normal -c c1 "$T/numbers.csv"
 form nb "bayes nb fit --target label, 5M" mlm-bayes nb fit --target label "$T/labels.csv"
+
+mlm-pca -k 3 "$T/numbers.csv" >"$T/scores.csv"
+bench_compare scores "mlm-pca -k 3 $T/numbers.csv" "mlm-pca -k 3 --emit summary $T/numbers.csv" \
+    "$T/parse_sum $T/scores.csv"
+read -r write parse ratio < <(awk -v s="$(bench_time scores 0)" -v f="$(bench_time scores 1)" \
+    -v p="$(bench_time scores 2)" 'BEGIN { printf "%.4f %.4f %.4f\n", s - f, p, (s - f) / p }')
+bench_row "pca -k 3 scores, 2M x 3: writing (scores - fit) vs parsing them" "$write" "$parse" "$ratio" \
+    "<= 1" "$(bench_verdict "$ratio" "<=" 1)"
 
 bench_report
