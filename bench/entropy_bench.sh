@@ -24,7 +24,7 @@ CXXFLAGS="-std=c++20 -O2 $arch"
 g++ $CXXFLAGS -o "$T/hash_count" "$BENCH_DIR/ceiling/hash_count.cpp"
 g++ $CXXFLAGS -o "$T/parse_sum" "$BENCH_DIR/ceiling/parse_sum.cpp"
 g++ $CXXFLAGS -pthread -I"$REPO/lib" -o "$T/line_readers" "$BENCH_DIR/ceiling/line_readers.cpp" \
-    "$REPO/lib/io/line_source.cpp"
+    "$REPO/lib/io/line_source.cpp" "$REPO/lib/io/byte_stream.cpp" -lz -lzstd
 
 echo "bench entropy: generating inputs in $T" >&2
 A=$T/labels.csv
