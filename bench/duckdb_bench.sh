@@ -30,7 +30,7 @@ fi
 # Quoted once for the shell that hyperfine runs each command in.
 duck="node $(printf '%q' "$BENCH_DIR/duckdb/query.cjs") $(printf '%q' "$duck_dir")"
 startup="$duck - 'SELECT 1'"
-export THREADS=2 MLM_THREADS=2
+export DUCKDB_THREADS=2 MLM_THREADS=2
 
 echo "bench duckdb: generating inputs in $T" >&2
 "$BENCH_PYTHON" "$BENCH_DIR/generate.py" labels 5000000 42 "$T/labels.csv"

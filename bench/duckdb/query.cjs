@@ -1,9 +1,9 @@
 // DuckDB as a peer of the mlm tools (bench/duckdb_bench.sh), through
 // @duckdb/node-api: runs one SQL query, in which the table `t` is the CSV
 // file read with its header and its types sniffed (numbers as DOUBLE or
-// BIGINT, labels as VARCHAR), on THREADS threads (default 2), and prints each
-// result row as tab-separated values, numbers in JavaScript's shortest
-// round-trip form.
+// BIGINT, labels as VARCHAR), on DUCKDB_THREADS threads (default 2), and
+// prints each result row as tab-separated values, numbers in JavaScript's
+// shortest round-trip form.
 //
 //   node query.cjs MODULE_DIR FILE SQL   (FILE "-": no table, e.g. SELECT 1;
 //                                         SQL "@PATH": the query in file PATH,
@@ -16,7 +16,7 @@ const path = require("path");
 
 async function main([moduleDir, file, sql]) {
     const { DuckDBInstance } = require(path.join(moduleDir, "node_modules", "@duckdb", "node-api"));
-    const threads = process.env.THREADS || "2";
+    const threads = process.env.DUCKDB_THREADS || "2";
     const instance = await DuckDBInstance.create(":memory:", { threads });
     const con = await instance.connect();
     if (file !== "-") {
