@@ -1,6 +1,6 @@
 #!/bin/bash
 # mlm against DuckDB (issue 16), whole commands on the same CSV files, both on
-# 2 threads (MLM_THREADS=2; DuckDB's SET threads=2 through bench/duckdb/
+# 2 threads (MLM_THREADS=2; DuckDB configured with threads=2 by bench/duckdb/
 # query.cjs, @duckdb/node-api installed by bench/duckdb/install.sh). DuckDB's
 # time is given net of its start-up: node loading DuckDB and running SELECT 1,
 # timed in the same rounds and subtracted round by round. The answers are
