@@ -11,8 +11,6 @@
 
 namespace mlm::io {
 
-namespace {
-
 // The first `delimiter` in [p, end), or end. Cells are mostly short, and a
 // memchr call per cell was 16% of mlm-entropy's time on 20M numbers of 8
 // characters (perf): test 8 bytes at a time instead (SWAR: a byte of x is zero
@@ -33,6 +31,8 @@ const char* find_delimiter(const char* p, const char* end, char delimiter) {
         if (*p == delimiter) return p;
     return end;
 }
+
+namespace {
 
 #ifdef __AVX2__
 // Splits the quote-free 32-byte chunks at the start of a line with one compare

@@ -10,6 +10,10 @@
 
 namespace mlm::io {
 
+// The first `delimiter` in [p, end), or end (a word at a time, not memchr:
+// cells are short).
+const char* find_delimiter(const char* p, const char* end, char delimiter);
+
 // Splits one line into cells. Quoted fields are unescaped into `scratch`
 // (reserved so the views stay valid). Throws InputError on a bad quote.
 void split_csv_line(std::string_view line, char delimiter, std::vector<Cell>& cells,
