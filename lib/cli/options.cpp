@@ -4,8 +4,32 @@
 #include "error.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <sched.h>
+#include <string>
 
 namespace mlm::cli {
+
+namespace {
+
+// MLM_THREADS when set, else the CPUs this process may run on (its affinity
+// mask, as taskset and container limits set it), else 1.
+std::size_t default_threads() {
+    if (const char* env = std::getenv("MLM_THREADS"); env && *env) {
+        char* end = nullptr;
+        unsigned long n = std::strtoul(env, &end, 10);
+        if (*end != 0 || n < 1 || n > 1024 || env[0] == '-')
+            throw UsageError("MLM_THREADS: expected a whole number from 1 to 1024, got \"" + std::string(env) + "\"");
+        return n;
+    }
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return static_cast<std::size_t>(CPU_COUNT(&set));
+    return 1;
+}
+
+}  // namespace
 
 void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) {
     const char* in = "Input";
@@ -22,6 +46,8 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
         app.add_flag("--header", o.header, "the first row is a header")->group(in);
         app.add_flag("--no-header", o.no_header, "the first row is data")->group(in);
         app.add_flag("--skip-missing", o.skip_missing, "drop rows with an empty or null cell")->group(in);
+        app.add_option("--threads", o.threads, "parse with N threads (default: MLM_THREADS, else all CPUs)")
+            ->check(whole_number(1, 1024))->group(in)->type_name("N");
     }
     // -c a -c b is -c a,b: lists given piecewise are joined, never refused.
     if (features & columns)
@@ -65,6 +91,7 @@ io::ReadOptions read_options(const StandardOptions& o) {
     r.header = o.header ? io::HeaderMode::present
                         : o.no_header ? io::HeaderMode::absent : io::HeaderMode::detect;
     r.skip_missing = o.skip_missing;
+    r.threads = o.threads ? o.threads : default_threads();
     return r;
 }
 

@@ -23,6 +23,7 @@ struct StandardOptions {
     bool header = false;             // --header
     bool no_header = false;          // --no-header
     bool skip_missing = false;
+    std::size_t threads = 0;         // --threads; 0: MLM_THREADS, else the CPUs available
     int precision = 0;               // 0: shortest round-trip
     std::optional<double> fail_above, fail_below;
     bool explain = false;
@@ -34,7 +35,7 @@ struct StandardOptions {
 
 // Which groups of standard options a tool or subcommand declares.
 enum Feature : unsigned {
-    input = 1u << 0,    // FILE..., -f, -d, --header, --no-header, --skip-missing
+    input = 1u << 0,    // FILE..., -f, -d, --header, --no-header, --skip-missing, --threads
     columns = 1u << 1,  // -c
     group = 1u << 2,    // -g
     checks = 1u << 3,   // --fail-above, --fail-below

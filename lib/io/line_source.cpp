@@ -1,5 +1,6 @@
 #include "io/line_source.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace mlm::io {
@@ -110,6 +111,30 @@ std::string LineSource::peek_first_line() {
             return std::string(buf_.data() + begin_ + start, stop - start);
         }
     }
+}
+
+std::shared_ptr<const std::string> LineSource::next_chunk(std::size_t bytes) {
+    if (!bom_checked_) skip_bom();
+    while (end_ - begin_ < bytes && fill()) {}
+    if (begin_ == end_) return nullptr;
+    // Offsets from begin_ stay valid across fill(), which moves the unread bytes to the front.
+    std::size_t scanned = std::min(bytes, end_ - begin_) - 1, cut = 0;
+    for (;;) {
+        const char* from = buf_.data() + begin_ + scanned;
+        const void* nl = std::memchr(from, '\n', end_ - begin_ - scanned);
+        if (nl) {
+            cut = static_cast<std::size_t>(static_cast<const char*>(nl) - (buf_.data() + begin_)) + 1;
+            break;
+        }
+        scanned = end_ - begin_;
+        if (!fill()) {
+            cut = end_ - begin_;
+            break;
+        }
+    }
+    auto chunk = std::make_shared<const std::string>(buf_.data() + begin_, cut);
+    begin_ += cut;
+    return chunk;
 }
 
 std::string LineSource::read_rest() {

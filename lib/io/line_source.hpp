@@ -40,6 +40,11 @@ public:
     // line and without consuming anything (empty at end of input): how the
     // table reader tells TSV from CSV.
     std::string peek_first_line();
+    // The next chunk of whole lines, from where reading stopped: at least
+    // `bytes` bytes (fewer at the end of input), then up to and including the
+    // next newline; null at the end. Where a chunk ends depends on the bytes
+    // alone, never on how reads return them. Line numbers do not advance.
+    std::shared_ptr<const std::string> next_chunk(std::size_t bytes);
     // Everything not yet consumed, as one string (for whole-document JSON).
     std::string read_rest();
     // Bytes consumed so far, for progress reports.

@@ -1,6 +1,8 @@
 #include "io/table.hpp"
 
 #include "error.hpp"
+#include "io/chunk_pipeline.hpp"
+#include "io/csv_chunk.hpp"
 #include "io/csv_rows.hpp"
 #include "io/json_rows.hpp"
 #include "io/line_source.hpp"
@@ -9,6 +11,7 @@
 #include "io/quoted.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <deque>
 #include <optional>
 #include <sys/stat.h>
@@ -55,21 +58,42 @@ bool is_empty_cell(const Cell& c) {
     return c.kind == CellKind::json_null || (c.kind == CellKind::text && c.text.empty());
 }
 
+// The nominal chunk size: as asked, else MLM_CHUNK_BYTES (tests make many
+// chunks of a small input with it), else 1 MiB.
+std::size_t chunk_size(std::size_t asked) {
+    if (asked) return asked;
+    if (const char* env = std::getenv("MLM_CHUNK_BYTES")) {
+        char* end = nullptr;
+        unsigned long long n = std::strtoull(env, &end, 10);
+        if (end != env && *end == 0 && n > 0) return static_cast<std::size_t>(n);
+    }
+    return std::size_t(1) << 20;
+}
+
 }  // namespace
 
 void RowBlock::clear() {
-    rows_ = 0;
-    numbers_.clear();
-    text_.clear();
-    text_end_.clear();
-    lines_.clear();
-    file_index_.clear();
+    rows_ = first_ = line_base_ = 0;
+    store_.reset();
+    numbers_ = nullptr;
+    texts_ = nullptr;
+}
+
+void RowBlock::show(std::shared_ptr<const RowStore> store, std::size_t first, std::size_t rows,
+                    std::size_t line_base) {
+    store_ = std::move(store);
+    first_ = first;
+    rows_ = rows;
+    line_base_ = line_base;
+    numbers_ = store_->numbers.data() + first * number_columns_;
+    texts_ = store_->texts.data() + first * text_columns_;
 }
 
 // One input file: its lines and the rows of its format.
 struct Source {
     std::unique_ptr<LineSource> lines;
     Format format = Format::csv;
+    char delimiter = ',';  // CSV and TSV
     std::optional<CsvRows> csv;
     std::optional<JsonRows> json;
     std::optional<JsonLinesRows> jsonl;
@@ -106,6 +130,7 @@ struct BufferedRow {
 
 struct TableReader::Impl {
     std::vector<std::string> paths;
+    std::shared_ptr<const std::vector<std::string>> files;  // the paths, shared with the blocks
     std::optional<std::string> memory_text;  // from_string
     ReadOptions options;
     std::size_t current = 0;
@@ -133,13 +158,26 @@ struct TableReader::Impl {
     bool done = false;
     bool string_document = false;  // the first line is one JSON string
 
+    // CSV and TSV rows after those read ahead come in chunks, parsed on
+    // options.threads threads (io/chunk_pipeline.hpp).
+    CsvPlan plan;
+    std::unique_ptr<ChunkPipeline> chunks;
+    ParsedChunk chunk;  // the chunk whose rows are being handed out
+    std::size_t chunk_row = 0;
+    std::size_t chunk_line_base = 0, next_line_base = 0;  // lines before this chunk, the next
+    void start_chunks();
+    bool chunk_block(RowBlock& block, std::size_t max_rows);
+    bool slow_block(RowBlock& block, std::size_t max_rows);
+    bool advance_file();
+    RowBlock gather(const std::vector<RowBlock>& parts) const;
+
     void open(std::size_t i);
     Format detect_format(Format f, const std::string& path);
     bool guess_header(const BufferedRow& first, const std::string& path);
     BufferedRow own_row() const;
     void require_rows();
     bool next_row();
-    void append_row(RowBlock& block);
+    bool append_row(RowStore& store);
 
     Place place(std::size_t j) const {
         if (!replaying) return source.place(j);
@@ -254,8 +292,8 @@ void TableReader::Impl::open(std::size_t i) {
     memory_text.reset();
     Format f = detect_format(options.format, path);
     if (f == Format::csv || f == Format::tsv) {
-        char delimiter = options.delimiter ? options.delimiter : (f == Format::tsv ? '\t' : ',');
-        source.csv.emplace(*source.lines, delimiter);
+        source.delimiter = options.delimiter ? options.delimiter : (f == Format::tsv ? '\t' : ',');
+        source.csv.emplace(*source.lines, source.delimiter);
     } else if (f == Format::jsonl) {
         source.jsonl.emplace(*source.lines);
         source.keys = source.jsonl->names();
@@ -327,18 +365,71 @@ bool TableReader::Impl::next_row() {
             return true;
         }
         replaying = false;
-        if (done) return false;
+        if (done || source.csv) return false;  // CSV rows come in chunks
         if (source.next(cells)) return true;
-        if (current + 1 == paths.size()) {
-            done = true;
-            return false;
-        }
-        finish_file();
-        open(++current);
+        if (!advance_file()) return false;
     }
 }
 
-void TableReader::Impl::append_row(RowBlock& block) {
+bool TableReader::Impl::advance_file() {
+    if (current + 1 == paths.size()) {
+        done = true;
+        return false;
+    }
+    finish_file();
+    open(++current);
+    return true;
+}
+
+void TableReader::Impl::start_chunks() {
+    plan = CsvPlan{source.delimiter, names, requests, number_requests, text_requests, options.skip_missing,
+                   static_cast<std::uint32_t>(current)};
+    next_line_base = source.line();
+    LineSource* lines = source.lines.get();
+    const std::size_t bytes = chunk_size(options.chunk_bytes);
+    chunks = std::make_unique<ChunkPipeline>(
+        std::max<std::size_t>(options.threads, 1), [lines, bytes] { return lines->next_chunk(bytes); },
+        [this](std::shared_ptr<const std::string> text) { return parse_csv_chunk(std::move(text), plan); });
+}
+
+// The next rows of the current chunks, never from two chunks at once: false
+// when the file's chunks are spent. A chunk's error is thrown after its rows.
+bool TableReader::Impl::chunk_block(RowBlock& block, std::size_t max_rows) {
+    for (;;) {
+        if (chunk_row < chunk.rows) {
+            std::size_t n = std::min(max_rows, chunk.rows - chunk_row);
+            block.show(chunk.store, chunk_row, n, chunk_line_base);
+            chunk_row += n;
+            return true;
+        }
+        if (chunk.error)
+            throw InputError(chunk.error->message, paths[current], chunk_line_base + chunk.error->line,
+                             chunk.error->column);
+        chunk = ParsedChunk();
+        chunk_row = 0;
+        if (!chunks->next(chunk)) return false;
+        chunk_line_base = next_line_base;
+        next_line_base += chunk.lines;
+        skipped += chunk.skipped;
+    }
+}
+
+// Rows one at a time: those read ahead, and JSON.
+bool TableReader::Impl::slow_block(RowBlock& block, std::size_t max_rows) {
+    auto store = std::make_shared<RowStore>();
+    const bool metered = meter && meter->on();
+    std::size_t rows = 0;
+    while (rows < max_rows && next_row()) {
+        if (append_row(*store)) ++rows;
+        if (metered && (++rows_read & 4095) == 0) meter->update(progress_state());
+    }
+    if (rows == 0) return false;
+    store->finish();
+    block.show(std::move(store), 0, rows, 0);
+    return true;
+}
+
+bool TableReader::Impl::append_row(RowStore& store) {
     if (cells.size() != names.size()) {
         if (source.json && source.keys) {
             cells.resize(names.size());  // ragged objects: null
@@ -348,9 +439,7 @@ void TableReader::Impl::append_row(RowBlock& block) {
                  std::min(cells.size(), names.size()));
         }
     }
-    std::size_t numbers_before = block.numbers_.size();
-    std::size_t text_ends_before = block.text_end_.size();
-    std::size_t text_before = block.text_.size();
+    const std::size_t numbers_before = store.numbers.size(), texts_before = store.texts.size();
     for (const ColumnRequest& r : requests) {
         const Cell& c = cells[r.index];
         bool missing = false;
@@ -370,32 +459,30 @@ void TableReader::Impl::append_row(RowBlock& block) {
             case CellKind::json_string: fail("expected a number, got the string " + io::quoted(c.text), r.index);
             case CellKind::json_other: fail("expected a number, got " + excerpt(c.text), r.index);
             }
-            block.numbers_.push_back(x);
+            store.numbers.push_back(x);
         } else {
             missing = c.kind == CellKind::json_null || (c.kind == CellKind::text && c.text.empty());
-            block.text_.append(c.text);
-            block.text_end_.push_back(block.text_.size());
+            store.add_owned_text(c.text);
         }
         if (missing) {
             if (!options.skip_missing)
                 fail("missing value in column '" + excerpt(names[r.index]) + "' (--skip-missing drops such rows)",
                      r.index);
-            block.numbers_.resize(numbers_before);
-            block.text_end_.resize(text_ends_before);
-            block.text_.resize(text_before);
+            store.truncate(numbers_before, texts_before);
             ++skipped;
-            return;
+            return false;
         }
     }
-    block.lines_.push_back(row_line());
-    block.file_index_.push_back(row_file());
-    ++block.rows_;
+    store.lines.push_back(row_line());
+    store.files.push_back(row_file());
+    return true;
 }
 
 TableReader::TableReader(std::vector<std::string> paths, ReadOptions options)
     : impl_(std::make_unique<Impl>()) {
     if (paths.empty()) paths.push_back("-");
     impl_->paths = std::move(paths);
+    impl_->files = std::make_shared<const std::vector<std::string>>(impl_->paths);
     impl_->options = std::move(options);
     if (!impl_->options.progress_label.empty()) impl_->meter.emplace(impl_->options.progress_label);
     impl_->open(0);
@@ -407,6 +494,7 @@ TableReader::TableReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TableReader TableReader::from_string(std::string name, std::string text, ReadOptions options) {
     auto impl = std::make_unique<Impl>();
     impl->paths = {std::move(name)};
+    impl->files = std::make_shared<const std::vector<std::string>>(impl->paths);
     impl->memory_text = std::move(text);
     impl->options = std::move(options);
     impl->open(0);
@@ -458,23 +546,75 @@ ProgressState TableReader::Impl::progress_state() const {
 }
 
 bool TableReader::read_block(RowBlock& block, std::size_t max_rows) {
+    Impl& m = *impl_;
     block.clear();
-    block.number_columns_ = impl_->number_requests;
-    block.text_columns_ = impl_->text_requests;
-    block.files_ = impl_->paths;
-    const bool metered = impl_->meter && impl_->meter->on();
-    while (block.rows_ < max_rows && impl_->next_row()) {
-        impl_->append_row(block);
-        if (metered && (++impl_->rows_read & 4095) == 0) impl_->meter->update(impl_->progress_state());
+    block.number_columns_ = m.number_requests;
+    block.text_columns_ = m.text_requests;
+    block.files_ = m.files;
+    const bool metered = m.meter && m.meter->on();
+    for (;;) {
+        if (m.chunks) {
+            if (m.chunk_block(block, max_rows)) {
+                std::size_t before = m.rows_read;
+                m.rows_read += block.rows();
+                if (metered && (before >> 12) != (m.rows_read >> 12)) m.meter->update(m.progress_state());
+                return true;
+            }
+            m.chunks.reset();
+            if (!m.advance_file()) break;
+        } else if (m.slow_block(block, max_rows)) {
+            // The rows read ahead, and the first chunk's rows after them in the
+            // same block: a tool's first block holds the first rows of the input.
+            if (block.rows() == max_rows || m.done || !m.source.csv) return true;
+            m.start_chunks();
+            RowBlock more = block;
+            if (m.chunk_block(more, max_rows - block.rows())) {
+                m.rows_read += more.rows();
+                block = m.gather({block, more});
+            }
+            return true;
+        } else if (m.done) {
+            break;
+        } else {
+            m.start_chunks();  // the rows read ahead are spent: CSV or TSV follows
+        }
     }
-    if (metered && impl_->done) impl_->meter->finish();
-    return block.rows_ > 0;
+    if (metered) m.meter->finish();
+    return false;
 }
 
+// The rows of `parts` in one block: their numbers gathered, their text cells
+// still views into the parts' stores, which the new store pins.
+RowBlock TableReader::Impl::gather(const std::vector<RowBlock>& parts) const {
+    RowBlock all;
+    all.number_columns_ = number_requests;
+    all.text_columns_ = text_requests;
+    all.files_ = files;
+    auto store = std::make_shared<RowStore>();
+    std::size_t rows = 0;
+    for (const RowBlock& b : parts) {
+        if (b.rows_ == 0) continue;
+        const RowStore& from = *b.store_;
+        store->numbers.insert(store->numbers.end(), b.numbers_, b.numbers_ + b.rows_ * b.number_columns_);
+        store->texts.insert(store->texts.end(), b.texts_, b.texts_ + b.rows_ * b.text_columns_);
+        for (std::size_t r = 0; r < b.rows_; ++r) {
+            store->lines.push_back(b.line(r));
+            store->files.push_back(from.files.empty() ? from.file : from.files[b.first_ + r]);
+        }
+        store->pins.push_back(b.store_);
+        rows += b.rows_;
+    }
+    all.show(std::move(store), 0, rows, 0);
+    return all;
+}
+
+// Every remaining row in one block.
 RowBlock TableReader::read_all() {
-    RowBlock block;
-    read_block(block, static_cast<std::size_t>(-1));
-    return block;
+    std::vector<RowBlock> parts;
+    RowBlock part;
+    while (read_block(part, static_cast<std::size_t>(-1))) parts.push_back(std::move(part));
+    if (parts.size() == 1) return std::move(parts.front());
+    return impl_->gather(parts);
 }
 
 }  // namespace mlm::io

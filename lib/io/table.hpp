@@ -5,6 +5,7 @@
 #pragma once
 
 #include "io/cell.hpp"
+#include "io/row_store.hpp"
 
 #include <Eigen/Core>
 #include <cstdint>
@@ -30,6 +31,14 @@ struct ReadOptions {
     // The name the progress meter shows on a terminal's stderr (io/progress.hpp);
     // empty: no meter.
     std::string progress_label;
+    // Threads that parse CSV and TSV (1: parsing on the calling thread). The
+    // rows come out in input order whatever the number, in the same blocks.
+    std::size_t threads = 1;
+    // The nominal size of the pieces a CSV or TSV input is cut into, each
+    // parsed on its own (0: MLM_CHUNK_BYTES from the environment, for tests,
+    // else 1 MiB). A block never spans two pieces, so blocks do not depend on
+    // `threads`.
+    std::size_t chunk_bytes = 0;
 };
 
 // How a selected column is read.
@@ -46,8 +55,9 @@ struct ColumnRequest {
 using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 // A block of rows of the selected columns: numbers row-major (one row per input
-// row, one column per number request, in request order) and text cells packed in
-// one buffer, so no string is built per cell.
+// row, one column per number request, in request order) and text cells as views
+// of the bytes read (io/row_store.hpp), so no string is built per cell. A block
+// keeps what it shows alive: it stays valid after later reads, and copies share.
 class RowBlock {
 public:
     std::size_t rows() const { return rows_; }
@@ -55,30 +65,29 @@ public:
     std::size_t text_columns() const { return text_columns_; }
 
     double number(std::size_t row, std::size_t j) const { return numbers_[row * number_columns_ + j]; }
-    std::string_view text(std::size_t row, std::size_t j) const {
-        std::size_t k = row * text_columns_ + j;
-        std::size_t begin = k ? text_end_[k - 1] : 0;
-        return std::string_view(text_).substr(begin, text_end_[k] - begin);
-    }
+    std::string_view text(std::size_t row, std::size_t j) const { return texts_[row * text_columns_ + j]; }
     // The numbers as a rows x number_columns() matrix, without a copy.
     Eigen::Map<const RowMatrix> matrix() const {
-        return {numbers_.data(), static_cast<Eigen::Index>(rows_), static_cast<Eigen::Index>(number_columns_)};
+        return {numbers_, static_cast<Eigen::Index>(rows_), static_cast<Eigen::Index>(number_columns_)};
     }
     // Where a row came from, for messages: the line it starts on, and its file.
-    std::size_t line(std::size_t row) const { return lines_[row]; }
-    const std::string& file(std::size_t row) const { return files_[file_index_[row]]; }
+    std::size_t line(std::size_t row) const { return line_base_ + store_->lines[first_ + row]; }
+    const std::string& file(std::size_t row) const {
+        return (*files_)[store_->files.empty() ? store_->file : store_->files[first_ + row]];
+    }
 
     void clear();
 
 private:
     friend class TableReader;
+    // Shows rows [first, first + rows) of `store`, whose lines count from `line_base`.
+    void show(std::shared_ptr<const RowStore> store, std::size_t first, std::size_t rows, std::size_t line_base);
     std::size_t rows_ = 0, number_columns_ = 0, text_columns_ = 0;
-    std::vector<double> numbers_;
-    std::string text_;
-    std::vector<std::size_t> text_end_;
-    std::vector<std::size_t> lines_;
-    std::vector<std::uint32_t> file_index_;
-    std::vector<std::string> files_;
+    std::shared_ptr<const RowStore> store_;
+    const double* numbers_ = nullptr;
+    const std::string_view* texts_ = nullptr;
+    std::size_t first_ = 0, line_base_ = 0;
+    std::shared_ptr<const std::vector<std::string>> files_;
 };
 
 class TableReader {

@@ -76,14 +76,19 @@ void check_finite(const bayes::NbModel& model, const io::RowBlock& b, std::size_
 // The first rows, term by term; the others are only counted as following.
 int explain_predict(const bayes::NbModel& model, io::TableReader& t, const std::vector<std::size_t>& features,
                     cli::Context& ctx) {
-    constexpr std::size_t explained_rows = 3;
+    constexpr Eigen::Index explained_rows = 3;
+    // The first rows may come in more than one block (a block ends with its chunk).
+    bayes::NbRows x(explained_rows, static_cast<Eigen::Index>(features.size()));
+    Eigen::Index shown = 0;
     io::RowBlock b;
-    if (!t.read_block(b)) throw InputError("no data rows", t.file());
-    const std::size_t shown = std::min(b.rows(), explained_rows);
-    for (std::size_t r = 0; r < shown; ++r) check_finite(model, b, r, features);
-    const bayes::NbRows x = b.matrix().topRows(static_cast<Eigen::Index>(shown));
-    io::RowBlock rest;
-    const bool more = b.rows() > shown || t.read_block(rest);
+    while (shown < explained_rows && t.read_block(b, static_cast<std::size_t>(explained_rows - shown))) {
+        for (std::size_t r = 0; r < b.rows(); ++r) check_finite(model, b, r, features);
+        x.middleRows(shown, static_cast<Eigen::Index>(b.rows())) = b.matrix();
+        shown += static_cast<Eigen::Index>(b.rows());
+    }
+    if (shown == 0) throw InputError("no data rows", t.file());
+    x.conservativeResize(shown, Eigen::NoChange);
+    const bool more = t.read_block(b, 1);
     return cli::explained(ctx, [&](cli::Context& c) {
         explain_prediction(model, x, more, c.out());
         return 0;

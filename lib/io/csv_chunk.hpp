@@ -1,0 +1,47 @@
+// The fast path of the table reader: a chunk of whole CSV or TSV lines parsed
+// into a RowStore in one call, on any thread. Only the fields up to the last
+// selected one are split; the rest of a line is only counted (delimiters, for
+// the ragged-row check of CONTRACT.md section 3), and numbers are parsed straight
+// from the chunk. Text cells are views into the chunk, which the store pins.
+// A line with a quote falls back to split_csv_line, so quoting reads as before.
+#pragma once
+
+#include "io/row_store.hpp"
+#include "io/table.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mlm::io {
+
+// What to take from each line, the same for every chunk of a file.
+struct CsvPlan {
+    char delimiter = ',';
+    std::vector<std::string> names;  // the columns: a row must have this many fields
+    std::vector<ColumnRequest> requests;
+    std::size_t number_columns = 0, text_columns = 0;
+    bool skip_missing = false;
+    std::uint32_t file = 0;
+};
+
+// A bad row met in a chunk: the line counts from the chunk's first line (1).
+struct ChunkError {
+    std::string message;
+    std::size_t line = 0, column = 0;
+};
+
+struct ParsedChunk {
+    std::shared_ptr<RowStore> store;  // the rows before any error; lines from 1
+    std::size_t rows = 0;
+    std::size_t lines = 0;    // lines in the chunk (complete only without an error)
+    std::size_t skipped = 0;  // rows dropped by skip_missing
+    std::size_t bytes = 0;
+    std::optional<ChunkError> error;  // parsing stopped at the first one
+};
+
+// `chunk`: whole lines (the last one may lack its newline at the end of input).
+ParsedChunk parse_csv_chunk(std::shared_ptr<const std::string> chunk, const CsvPlan& plan);
+
+}  // namespace mlm::io
