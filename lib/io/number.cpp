@@ -9,6 +9,9 @@
 #include <fast_float/fast_float.h>
 // Header-only, and only here: fmt is this file's digit generator, nothing more.
 #include <fmt/format.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace mlm::io {
 
@@ -77,14 +80,41 @@ int count_digits(std::uint64_t v) {
     std::memcpy(p + 6, two_digits + (t >> 48) * 2, 2);
 }
 
-// The digits of `v` as 24 digits, leading zeros included, ending just before
-// `end`: the same work for any length, so no branch on it to mispredict
-// (a double's shortest digits are 1 to 17, varying from number to number).
+#ifdef __SSE2__
+// The 8 digits of v < 10^8 as 16-bit lanes, all at once: v / 10^4 and v % 10^4
+// by a multiplication, then each of those divided by 10^3, 10^2, 10, 1 in one
+// lane each (fixed-point reciprocals), and the tens taken off. Checked against
+// printf for all 10^8 values, high and low halves, when this was written.
+__m128i eight_lanes(std::uint32_t v) {
+    const __m128i x = _mm_cvtsi32_si128(static_cast<int>(v));
+    const __m128i abcd = _mm_srli_epi64(_mm_mul_epu32(x, _mm_set1_epi32(static_cast<int>(0xd1b71759))), 45);
+    const __m128i efgh = _mm_sub_epi32(x, _mm_mul_epu32(abcd, _mm_set1_epi32(10000)));
+    const __m128i both = _mm_slli_epi64(_mm_unpacklo_epi16(abcd, efgh), 2);  // 4 abcd, 4 efgh
+    const __m128i pairs = _mm_unpacklo_epi16(both, both);
+    const __m128i wide = _mm_unpacklo_epi32(pairs, pairs);  // 4 abcd x4, 4 efgh x4
+    const __m128i reciprocals = _mm_setr_epi16(8389, 5243, 13108, -32768, 8389, 5243, 13108, -32768);
+    const __m128i shifts = _mm_setr_epi16(1 << 7, 1 << 11, 1 << 13, -32768, 1 << 7, 1 << 11, 1 << 13, -32768);
+    // a, ab, abc, abcd, e, ef, efg, efgh; less ten times the lane before: a..h.
+    const __m128i heads = _mm_mulhi_epu16(_mm_mulhi_epu16(wide, reciprocals), shifts);
+    return _mm_sub_epi16(heads, _mm_slli_epi64(_mm_mullo_epi16(heads, _mm_set1_epi16(10)), 16));
+}
+#endif
+
+// The digits of `v` < 10^17 as 17 digits, leading zeros included, ending just
+// before `end`: the same work for any length, so no branch on it to mispredict
+// (a double's digits are 1 to 17, varying from number to number).
 [[gnu::always_inline]] inline void write_digits(char* end, std::uint64_t v) {
+    constexpr std::uint64_t ten_to_16 = 10000000000000000;
+    end[-17] = static_cast<char>('0' + v / ten_to_16);
+    v %= ten_to_16;
+#ifdef __SSE2__
+    const __m128i digits = _mm_packus_epi16(eight_lanes(static_cast<std::uint32_t>(v / 100000000)),
+                                            eight_lanes(static_cast<std::uint32_t>(v % 100000000)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(end - 16), _mm_add_epi8(digits, _mm_set1_epi8('0')));
+#else
     write_eight(end - 8, static_cast<std::uint32_t>(v % 100000000));
-    v /= 100000000;
-    write_eight(end - 16, static_cast<std::uint32_t>(v % 100000000));
-    write_eight(end - 24, static_cast<std::uint32_t>(v / 100000000));
+    write_eight(end - 16, static_cast<std::uint32_t>(v / 100000000));
+#endif
 }
 
 // A nonzero magnitude as `n` digits d1 d2 ... dn (the first nonzero, the last

@@ -133,10 +133,20 @@ void TableWriter::begin_cell() {
 }
 
 TableWriter& TableWriter::cell(double x) {
-    begin_cell();
     std::string& b = out_.buffer();
-    bool json = format_ == OutFormat::json || format_ == OutFormat::jsonl;
-    if (json && !std::isfinite(x)) {
+    if (format_ == OutFormat::csv || format_ == OutFormat::tsv) {
+        // The per-row path (scores, predictions, samples): the delimiter and
+        // the number in one append.
+        char text[1 + max_number_chars];
+        char* p = text;
+        if (column_) *p++ = format_ == OutFormat::csv ? ',' : '\t';
+        p = write_number(p, x, precision_);
+        b.append(text, static_cast<std::size_t>(p - text));
+        ++column_;
+        return *this;
+    }
+    begin_cell();
+    if (!std::isfinite(x)) {
         b.push_back('"');
         append_number(b, x, precision_);
         b.push_back('"');
