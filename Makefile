@@ -6,11 +6,11 @@ JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
 DEPS = cmake g++ make libcli11-dev libeigen3-dev libfccp-dev nlohmann-json3-dev \
-       catch2 libfast-float-dev libspectra-dev mandoc parallel \
+       catch2 libfast-float-dev libspectra-dev mandoc parallel libfmt-dev \
        libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config
 # Only the tests need these: the completion checks (zsh -n, fish -n) and man -w.
 TEST_DEPS = zsh fish man-db
-BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklearn python3-numpy time libfmt-dev nodejs
+BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklearn python3-numpy time nodejs
 FUZZ_DEPS = clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

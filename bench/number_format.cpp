@@ -3,8 +3,9 @@
 // Times, per number, on the same doubles into one large buffer:
 //
 //   std::to_chars (libstdc++, shortest: Ryu), fmt::format_to "{}" (fmt's
-//   Dragonbox), mlm::io::append_number (the project's writer today: to_chars
-//   plus the exponent respelt, into a std::string), and fast_float::from_chars
+//   Dragonbox), mlm::io::append_number (the project's writer: Dragonbox's
+//   digits in its own layout, into a std::string) and io::write_number (the
+//   same straight into a large buffer), and fast_float::from_chars
 //   reading the to_chars text back (checked to round-trip exactly); also fmt
 //   with the format string compiled (FMT_COMPILE), and Dragonbox's digits and
 //   exponent alone (no text): the floor of any writer built on it.
@@ -121,6 +122,15 @@ void measure(const char* name, const std::vector<double>& xs, int repeats) {
         digits_sum = sum;
     };
 
+    // The writer without std::string: straight into a large buffer.
+    auto mlm_buffer = [&] {
+        char* p = buffer.data();
+        for (double x : xs) {
+            p = mlm::io::write_number(p, x, 0);
+            *p++ = '\n';
+        }
+    };
+
     std::string out;
     auto mlm_writer = [&] {
         out.clear();
@@ -143,8 +153,8 @@ void measure(const char* name, const std::vector<double>& xs, int repeats) {
             p = r.ptr + 1;  // past the newline
         }
     };
-    const auto t = best_ns_per_number(repeats, n, {to_chars, fmt_runtime, fmt_compiled, dragonbox_digits, mlm_writer, parse});
-    const double t_std = t[0], t_fmt = t[1], t_fmtc = t[2], t_dbox = t[3], t_mlm = t[4], t_parse = t[5];
+    const auto t = best_ns_per_number(repeats, n, {to_chars, fmt_runtime, fmt_compiled, dragonbox_digits, mlm_writer, mlm_buffer, parse});
+    const double t_std = t[0], t_fmt = t[1], t_fmtc = t[2], t_dbox = t[3], t_mlm = t[4], t_buf = t[5], t_parse = t[6];
     if (digits_sum == 0) std::fprintf(stderr, "number_format: no digits\n");
     // Every writer's text must read back to the same doubles (their spellings
     // differ: fmt prints 0.0007 where to_chars prints 7e-04, mlm 7e-4).
@@ -154,8 +164,8 @@ void measure(const char* name, const std::vector<double>& xs, int repeats) {
         std::exit(1);
     }
 
-    std::printf("%-13s  %8.1f  %8.1f  %8.1f  %8.1f  %8.1f  %8.1f  %6.2f  %6.2f  %5.1f/%.1f\n", name, t_std,
-                t_fmt, t_fmtc, t_dbox, t_mlm, t_parse, t_std / t_parse, t_fmt / t_parse,
+    std::printf("%-13s  %8.1f  %8.1f  %8.1f  %8.1f  %8.1f  %8.1f  %8.1f  %6.2f  %6.2f  %5.1f/%.1f\n", name, t_std,
+                t_fmt, t_fmtc, t_dbox, t_mlm, t_buf, t_parse, t_std / t_parse, t_mlm / t_parse,
                 static_cast<double>(bytes_std) / static_cast<double>(n),
                 static_cast<double>(bytes_fmt) / static_cast<double>(n));
 }
@@ -173,9 +183,9 @@ int main(int argc, char** argv) {
     for (auto& x : six) x = micro(rng) / 1e6;
 
     std::printf("%zu doubles, best of %d; CPU ns per number (buffer writes, a newline each)\n", count, repeats);
-    std::printf("%-13s  %8s  %8s  %8s  %8s  %8s  %8s  %6s  %6s  %s\n", "doubles", "to_chars", "fmt {}",
-                "fmt cmp", "dbox dig", "mlm",
-                "ff parse", "std/pa", "fmt/pa", "bytes std/fmt");
+    std::printf("%-13s  %8s  %8s  %8s  %8s  %8s  %8s  %8s  %6s  %6s  %s\n", "doubles", "to_chars", "fmt {}",
+                "fmt cmp", "dbox dig", "mlm", "mlm buf",
+                "ff parse", "std/pa", "mlm/pa", "bytes std/fmt");
     measure("scores", scores, repeats);
     measure("six decimals", six, repeats);
     return 0;

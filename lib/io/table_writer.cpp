@@ -133,10 +133,19 @@ void TableWriter::begin_cell() {
 }
 
 TableWriter& TableWriter::cell(double x) {
-    begin_cell();
+    if (format_ == OutFormat::csv || format_ == OutFormat::tsv) {
+        // The per-row path (scores, predictions, samples): numbers go into the
+        // row's own buffer, which reaches Output's in one append per row.
+        if (row_size_ + 1 + max_number_chars > sizeof row_) flush_row();
+        char* p = row_ + row_size_;
+        if (column_) *p++ = format_ == OutFormat::csv ? ',' : '\t';
+        row_size_ = static_cast<std::size_t>(write_number(p, x, precision_) - row_);
+        ++column_;
+        return *this;
+    }
     std::string& b = out_.buffer();
-    bool json = format_ == OutFormat::json || format_ == OutFormat::jsonl;
-    if (json && !std::isfinite(x)) {
+    begin_cell();
+    if (!std::isfinite(x)) {
         b.push_back('"');
         append_number(b, x, precision_);
         b.push_back('"');
@@ -148,6 +157,7 @@ TableWriter& TableWriter::cell(double x) {
 }
 
 TableWriter& TableWriter::cell(std::string_view text) {
+    flush_row();
     begin_cell();
     std::string& b = out_.buffer();
     if (format_ == OutFormat::json || format_ == OutFormat::jsonl) append_json_string(b, text);
@@ -157,7 +167,13 @@ TableWriter& TableWriter::cell(std::string_view text) {
     return *this;
 }
 
+void TableWriter::flush_row() {
+    out_.buffer().append(row_, row_size_);
+    row_size_ = 0;
+}
+
 void TableWriter::end_row() {
+    flush_row();
     std::string& b = out_.buffer();
     if (format_ == OutFormat::json || format_ == OutFormat::jsonl) b.push_back('}');
     if (format_ != OutFormat::json) b.push_back('\n');
@@ -169,6 +185,7 @@ void TableWriter::end_row() {
 void TableWriter::finish() {
     if (finished_) return;
     finished_ = true;
+    flush_row();  // a last row left without end_row
     if (format_ == OutFormat::json) out_.write(rows_ ? "\n]\n" : "]\n");
 }
 

@@ -30,6 +30,7 @@ public:
 
 private:
     void begin_cell();
+    void flush_row();
     Output& out_;
     OutFormat format_;
     std::vector<std::string> columns_;
@@ -37,6 +38,10 @@ private:
     std::size_t column_ = 0;
     std::size_t rows_ = 0;
     bool finished_ = false;
+    // The CSV or TSV numbers of the row being written, before they go to out_
+    // in one append.
+    char row_[1024];
+    std::size_t row_size_ = 0;
 };
 
 // A JSON document, pretty-printed, with doubles rounded to `precision`

@@ -1,0 +1,67 @@
+#!/bin/bash
+# Writing at the speed of reading (issue 16): `mlm-pca -k 3` printing the
+# scores of 2,000,000 x 10 rows (6M numbers, shortest round trip) against its
+# own fit (`--emit summary`), and what is left for writing against parsing the
+# same 6M numbers back (bench/ceiling/parse_sum on the scores it wrote).
+#
+# From a file, the scores take a second pass over it (the fit streams, holding
+# no rows), so scores - fit is a second read plus the projection plus writing;
+# writing alone is estimated as scores - 2 x fit (the second read at the cost
+# of the first). From stdin the rows are held, and scores - fit is holding,
+# projecting and writing. CPU seconds (user + system), medians of alternated
+# rounds: the machine may be shared, and CPU time moves less than wall time.
+#
+# Environment: BENCH_ROUNDS (default 5), ROWS (default 2000000).
+source "$(dirname "$0")/lib.sh"
+bench_init writer
+bench_need mlm-pca g++ /usr/bin/time "$BENCH_PYTHON"
+T=$BENCH_TMP
+rows=${ROWS:-2000000}
+
+arch=-march=x86-64-v3  # as the tools are built, when the CPU has it
+grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo || arch=
+g++ -std=c++20 -O2 $arch -o "$T/parse_sum" "$BENCH_DIR/ceiling/parse_sum.cpp"
+
+echo "bench writer: generating $rows x 10 in $T" >&2
+A=$T/a.csv
+"$BENCH_PYTHON" "$BENCH_DIR/pca_gen.py" "$rows" 10 "$A"
+mlm-pca -k 3 "$A" > "$T/scores.csv"
+
+# cpu NAME CMD: runs CMD through sh, stdout discarded; appends "NAME cpu wall".
+cpu() {
+    local name=$1
+    shift
+    /usr/bin/time -f "%U %S %e" -o "$T/time" sh -c "$*" > /dev/null
+    awk -v n="$name" '{ printf "%s %.3f %.3f\n", n, $1 + $2, $3 }' "$T/time" >> "$T/times"
+}
+round() {
+    cpu fit "mlm-pca -k 3 --emit summary $A"
+    cpu scores "mlm-pca -k 3 $A"
+    cpu fit_stdin "mlm-pca -k 3 --emit summary < $A"
+    cpu scores_stdin "mlm-pca -k 3 < $A"
+    cpu parse6 "$T/parse_sum $T/scores.csv"
+}
+echo "bench writer: warm-up and $BENCH_ROUNDS alternated rounds" >&2
+round
+: > "$T/times"
+for ((r = 1; r <= BENCH_ROUNDS; r++)); do round; done
+median() {  # median NAME [wall]: of the CPU (or wall) times of NAME
+    awk -v n="$1" -v c="$([ "${2:-}" = wall ] && echo 3 || echo 2)" '$1 == n { print $c }' "$T/times" |
+        sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+fit=$(median fit) scores=$(median scores) fit_in=$(median fit_stdin) scores_in=$(median scores_stdin)
+parse6=$(median parse6)
+calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
+write_file=$(calc "$scores - 2 * $fit")
+write_stdin=$(calc "$scores_in - $fit_in")
+
+bench_row "scores 2Mx10 k=3 / fit (cpu s)" "$scores" "$fit" "$(calc "$scores / $fit")" "-" info
+bench_row "  wall s, load $(cut -d' ' -f1 /proc/loadavg)" "$(median scores wall)" "$(median fit wall)" \
+    "$(calc "$(median scores wall) / $(median fit wall)")" "-" info
+bench_row "scores - fit (2nd read+write) vs parse 6M" "$(calc "$scores - $fit")" "$parse6" \
+    "$(calc "($scores - $fit) / $parse6")" "-" info
+bench_row "write 6M: scores - 2 fit vs parse 6M" "$write_file" "$parse6" "$(calc "$write_file / $parse6")" \
+    "<= 1 (writing <= parsing)" "$(bench_verdict "$(calc "$write_file / $parse6")" "<=" 1)"
+bench_row "stdin: scores - fit (held rows) vs parse 6M" "$write_stdin" "$parse6" \
+    "$(calc "$write_stdin / $parse6")" "-" info
+bench_report
