@@ -9,16 +9,21 @@
 set(MLM_PCH_HEADERS <Eigen/Dense> <algorithm> <cmath> <cstdint> <functional> <limits> <memory>
     <optional> <string> <string_view> <vector>)
 
+# mlm_pch and mlm_test_pch exist either way; with MLM_PCH off they precompile nothing.
 add_library(mlm_pch STATIC ${CMAKE_CURRENT_LIST_DIR}/pch.cpp)
 target_link_libraries(mlm_pch PRIVATE mlm_core)
-target_precompile_headers(mlm_pch PRIVATE ${MLM_PCH_HEADERS})
+if(MLM_PCH)
+  target_precompile_headers(mlm_pch PRIVATE ${MLM_PCH_HEADERS})
+endif()
 
 # mlm_use_pch(target): the shared header for a target compiled with the
 # project's flags. A target with flags of its own (-ffp-contract=off changes
 # the code generated from the headers' inline functions) precompiles its own.
 function(mlm_use_pch target)
   cmake_parse_arguments(P "OWN" "FROM" "" ${ARGN})
-  if(P_OWN)
+  if(NOT MLM_PCH)
+    return()
+  elseif(P_OWN)
     target_precompile_headers(${target} PRIVATE ${MLM_PCH_HEADERS})
   else()
     if(NOT P_FROM)
