@@ -10,4 +10,5 @@ for a in "$@"; do
   [ "$prev" = "-o" ] && out=$a
   prev=$a
 done
-exec /usr/bin/time -a -o "${MLM_COMPILE_TIMES:-/tmp/mlm-compile-times.log}" -f "%e %U %S $PWD/$out" "$@"
+case $out in /*) ;; *) out=$PWD/$out ;; esac
+exec /usr/bin/time -a -o "${MLM_COMPILE_TIMES:-/tmp/mlm-compile-times.log}" -f "%e %U %S $out" "$@"
