@@ -69,7 +69,9 @@ fuzz: deps
 install: tools
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
-# build/mlm_VERSION_ARCH.deb: apt-get install ./build/mlm_*.deb
+# build/mlm_VERSION_ARCH.deb: apt-get install ./build/mlm_*.deb. Compiled for
+# build/'s MLM_ARCH (README.md, Install); for any x86-64:
+#   make deb BUILD=build-deb CMAKE_ARGS=-DMLM_ARCH=portable
 deb: tools
 	cd $(BUILD) && cpack -G DEB
 

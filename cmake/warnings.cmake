@@ -5,6 +5,13 @@ target_compile_options(mlm_flags INTERFACE
   # Eigen's intrinsics trip this with g++ 12 even under -isystem (PERFORMANCE.md, lesson 4).
   -Wno-maybe-uninitialized
   ${MLM_ARCH_FLAGS})
+# A precompiled header does not keep the `#pragma GCC diagnostic` lines of the
+# headers in it (GCC PR 64117), and libstdc++ 12's char_traits.h silences these
+# three there: its own false positives on std::string (GCC PR 105329) would
+# surface in our code. -DMLM_PCH=OFF builds without both.
+if(MLM_PCH)
+  target_compile_options(mlm_flags INTERFACE -Wno-array-bounds -Wno-stringop-overflow -Wno-stringop-overread)
+endif()
 if(MLM_WERROR)
   target_compile_options(mlm_flags INTERFACE -Werror)
 endif()

@@ -162,7 +162,7 @@ int help(const std::string& name) {
 
 int front_door(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--completions") {
-        std::cout << mlm::cli::completion_script(*tools_app(), "mlm", argv[2]);
+        std::cout << mlm::cli::front_door_completion_script(*tools_app(), argv[2]);
         return std::cout.flush() ? mlm::status_ok : mlm::status_io;
     }
     if (argc == 2 && std::string(argv[1]) == "--describe") {

@@ -255,6 +255,64 @@ std::string fish_script(const std::vector<CommandSpec>& commands, const std::str
     return s.str();
 }
 
+// The words after `mlm TOOL` go to _mlm_TOOL as `mlm-TOOL ...`; the tool's
+// script is loaded on first use, by bash-completion's loader where there is
+// one, else from the directory mlm's own script was read from.
+const char* bash_front_door =
+    "\n# mlm TOOL ARGS...: the tool's own completion, on the line mlm-TOOL ARGS...\n"
+    "_mlm_front() {\n"
+    "  local tool=${COMP_WORDS[1]}\n"
+    "  if (( COMP_CWORD < 2 )) || [[ $tool == -* ]]; then _mlm; return; fi\n"
+    "  if [[ $tool == help ]]; then\n"
+    "    (( COMP_CWORD == 2 )) || return\n"
+    "    local COMP_WORDS=(mlm \"${COMP_WORDS[2]}\") COMP_CWORD=1\n"
+    "    _mlm; return\n"
+    "  fi\n"
+    "  [[ $tool =~ ^[a-z0-9][a-z0-9-]*$ ]] || return\n"
+    "  local fn=_mlm_${tool//-/_}\n"
+    "  if ! declare -F \"$fn\" >/dev/null; then\n"
+    "    declare -F _completion_loader >/dev/null && _completion_loader \"mlm-$tool\" >/dev/null 2>&1\n"
+    "    local own=${BASH_SOURCE[0]%/*}\n"
+    "    declare -F \"$fn\" >/dev/null || { [[ -r $own/mlm-$tool ]] && source \"$own/mlm-$tool\"; }\n"
+    "    declare -F \"$fn\" >/dev/null || return\n"
+    "  fi\n"
+    "  local COMP_WORDS=(\"mlm-$tool\" \"${COMP_WORDS[@]:2}\") COMP_CWORD=$((COMP_CWORD - 1))\n"
+    "  \"$fn\"\n"
+    "}\n"
+    "complete -o filenames -o bashdefault -F _mlm_front mlm\n";
+
+// zsh's own way (as _precommand does): drop `mlm`, rename the tool, _normal.
+const char* zsh_front_door =
+    "# mlm TOOL ARGS...: the tool's own completion, on the line mlm-TOOL ARGS...\n"
+    "_mlm_front() {\n"
+    "  if (( CURRENT > 2 )) && [[ $words[2] != -* ]]; then\n"
+    "    if [[ $words[2] == help ]]; then\n"
+    "      (( CURRENT == 3 )) || return 1\n"
+    "      words=(mlm \"$words[3]\"); CURRENT=2\n"
+    "      _mlm; return\n"
+    "    fi\n"
+    "    words=(\"mlm-$words[2]\" \"${(@)words[3,-1]}\"); (( CURRENT-- ))\n"
+    "    _normal; return\n"
+    "  fi\n"
+    "  _mlm \"$@\"\n"
+    "}\n\n"
+    "_mlm_front \"$@\"\n";
+
+// fish completes the rewritten line with `complete -C`, which loads the
+// tool's completions from fish's own path.
+const char* fish_front_door =
+    "\n# mlm TOOL ARGS...: the tool's own completion, on the line mlm-TOOL ARGS...\n"
+    "function __mlm_front\n"
+    "  set -l words (commandline -opc)\n"
+    "  set -l line mlm-$words[2]\n"
+    "  for w in $words[3..-1]\n"
+    "    set line \"$line \"(string escape -- $w)\n"
+    "  end\n"
+    "  complete -C \"$line \"(commandline -ct)\n"
+    "end\n"
+    "complete -c mlm -n 'set -l w (commandline -opc); test (count $w) -ge 2; and string match -qvr -- \"^-|^help\\$\" $w[2]'"
+    " -x -a '(__mlm_front)'\n";
+
 }  // namespace
 
 std::vector<CommandSpec> describe_commands(CLI::App& app) {
@@ -269,6 +327,27 @@ std::string completion_script(CLI::App& app, const std::string& tool, const std:
     if (shell == "zsh") return zsh_script(commands, tool);
     if (shell == "fish") return fish_script(commands, tool);
     throw UsageError("--completions: no shell '" + shell + "' (bash, zsh or fish)");
+}
+
+std::string front_door_completion_script(CLI::App& app, const std::string& shell) {
+    std::string script = completion_script(app, "mlm", shell);
+    const auto commands = describe_commands(app);
+    std::vector<std::string> tools;
+    for (const auto& [name, help] : commands.front().subcommands) tools.push_back(name);
+    // The tool's script takes over after its name, so each ends by registering
+    // the front door instead of the plain one.
+    auto without_last_line = [&] { script.erase(script.rfind('\n', script.size() - 2) + 1); };
+    if (shell == "bash") {
+        without_last_line();
+        return script + bash_front_door;
+    }
+    if (shell == "zsh") {
+        without_last_line();
+        return script + zsh_front_door;
+    }
+    return script + fish_front_door + "complete -c mlm -n " +
+           quote("set -l w (commandline -opc); test (count $w) -eq 2 -a \"$w[2]\" = help") + " -x -a " +
+           quote(join(tools)) + "\n";
 }
 
 }  // namespace mlm::cli

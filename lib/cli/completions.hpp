@@ -18,6 +18,13 @@ namespace mlm::cli {
 // UsageError for another shell.
 std::string completion_script(CLI::App& app, const std::string& tool, const std::string& shell);
 
+// The front door's script (`mlm --completions SHELL`, app's subcommands being
+// the tools): the tool names after `mlm` and `mlm help`, and after a tool's
+// name the tool's own completion, as if the line read `mlm-TOOL ARGS...`
+// (mlm kl --<TAB> offers mlm-kl's options). bash loads the tool's script from
+// bash-completion or from beside mlm's own; zsh and fish find it themselves.
+std::string front_door_completion_script(CLI::App& app, const std::string& shell);
+
 // What completes the value of an option: nothing offered, files, column names
 // of the input on the line, or a fixed set of words.
 enum class ValueKind { none, file, column, words };

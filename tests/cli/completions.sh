@@ -68,12 +68,40 @@ else
 fi
 if command -v fish >/dev/null; then
   fish -n "$dir/fish/$tool.fish" && pass || fail "fish -n $dir/fish/$tool.fish"
-  got=$(fish -c "source $dir/fish/$tool.fish; complete -C '$tool --'" 2>&1 | cut -f1)
+  # Only our scripts, loaded the way fish loads them (not an installed mlm's).
+  got=$(fish -c "set fish_complete_path $dir/fish; complete -C '$tool --'" 2>&1 | cut -f1)
   for opt in $("$exe" --help 2>/dev/null | grep -oE -- '^ +(-[a-zA-Z], ?)?--[a-z][a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+'); do
     printf '%s\n' "$got" | grep -qxF -- "$opt" && pass || fail "fish does not offer $opt"
   done
 else
   fail "fish is not installed (make deps)"
+fi
+# The front door hands the words after a tool's name to that tool's own
+# completion: `mlm kl ...<TAB>` offers what `mlm-kl ...<TAB>` does.
+if [ "$tool" = mlm ] && [ -x "$bin/mlm-kl" ]; then
+  front() {  # what _mlm_front offers for the last word
+    COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+    _mlm_front
+    printf '%s\n' "${COMPREPLY[@]}"
+  }
+  want=$("$bin/mlm-kl" --help | grep -oE -- '^ +(-[a-zA-Z], ?)?--[a-z][a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+' | sort -u)
+  got=$(front mlm kl -- | sort -u)
+  for opt in $want; do
+    printf '%s\n' "$got" | grep -qxF -- "$opt" && pass || fail "'mlm kl --<TAB>' does not offer $opt"
+  done
+  [ "$(front mlm kl --from = j | tr '\n' ' ')" = "json jsonl " ] && pass ||
+    fail "'mlm kl --from=j<TAB>' offers '$(front mlm kl --from = j | tr '\n' ' ')'"
+  front mlm kl "$tmp/t.csv" -c "b" | grep -qx beta && pass || fail "'mlm kl t.csv -c b<TAB>' does not offer beta"
+  front mlm help k | grep -qx kl && pass || fail "'mlm help k<TAB>' does not offer kl"
+  front mlm k | grep -qx kl && pass || fail "'mlm k<TAB>' does not offer kl"
+  if command -v fish >/dev/null; then
+    got=$(fish -c "set fish_complete_path $dir/fish; complete -C 'mlm kl --'" 2>&1 | cut -f1 | sort -u)
+    for opt in $want; do
+      printf '%s\n' "$got" | grep -qxF -- "$opt" && pass || fail "fish: 'mlm kl --<TAB>' does not offer $opt"
+    done
+    fish -c "set fish_complete_path $dir/fish; complete -C 'mlm help k'" | grep -qx kl && pass ||
+      fail "fish: 'mlm help k<TAB>' does not offer kl"
+  fi
 fi
 echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]
