@@ -20,6 +20,8 @@ import sklearn
 from scipy.special import logsumexp
 from sklearn.naive_bayes import BernoulliNB, GaussianNB, MultinomialNB
 
+from bayes_reference import read_csv
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DATA = ROOT / "tests" / "data"
@@ -68,16 +70,6 @@ def wrapped(text):
     for line in text.rstrip("\n").split("\n"):
         lines.extend(wrap_line(line))
     return lines
-
-
-def read_csv(path, target):
-    lines = path.read_text().splitlines()
-    header = lines[0].split(",")
-    t = header.index(target)
-    rows = [line.split(",") for line in lines[1:] if line]
-    X = np.array([[float(v) for j, v in enumerate(r) if j != t] for r in rows])
-    y = np.array([r[t] for r in rows])
-    return [h for j, h in enumerate(header) if j != t], X, y
 
 
 def read_rows(path):
