@@ -71,6 +71,12 @@ void HeldRows::add(const io::RowBlock& block) {
             text_end_.push_back(text_.size());
         }
     rows_ += m;
+    blocks_.push_back(m);
+}
+
+std::size_t HeldRows::bytes() const {
+    return static_cast<std::size_t>(rows_) * static_cast<std::size_t>(columns_) * sizeof(double) +
+           text_.size() + text_end_.size() * sizeof(std::size_t);
 }
 
 Doubles HeldRows::take_numbers() {
@@ -83,6 +89,7 @@ Doubles HeldRows::take_numbers() {
         c.numbers = Doubles();
     }
     chunks_.clear();
+    blocks_.clear();
     return all;
 }
 
@@ -92,11 +99,33 @@ void HeldRows::visit(const Visit& f) const {
 }
 
 void HeldRows::drain(const Visit& f) {
-    for (auto& c : chunks_) {
-        f(c.first, Eigen::Map<const io::RowMatrix>(c.numbers.data(), c.rows, columns_));
-        c.numbers = Doubles();
+    const auto width = static_cast<std::size_t>(columns_);
+    std::size_t c = 0;  // the chunk holding row `first`
+    std::int64_t first = 0;
+    io::RowMatrix spanning;  // a block that two chunks share, gathered
+    for (const std::int64_t m : blocks_) {
+        while (chunks_[c].first + chunks_[c].rows <= first) chunks_[c++].numbers = Doubles();
+        const Chunk& k = chunks_[c];
+        if (first + m <= k.first + k.rows) {
+            f(first, Eigen::Map<const io::RowMatrix>(
+                         k.numbers.data() + static_cast<std::size_t>(first - k.first) * width, m, columns_));
+        } else {
+            spanning.resize(m, columns_);
+            std::size_t j = c;
+            for (std::int64_t row = first; row < first + m; ++j) {
+                const Chunk& part = chunks_[j];
+                const std::int64_t take = std::min(first + m, part.first + part.rows) - row;
+                std::memcpy(spanning.data() + static_cast<std::size_t>(row - first) * width,
+                            part.numbers.data() + static_cast<std::size_t>(row - part.first) * width,
+                            static_cast<std::size_t>(take) * width * sizeof(double));
+                row += take;
+            }
+            f(first, Eigen::Map<const io::RowMatrix>(spanning.data(), m, columns_));
+        }
+        first += m;
     }
     chunks_.clear();
+    blocks_.clear();
 }
 
 std::string_view HeldRows::text(std::int64_t row, std::size_t j) const {

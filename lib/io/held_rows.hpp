@@ -41,12 +41,17 @@ public:
     void add(const RowBlock& block);
     std::int64_t rows() const { return rows_; }
     Eigen::Index columns() const { return columns_; }
+    // The memory held: the numbers, the --keep cells and their offsets.
+    std::size_t bytes() const;
 
     // Every number in one rows x columns row-major buffer. Each chunk is
     // released once copied: the peak is the data plus one chunk.
     Doubles take_numbers();
-    // Each chunk in turn as (first row, rows x columns row-major matrix), released after.
     using Visit = std::function<void(std::int64_t, const Eigen::Map<const RowMatrix>&)>;
+    // Each block in turn as it was added (first row, rows x columns row-major
+    // matrix), each chunk released once passed: the rows grouped as the reader
+    // gave them, so that what is computed per block (a projection) has the
+    // bits a second read of the input would give.
     void drain(const Visit& visit);
     // Each chunk in turn, kept.
     void visit(const Visit& visit) const;
@@ -62,6 +67,7 @@ private:
     std::size_t text_columns_;
     std::int64_t rows_ = 0;
     std::vector<Chunk> chunks_;
+    std::vector<std::int64_t> blocks_;  // the rows of each block added
     std::string text_;
     std::vector<std::size_t> text_end_;
 };

@@ -1,8 +1,11 @@
 // mlm-pca [FILE]: fit, then print scores or a report. Pass 1 streams the rows
 // in blocks into moments; which rows are also held in memory depends on the
 // route and the input:
-//   - cov (rows outnumber columns): nothing held from a regular file, which
-//     pass 2 reads again (checked unchanged) to project block by block;
+//   - cov (rows outnumber columns), scores of a regular file: the rows are
+//     held while they fit the budget (hold_budget) and projected from memory,
+//     parsed once; beyond it they are let go, and pass 2 reads the file again
+//     (checked unchanged) to project block by block;
+//   - cov, any other output of a regular file: nothing held;
 //   - an input that cannot be read twice (standard input, a FIFO, <(...)):
 //     the rows are held once, 8 bytes a number, and projected from memory;
 //   - svd and randomized (wide data): the rows are held, then factorized in
@@ -15,6 +18,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <optional>
 
 namespace mlm::pca_tool {
@@ -48,6 +53,21 @@ std::optional<std::vector<Stamp>> stamps(const Options& o) {
     return out;
 }
 
+// Bytes of rows (numbers and --keep cells) held for the scores of a regular
+// file, so that it is parsed once: MLM_PCA_HOLD_MB mebibytes (0: always read
+// it twice), else 512 MiB, a fifth of a small machine's memory. Parsing again
+// costs about 0.2 s of CPU per 100 MB of numbers.
+std::size_t hold_budget() {
+    const char* env = std::getenv("MLM_PCA_HOLD_MB");
+    if (!env || !*env) return std::size_t{512} << 20;
+    char* end = nullptr;
+    const double mib = std::strtod(env, &end);
+    if (*end != 0 || !(mib >= 0) || mib > 1e9)
+        throw UsageError("MLM_PCA_HOLD_MB: expected a number of mebibytes from 0 to 1e9, got \"" +
+                         std::string(env) + "\"");
+    return static_cast<std::size_t>(mib * 1048576.0);
+}
+
 // Columns up to which full co-moments are always kept: cheap, and what
 // --explain prints for up to 8 columns.
 constexpr std::size_t small_width = 64;
@@ -57,7 +77,9 @@ struct Pass1 {
     std::optional<HeldRows> held;
 };
 
-Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, bool hold_always) {
+// `hold` is how many bytes of rows to hold for the scores: 0 for none, the
+// largest size_t when the input cannot be read again.
+Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, std::size_t hold) {
     const linalg::PcaMethod method = linalg::method_from_name(o.method);
     const auto d = static_cast<Eigen::Index>(sel.features.size());
     const bool in_memory = method == linalg::PcaMethod::svd || method == linalg::PcaMethod::randomized;
@@ -66,7 +88,7 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
                       static_cast<std::size_t>(d) <= small_width;
     Pass1 p{full ? linalg::Moments(d) : linalg::Moments::diagonal(d), std::nullopt};
     // auto holds rows while they are no more than the columns: the exact SVD route.
-    if (!o.partial && (hold_always || in_memory || automatic)) p.held.emplace(d, sel.keep.size());
+    if (!o.partial && (hold > 0 || in_memory || automatic)) p.held.emplace(d, sel.keep.size());
     io::RowBlock block;
     const std::size_t rows = block_rows(sel.features.size());
     while (table.read_block(block, rows)) {
@@ -79,10 +101,14 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
                 p.held->visit([&](std::int64_t, const auto& chunk) { all.add_block(chunk); });
                 p.moments = std::move(all);
             }
-            if (!hold_always) p.held.reset();
+            if (hold == 0) p.held.reset();
         }
         p.moments.add_block(block.matrix());
-        if (p.held) p.held->add(block);
+        if (!p.held) continue;
+        p.held->add(block);
+        // Past the budget, rows held only for the scores are let go: pass 2 reads them again.
+        const bool factorized = in_memory || (automatic && p.moments.count() <= d);
+        if (!factorized && p.held->bytes() > hold) p.held.reset();
     }
     return p;
 }
@@ -109,7 +135,8 @@ int run_fit(const Options& o, cli::Context& ctx) {
                          " MB as doubles); at most " + std::to_string(max_partial_columns) +
                          " columns: choose fewer with -c");
     const std::optional<std::vector<Stamp>> before = stamps(o);
-    Pass1 p = first_pass(o, table, sel, scores && !before);
+    const std::size_t hold = !scores ? 0 : before ? hold_budget() : std::numeric_limits<std::size_t>::max();
+    Pass1 p = first_pass(o, table, sel, hold);
     ctx.report_skipped(table);
     if (o.partial) {
         io::write_json(ctx.out(), linalg::partial_json({sel.feature_names, p.moments}));
