@@ -167,39 +167,37 @@ struct ByteStream::Impl {
     }
 
     // The decoding thread: fills spare chunks until the input ends or fails.
+    // The bytes decoded before a failure are handed over before it, so that
+    // an error in the data they hold (a bad row) is reported first.
     void decode_chunks() {
-        try {
-            for (;;) {
-                std::vector<char> chunk;
-                {
-                    std::unique_lock<std::mutex> lock(mutex);
-                    changed.wait(lock, [&] { return stopping || !spare.empty(); });
-                    if (stopping) return;
-                    chunk = std::move(spare.front());
-                    spare.pop_front();
-                }
+        for (;;) {
+            std::vector<char> chunk;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait(lock, [&] { return stopping || !spare.empty(); });
+                if (stopping) return;
+                chunk = std::move(spare.front());
+                spare.pop_front();
+            }
+            std::exception_ptr failed;
+            std::size_t filled = 0;
+            try {
                 chunk.resize(chunk_size);
-                std::size_t filled = 0;
                 while (filled < chunk.size()) {
                     std::size_t got = decode(chunk.data() + filled, chunk.size() - filled);
                     if (got == 0) break;
                     filled += got;
                 }
-                chunk.resize(filled);
-                std::lock_guard<std::mutex> lock(mutex);
-                if (filled == 0) {
-                    finished = true;
-                } else {
-                    ready.push_back(std::move(chunk));
-                }
-                changed.notify_all();
-                if (finished) return;
+            } catch (...) {
+                failed = std::current_exception();
             }
-        } catch (...) {
+            chunk.resize(filled);
             std::lock_guard<std::mutex> lock(mutex);
-            failure = std::current_exception();
-            finished = true;
+            if (filled > 0) ready.push_back(std::move(chunk));
+            finished = filled == 0 || failed;
+            failure = failed;
             changed.notify_all();
+            if (finished) return;
         }
     }
 

@@ -36,6 +36,10 @@ bool LineSource::fill() {
     return true;
 }
 
+bool LineSource::is_stream() const {
+    return stream_ && (name_ == "-" || stream_->file_size() == 0 || *stream_->codec() != 0);
+}
+
 void LineSource::skip_bom() {
     bom_checked_ = true;
     while (end_ - begin_ < 3 && fill()) {}

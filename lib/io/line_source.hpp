@@ -6,6 +6,7 @@
 
 #include "io/byte_stream.hpp"
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -51,8 +52,11 @@ public:
     std::size_t bytes_read() const { return total_; }
     // Bytes taken from the file so far (compressed, when it is) and the
     // file's size (0 when unknown): a progress percentage.
-    std::size_t raw_bytes_read() const { return stream_ ? stream_->raw_bytes_read() : total_; }
+    std::size_t raw_bytes_read() const { return stream_ ? stream_->raw_bytes_read() : total_.load(); }
     std::size_t file_size() const { return stream_ ? stream_->file_size() : 0; }
+    // Standard input, a pipe or a FIFO, or compressed data: bytes that come
+    // from another process or a decoder, worth reading ahead of the parser.
+    bool is_stream() const;
 
 private:
     bool fill();  // reads more; false at end of input
@@ -65,7 +69,7 @@ private:
     bool eof_ = false;
     bool bom_checked_ = false;
     std::size_t line_ = 0;
-    std::size_t total_ = 0;
+    std::atomic<std::size_t> total_{0};  // read by a progress meter while another thread cuts
 };
 
 }  // namespace mlm::io

@@ -9,6 +9,7 @@
 #include "io/number.hpp"
 #include "io/progress.hpp"
 #include "io/quoted.hpp"
+#include "io/read_ahead.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -387,8 +388,11 @@ void TableReader::Impl::start_chunks() {
     next_line_base = source.line();
     LineSource* lines = source.lines.get();
     const std::size_t bytes = chunk_size(options.chunk_bytes);
-    chunks = std::make_unique<ChunkPipeline>(
-        std::max<std::size_t>(options.threads, 1), [lines, bytes] { return lines->next_chunk(bytes); },
+    ChunkPipeline::Cut cut = [lines, bytes] { return lines->next_chunk(bytes); };
+    // A stream (stdin, a pipe, gzip, zstd) is read ahead on a thread of its
+    // own, at any --threads, as gzip decodes on one (io/read_ahead.hpp).
+    if (lines->is_stream()) cut = ReadAhead::wrap(std::move(cut));
+    chunks = std::make_unique<ChunkPipeline>(std::max<std::size_t>(options.threads, 1), std::move(cut),
         [this](std::shared_ptr<const std::string> text) { return parse_csv_chunk(std::move(text), plan); });
 }
 
