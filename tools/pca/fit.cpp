@@ -56,7 +56,7 @@ std::optional<std::vector<Stamp>> stamps(const Options& o) {
 // Bytes of rows (numbers and --keep cells) held for the scores of a regular
 // file, so that it is parsed once: MLM_PCA_HOLD_MB mebibytes (0: always read
 // it twice), else 512 MiB, a fifth of a small machine's memory. Parsing again
-// costs about 0.2 s of CPU per 100 MB of numbers.
+// costs about 0.3 s of CPU per 100 MB of numbers held (2M x 10: 160 MB).
 std::size_t hold_budget() {
     const char* env = std::getenv("MLM_PCA_HOLD_MB");
     if (!env || !*env) return std::size_t{512} << 20;
