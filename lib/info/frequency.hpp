@@ -27,6 +27,7 @@ private:
     // beside it. Counting is one lookup per input row: std::unordered_map's
     // murmur hash and memcmp calls took 40% of `mlm-entropy values` (perf).
     std::size_t find_or_insert(std::string_view value);
+    [[gnu::noinline]] std::size_t insert(std::string_view value, std::uint64_t hash, std::size_t slot);
     void grow();
     std::vector<std::size_t> slots_;
     std::vector<std::uint64_t> hashes_;

@@ -21,7 +21,10 @@ bool masks_apply(char delimiter) { return delimiter != '\n' && delimiter != '\r'
 class ChunkParser {
 public:
     ChunkParser(const CsvPlan& plan, RowStore& store, ParsedChunk& out) : plan_(plan), store_(store), out_(out) {
-        for (const ColumnRequest& r : plan.requests) need_ = std::max(need_, r.index + 1);
+        for (const ColumnRequest& r : plan.requests) {
+            need_ = std::max(need_, r.index + 1);
+            (r.type == ColumnType::number ? number_columns_ : text_columns_).push_back(r.index);
+        }
         views_.resize(need_);
     }
 
@@ -107,46 +110,88 @@ private:
     }
 
     bool check_and_take(std::size_t fields, std::size_t line, bool owned) {
-        const std::size_t expected = plan_.names.size();
-        if (fields != expected)
-            return fail("expected " + std::to_string(expected) + " fields, found " + std::to_string(fields), line,
-                        std::min(fields, expected) + 1);
+        if (fields != plan_.names.size()) return wrong_field_count(fields, line);
         return take(line, owned);
     }
 
     // Stores the selected cells of the row just split; false after an error.
+    // Runs once per row, so in two passes: the numbers, then the text cells,
+    // each a tight loop (no dispatch on the column's type per cell). A row
+    // with anything wrong (a missing cell, a bad number) is undone and taken
+    // again in request order, which decides what is reported or skipped.
     bool take(std::size_t line, bool owned) {
+        if (owned) return take_in_order(line, true);
+        const std::size_t numbers_before = store_.numbers.size(), texts_before = store_.texts.size();
+        bool clean = number_columns_.empty() || push_numbers();
+        for (std::size_t index : text_columns_) {
+            clean &= !views_[index].empty();
+            store_.texts.push_back(views_[index]);
+        }
+        if (!clean) {
+            store_.truncate(numbers_before, texts_before);
+            return take_in_order(line, false);
+        }
+        store_.lines.push_back(line);
+        ++out_.rows;
+        return true;
+    }
+
+    // Parses and stores the selected numbers; false if one is not a number.
+    // Flattened: fast_float's parse left out of line cost 12% more per number.
+    [[gnu::flatten, gnu::noinline]] bool push_numbers() {
+        bool clean = true;
+        for (std::size_t index : number_columns_) {
+            double x = 0;
+            clean &= parse_number(views_[index], x) == ParseResult::ok;
+            store_.numbers.push_back(x);
+        }
+        return clean;
+    }
+
+    // take() a cell at a time, in request order: a row of quoted cells
+    // (their text is copied), or one with a missing or bad cell.
+    [[gnu::noinline]] bool take_in_order(std::size_t line, bool owned) {
         const std::size_t numbers_before = store_.numbers.size(), texts_before = store_.texts.size();
         for (const ColumnRequest& r : plan_.requests) {
             std::string_view cell = views_[r.index];
             bool missing = cell.empty();
             if (r.type == ColumnType::number) {
-                double x = 0;
-                switch (parse_number(cell, x)) {
-                case ParseResult::ok: break;
-                case ParseResult::empty: missing = true; break;
-                case ParseResult::invalid: return fail("expected a number, got " + quoted(cell), line, r.index + 1);
-                case ParseResult::out_of_range:
-                    return fail("number out of range: " + quoted(cell), line, r.index + 1);
-                }
+                double x = 0;  // out of line here: one inlined fast path per loop is the fast one
+                ParseResult parsed = parse_number_general(cell, x);
+                if (parsed == ParseResult::empty) missing = true;
+                else if (parsed != ParseResult::ok) return bad_number(parsed, cell, line, r.index);
                 store_.numbers.push_back(x);
             } else if (owned) {
                 store_.add_owned_text(cell);
             } else {
                 store_.texts.push_back(cell);
             }
-            if (missing) {
-                if (!plan_.skip_missing)
-                    return fail("missing value in column '" + excerpt(plan_.names[r.index]) +
-                                    "' (--skip-missing drops such rows)",
-                                line, r.index + 1);
-                store_.truncate(numbers_before, texts_before);
-                ++out_.skipped;
-                return true;
-            }
+            if (missing) return skip_missing(line, r.index, numbers_before, texts_before);
         }
         store_.lines.push_back(line);
         ++out_.rows;
+        return true;
+    }
+
+    [[gnu::noinline]] bool wrong_field_count(std::size_t fields, std::size_t line) {
+        const std::size_t expected = plan_.names.size();
+        return fail("expected " + std::to_string(expected) + " fields, found " + std::to_string(fields), line,
+                    std::min(fields, expected) + 1);
+    }
+
+    [[gnu::noinline]] bool bad_number(ParseResult parsed, std::string_view cell, std::size_t line, std::size_t index) {
+        if (parsed == ParseResult::out_of_range) return fail("number out of range: " + quoted(cell), line, index + 1);
+        return fail("expected a number, got " + quoted(cell), line, index + 1);
+    }
+
+    // Drops the row begun, or fails without --skip-missing.
+    [[gnu::noinline]] bool skip_missing(std::size_t line, std::size_t index, std::size_t numbers_before,
+                                        std::size_t texts_before) {
+        if (!plan_.skip_missing)
+            return fail("missing value in column '" + excerpt(plan_.names[index]) + "' (--skip-missing drops such rows)",
+                        line, index + 1);
+        store_.truncate(numbers_before, texts_before);
+        ++out_.skipped;
         return true;
     }
 
@@ -159,6 +204,7 @@ private:
     RowStore& store_;
     ParsedChunk& out_;
     std::size_t need_ = 0;
+    std::vector<std::size_t> number_columns_, text_columns_;  // in request order
     std::vector<std::string_view> views_;
     std::vector<Cell> cells_;
     std::string scratch_;
