@@ -97,13 +97,6 @@ void Frequencies::grow() {
     slots_ = std::move(slots);
 }
 
-std::size_t Frequencies::add(std::string_view value, double n) {
-    std::size_t i = find_or_insert(value);
-    counts_[i] += n;
-    total_ += n;
-    return i;
-}
-
 void Frequencies::merge(const Frequencies& other) {
     for (std::size_t i = 0; i < other.values_.size(); ++i) add(other.values_[i], other.counts_[i]);
 }

@@ -14,7 +14,13 @@ namespace mlm::info {
 class Frequencies {
 public:
     // Adds `n` observations of `value`; returns the value's index (first-seen order).
-    std::size_t add(std::string_view value, double n = 1);
+    // Inline: counting calls it once per input row.
+    std::size_t add(std::string_view value, double n = 1) {
+        std::size_t i = find_or_insert(value);
+        counts_[i] += n;
+        total_ += n;
+        return i;
+    }
     void merge(const Frequencies& other);
     double total() const { return total_; }
     std::size_t distinct() const { return values_.size(); }
