@@ -72,7 +72,8 @@ inline ByteMasks scan_block(const char* p, char delimiter) { return scan_block_s
 
 // Walks the delimiters, newlines and quotes of [begin, end) in order, a block
 // of masks at a time. The last block, shorter than 64 bytes, is copied to a
-// buffer first: nothing past `end` is read.
+// buffer first: nothing past `end` is read. The delimiter must not be '\n' or
+// '"' (a byte would then be two things at once).
 class FieldScanner {
 public:
     FieldScanner(const char* begin, const char* end, char delimiter) : end_(end), delimiter_(delimiter) {
