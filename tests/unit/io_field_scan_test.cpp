@@ -20,6 +20,12 @@ using namespace mlm::io;
 
 namespace {
 
+// A literal's bytes, NULs included (without its terminating NUL).
+template <std::size_t N>
+std::string bytes_of(const char (&literal)[N]) {
+    return std::string(literal, N - 1);
+}
+
 // The events of [begin, end) the scanner visits: (offset, kind) with kind d, n or q.
 std::vector<std::pair<std::size_t, char>> scanned(const std::string& text, char delimiter) {
     // An allocation of exactly the text's size: ASan sees any read past it.
@@ -144,7 +150,7 @@ CsvPlan plan_of(char delimiter, std::size_t columns, std::vector<ColumnRequest> 
 // and the last may lack its newline.
 std::string random_chunk(std::mt19937& rng, char delimiter, std::size_t columns, std::size_t lines) {
     auto chance = [&](int one_in) { return std::uniform_int_distribution<int>(1, one_in)(rng) == 1; };
-    const std::string alphabet = std::string("abcxyz019 \t\r\x80\xff", 17) + std::string(1, '\0');
+    const std::string alphabet = bytes_of("abcxyz019 \t\r\x80\xff\0");
     std::string text;
     for (std::size_t i = 0; i < lines; ++i) {
         if (chance(15)) {
@@ -177,7 +183,7 @@ std::string random_chunk(std::mt19937& rng, char delimiter, std::size_t columns,
 
 TEST_CASE("field scan: the vector masks are the byte-at-a-time masks", "[field_scan]") {
     std::mt19937 rng(16);
-    const std::string alphabet = std::string(",\t\n\"\r a0\x80\xff", 10) + std::string(1, '\0');
+    const std::string alphabet = bytes_of(",\t\n\"\r a0\x80\xff\0");
     for (char delimiter : {',', '\t', ';'}) {
         for (int round = 0; round < 2000; ++round) {
             char block[scan_block_bytes];
@@ -208,7 +214,7 @@ TEST_CASE("field scan: a delimiter, newline or quote is found at every position,
 
 TEST_CASE("field scan: random bytes give exactly the events of a byte-at-a-time scan", "[field_scan]") {
     std::mt19937 rng(7);
-    const std::string alphabet = std::string(",\t\n\"\r a\x80", 8) + std::string(1, '\0');
+    const std::string alphabet = bytes_of(",\t\n\"\r a\x80\0");
     for (int round = 0; round < 3000; ++round) {
         std::string text(std::uniform_int_distribution<std::size_t>(0, 300)(rng), ' ');
         for (char& b : text) b = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(rng)];
