@@ -11,9 +11,27 @@ namespace mlm::info {
 
 namespace {
 
+// The n < 8 bytes at p as one word, in two loads whatever n is (no loop per
+// byte: most labels are that short): two 4-byte words that overlap for n in
+// 4..7, or the first, middle and last byte for n in 1..3. Together they
+// cover every byte, so strings of one length have equal words only when equal.
+std::uint64_t short_word(const char* p, std::size_t n) {
+    if (n >= 4) {
+        std::uint32_t first, last;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        return first | static_cast<std::uint64_t>(last) << 32;
+    }
+    if (n == 0) return 0;
+    auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+    return byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
+}
+
 // A 64-bit hash of short strings, 8 bytes per multiply (labels are mostly
 // shorter than 16 bytes); the final mix spreads every byte into the low bits
-// that pick the slot.
+// that pick the slot. Below 8 bytes it is one-to-one for a given length (an
+// xor with the short word, a multiply by an odd number and an xor-shift are
+// each invertible): equal hashes and lengths there mean equal strings.
 std::uint64_t hash_of(std::string_view s) {
     const char* p = s.data();
     std::size_t n = s.size();
@@ -24,9 +42,7 @@ std::uint64_t hash_of(std::string_view s) {
         h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
         h ^= h >> 31;
     }
-    std::uint64_t tail = 0;
-    for (std::size_t i = 0; i < n; ++i) tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    h = (h ^ tail) * 0x94d049bb133111ebull;
+    h = (h ^ short_word(p, n)) * 0x94d049bb133111ebull;
     return h ^ (h >> 29);
 }
 
@@ -39,9 +55,7 @@ bool same_bytes(const char* a, const char* b, std::size_t n) {
         std::memcpy(&y, b, 8);
         if (x != y) return false;
     }
-    for (std::size_t i = 0; i < n; ++i)
-        if (a[i] != b[i]) return false;
-    return true;
+    return short_word(a, n) == short_word(b, n);
 }
 
 }  // namespace
@@ -52,18 +66,23 @@ std::size_t Frequencies::find_or_insert(std::string_view value) {
     std::size_t mask = slots_.size() - 1;
     for (std::size_t s = h & mask;; s = (s + 1) & mask) {
         std::size_t k = slots_[s];
-        if (k == 0) {
-            values_.emplace_back(value);
-            counts_.push_back(0);
-            hashes_.push_back(h);
-            slots_[s] = values_.size();
-            if (2 * values_.size() > slots_.size()) grow();
-            return values_.size() - 1;
-        }
+        if (k == 0) return insert(value, h, s);
         const std::string& v = values_[k - 1];
-        if (hashes_[k - 1] == h && v.size() == value.size() && same_bytes(v.data(), value.data(), v.size()))
+        if (hashes_[k - 1] == h && v.size() == value.size() &&
+            (value.size() < 8 || same_bytes(v.data(), value.data(), v.size())))
             return k - 1;
     }
+}
+
+// Out of line: a value is new once, found on every other row, and the growing
+// code inlined kept registers saved and restored on every lookup.
+std::size_t Frequencies::insert(std::string_view value, std::uint64_t hash, std::size_t slot) {
+    values_.emplace_back(value);
+    counts_.push_back(0);
+    hashes_.push_back(hash);
+    slots_[slot] = values_.size();
+    if (2 * values_.size() > slots_.size()) grow();
+    return values_.size() - 1;
 }
 
 // Doubles the table, keeping it at most half full so probes stay short.
@@ -76,13 +95,6 @@ void Frequencies::grow() {
         slots[s] = i + 1;
     }
     slots_ = std::move(slots);
-}
-
-std::size_t Frequencies::add(std::string_view value, double n) {
-    std::size_t i = find_or_insert(value);
-    counts_[i] += n;
-    total_ += n;
-    return i;
 }
 
 void Frequencies::merge(const Frequencies& other) {

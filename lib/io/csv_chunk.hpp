@@ -4,6 +4,8 @@
 // the ragged-row check of CONTRACT.md section 3), and numbers are parsed straight
 // from the chunk. Text cells are views into the chunk, which the store pins.
 // A line with a quote falls back to split_csv_line, so quoting reads as before.
+// Fields and lines are found in one pass over the chunk's masks of delimiters,
+// newlines and quotes (io/field_scan.hpp), not by a search per line and field.
 #pragma once
 
 #include "io/row_store.hpp"

@@ -108,6 +108,30 @@ TEST_CASE("frequency: thousands of distinct values, some sharing a prefix, are c
     CHECK(f.add("prefix__4999") == 4999);
 }
 
+TEST_CASE("frequency: short values that differ in one byte, at any place, are counted apart", "[frequency][edge]") {
+    // Values shorter than 8 bytes are hashed and compared as a few overlapping
+    // loads: every byte of every length 1..12 must still tell values apart.
+    mlm::info::Frequencies f;
+    std::size_t expected = 0;
+    for (std::size_t n = 1; n <= 12; ++n) {
+        const std::string base(n, 'a');
+        f.add(base);
+        ++expected;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string v = base;
+            v[i] = 'b';
+            CHECK(f.add(v) == expected++);
+            v[i] = '\0';
+            CHECK(f.add(v) == expected++);
+        }
+    }
+    REQUIRE(f.distinct() == expected);
+    for (std::size_t n = 1; n <= 12; ++n) CHECK(f.add(std::string(n, 'a')) < expected);  // found, not added
+    CHECK(f.distinct() == expected);
+    for (double c : f.counts()) CHECK(c >= 1);
+    CHECK(f.total() == expected + 12);
+}
+
 TEST_CASE("frequency: MI, NMI and conditional entropy match scikit-learn", "[frequency][reference]") {
     for (const auto& c : reference()["labels"]) {
         mlm::info::Contingency t;
