@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include <boost/math/constants/constants.hpp>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 
@@ -36,17 +37,6 @@ void require(bool ok, const std::string& family, const std::string& what, double
         throw InputError("cannot fit " + family + ": " + what + ", got " + shortest(x));
 }
 
-void check_support(const std::string& family, std::span<const double> xs) {
-    for (double x : xs) {
-        require(std::isfinite(x), family, "every value must be a finite number", x);
-        if (family == "bernoulli") require(x == 0 || x == 1, family, "values must be 0 or 1", x);
-        if (family == "binomial" || family == "poisson")
-            require(x >= 0 && x == std::floor(x), family, "values must be counts 0, 1, 2, ...", x);
-        if (family == "beta") require(x > 0 && x < 1, family, "values must be in (0, 1)", x);
-        if (family == "gamma") require(x > 0, family, "values must be > 0", x);
-        if (family == "exponential") require(x >= 0, family, "values must be >= 0", x);
-    }
-}
 
 // ln(k) - digamma(k) = s, s > 0: Newton on ln k from Minka's start, which
 // converges in a few steps (the function is convex and decreasing).
@@ -146,33 +136,70 @@ std::size_t free_parameters(const Distribution& d) {
 
 }  // namespace
 
+void check_support(const std::string& family, std::span<const double> xs) {
+    // The family decided once, not per value: this runs once per input number.
+    const bool bernoulli = family == "bernoulli", counts = family == "binomial" || family == "poisson",
+               beta = family == "beta", gamma = family == "gamma", exponential = family == "exponential";
+    for (double x : xs) {
+        require(std::isfinite(x), family, "every value must be a finite number", x);
+        if (bernoulli) require(x == 0 || x == 1, family, "values must be 0 or 1", x);
+        if (counts) require(x >= 0 && x == std::floor(x), family, "values must be counts 0, 1, 2, ...", x);
+        if (beta) require(x > 0 && x < 1, family, "values must be in (0, 1)", x);
+        if (gamma) require(x > 0, family, "values must be > 0", x);
+        if (exponential) require(x >= 0, family, "values must be >= 0", x);
+    }
+}
+
 double log_likelihood(const Distribution& d, std::span<const double> data) {
     CompensatedSum s;
     for (double x : data) s.add(logpdf(d, x));
     return s.value();
 }
 
+namespace {
+
+void require_count(const std::string& family, std::size_t n) {
+    std::size_t least = family == "normal" || family == "uniform" || family == "beta" ? 2 : 1;
+    if (n < least)
+        throw InputError("cannot fit " + family + ": need at least " + std::to_string(least) + " values, got " +
+                         std::to_string(n));
+}
+
+// The fit of `d` to n values with this log-likelihood, scored by AIC and BIC.
+Fit scored(Distribution d, std::size_t n, double log_likelihood) {
+    Fit out;
+    out.distribution = std::move(d);
+    out.n = n;
+    out.parameters = free_parameters(out.distribution);
+    out.log_likelihood = log_likelihood;
+    double k = static_cast<double>(out.parameters), count = static_cast<double>(n);
+    out.aic = 2 * k - 2 * out.log_likelihood;
+    out.bic = k * std::log(count) - 2 * out.log_likelihood;
+    if (const auto* normal = std::get_if<Normal>(&out.distribution.family))
+        out.sd_sample = normal->sd * std::sqrt(count / (count - 1));
+    return out;
+}
+
+}  // namespace
+
+Fit fit_normal(std::size_t n, double mean, double sd) {
+    require_count("normal", n);
+    require(sd > 0, "normal", "the values do not vary (sd 0)", sd);
+    // Σ(x - mean)² / sd² = n at the MLE; ln sd rather than ln sd², which overflows first.
+    const double log_likelihood =
+        -static_cast<double>(n) * (0.5 * std::log(2 * boost::math::constants::pi<double>()) + std::log(sd) + 0.5);
+    return scored({Normal{mean, sd}}, n, log_likelihood);
+}
+
 Fit fit(const std::string& family, std::span<const double> data) {
     const FamilyInfo* f = find_family(family);
     if (!f) throw UsageError("unknown distribution \"" + family + "\"");
-    std::size_t least = family == "normal" || family == "uniform" || family == "beta" ? 2 : 1;
-    if (data.size() < least)
-        throw InputError("cannot fit " + family + ": need at least " + std::to_string(least) +
-                         " values, got " + std::to_string(data.size()));
+    require_count(family, data.size());
     check_support(family, data);
-    Fit out;
-    out.distribution = estimate(family, data);
-    out.n = data.size();
-    out.parameters = free_parameters(out.distribution);
-    out.log_likelihood = log_likelihood(out.distribution, data);
-    double k = static_cast<double>(out.parameters), n = static_cast<double>(out.n);
-    out.aic = 2 * k - 2 * out.log_likelihood;
-    out.bic = k * std::log(n) - 2 * out.log_likelihood;
-    if (family == "normal") {
-        auto& nd = std::get<Normal>(out.distribution.family);
-        out.sd_sample = nd.sd * std::sqrt(n / (n - 1));
-    }
-    return out;
+    Distribution d = estimate(family, data);
+    if (const auto* normal = std::get_if<Normal>(&d.family)) return fit_normal(data.size(), normal->mu, normal->sd);
+    double ln_l = log_likelihood(d, data);
+    return scored(std::move(d), data.size(), ln_l);
 }
 
 }  // namespace mlm::prob

@@ -38,6 +38,15 @@ struct Fit {
 // every count 0) is an InputError.
 Fit fit(const std::string& family, std::span<const double> data);
 
+// The normal fit from the data's sufficient statistics, for data read in parts
+// (their moments merged): n values, their mean and population sd sqrt(Σ(x - mean)²/n);
+// ln L = -n/2 (ln(2π sd²) + 1) in closed form. The refusals of fit("normal").
+Fit fit_normal(std::size_t n, double mean, double sd);
+
+// The InputError fit() makes for the first value of `data` outside the support
+// of `family` (or not finite).
+void check_support(const std::string& family, std::span<const double> data);
+
 // The log-likelihood of `data` under `d` (compensated sum of logpdf).
 double log_likelihood(const Distribution& d, std::span<const double> data);
 

@@ -4,7 +4,9 @@
 #include "dist/dist_tool.hpp"
 
 #include "error.hpp"
+#include "io/table.hpp"
 #include "io/table_writer.hpp"
+#include "linalg/moments.hpp"
 #include "prob/chi_square.hpp"
 #include "prob/distribution.hpp"
 #include "prob/fit.hpp"
@@ -145,6 +147,28 @@ int run_auto(cli::Context& ctx, const std::vector<double>& data) {
     return 0;
 }
 
+// The normal fit without --test needs only the moments: each chunk's, with
+// its support checked, on the thread that parsed it, merged in input order.
+prob::Fit fit_normal_by_chunks(cli::Context& ctx) {
+    io::TableReader table = ctx.open_table();
+    table.select_numbers(ctx.selected_columns(table));
+    linalg::Moments all = linalg::Moments::diagonal(1);
+    io::map_chunks(
+        table,
+        [](const io::RowBlock& b) {
+            const Eigen::Map<const Eigen::VectorXd> values(b.matrix().data(),
+                                                           static_cast<Eigen::Index>(b.rows() * b.number_columns()));
+            prob::check_support("normal", {values.data(), static_cast<std::size_t>(values.size())});
+            linalg::Moments part = linalg::Moments::diagonal(1);
+            part.add_block(values);
+            return part;
+        },
+        [&](linalg::Moments&& part) { all.merge(part); });
+    ctx.report_skipped(table);
+    const double sd = all.count() ? all.population_sd()(0) : 0;
+    return prob::fit_normal(static_cast<std::size_t>(all.count()), all.count() ? all.mean()(0) : 0, sd);
+}
+
 }  // namespace
 
 int run_fit(const Options& o, cli::Context& ctx) {
@@ -154,6 +178,7 @@ int run_fit(const Options& o, cli::Context& ctx) {
     bool checks = o.common.fail_above || o.common.fail_below;
     if (checks && !o.test) throw UsageError("--fail-above and --fail-below check the p-value of --test");
     if (o.spec == "auto" && (o.test || checks)) throw UsageError("fit auto ranks families; --test needs one NAME");
+    if (o.spec == "normal" && !o.test) return print_fit(o, ctx, fit_normal_by_chunks(ctx), {});
     auto data = read_values(ctx);
     if (o.spec == "auto") return run_auto(ctx, data);
     return print_fit(o, ctx, prob::fit(o.spec, data), data);

@@ -36,6 +36,45 @@ std::string_view joint(const io::RowBlock& b, std::size_t r, std::size_t first, 
     return scratch;
 }
 
+// The counts of one chunk's rows, without groups.
+struct ChunkCounts {
+    std::size_t rows = 0;
+    info::Frequencies values;    // form values
+    info::Contingency table;     // forms cond, mi
+};
+
+// Without groups, each chunk is counted on the thread that parsed it, and the
+// counts merged in input order, which keeps the first-seen order of values.
+// `a` columns come first in a block, then `b` columns.
+void count_chunks(io::TableReader& table, CountState& s, std::size_t a, std::size_t b) {
+    const bool values = s.form == "values";
+    io::map_chunks(
+        table,
+        [&](const io::RowBlock& block) {
+            ChunkCounts part;
+            std::string sa, sb;
+            for (std::size_t r = 0; r < block.rows(); ++r) {
+                std::string_view va = joint(block, r, 0, a, sa);
+                if (values) part.values.add(va);
+                else part.table.add(va, joint(block, r, a, b, sb));
+            }
+            part.rows = block.rows();
+            return part;
+        },
+        [&](ChunkCounts&& part) {
+            if (part.rows == 0) return;  // every row skipped
+            if (s.group_count() == 0) {
+                s.ensure(s.groups.id(std::vector<std::string>{}));  // the one group, with no values
+                if (values) s.values[0] = std::move(part.values);
+                else s.tables[0] = std::move(part.table);
+            } else if (values) {
+                s.values[0].merge(part.values);
+            } else {
+                s.tables[0].merge(part.table);
+            }
+        });
+}
+
 void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     io::TableReader table = ctx.open_table();
     std::vector<std::size_t> a, b;
@@ -66,11 +105,16 @@ void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     for (std::size_t k = 0; k < g.size(); ++k) group_positions.push_back(a.size() + b.size() + k);
     s.groups = io::GroupIndex(group_positions);
 
-    io::RowBlock block;
-    std::string sa, sb;
     // Decided once, not per row: the loop runs once per input row.
     const bool values = s.form == "values";
     const bool grouped = !s.groups.empty();
+    if (!grouped) {
+        count_chunks(table, s, a.size(), b.size());
+        ctx.report_skipped(table);
+        return;
+    }
+    io::RowBlock block;
+    std::string sa, sb;
     std::size_t slots = 0;
     while (table.read_block(block)) {
         for (std::size_t r = 0; r < block.rows(); ++r) {

@@ -51,6 +51,16 @@ struct WeightSums {
         nonzero += nz;
         outcomes += rows;
     }
+
+    // Adds the sums of the rows that follow these (a later chunk's).
+    void merge(const WeightSums& later) {
+        sum.merge(later.sum);
+        w_log_w.merge(later.w_log_w);
+        outcomes += later.outcomes;
+        nonzero += later.nonzero;
+        for (std::size_t i = 0; i < later.head.size() && head.size() < explain_terms; ++i)
+            head.push_back(later.head[i]);
+    }
 };
 
 [[noreturn]] void bad_weight(const io::RowBlock& b, std::size_t r, std::size_t column, double w) {
@@ -162,18 +172,30 @@ int run_weights(const Options& o, cli::Context& ctx) {
 
     io::GroupIndex groups(group_positions);
     std::vector<std::vector<WeightSums>> sums;  // [group][column]
+    if (groups.empty()) {
+        // One group: each chunk's sums on the thread that parsed it, merged in input order.
+        io::map_chunks(
+            table,
+            [&cols](const io::RowBlock& b) {
+                check_weights(b, cols);
+                std::vector<WeightSums> part(cols.size());
+                std::vector<double> scratch_w, scratch_w_log;
+                for (std::size_t j = 0; j < cols.size(); ++j) part[j].add_column(b, j, scratch_w, scratch_w_log);
+                return part;
+            },
+            [&](std::vector<WeightSums>&& part) {
+                if (part.empty() || part[0].outcomes == 0) return;  // every row skipped
+                if (!sums.empty()) {
+                    for (std::size_t j = 0; j < cols.size(); ++j) sums[0][j].merge(part[j]);
+                    return;
+                }
+                groups.id(std::vector<std::string>{});  // the one group, with no values
+                sums.push_back(std::move(part));
+            });
+    }
     io::RowBlock b;
-    std::vector<double> scratch_w, scratch_w_log;
-    while (table.read_block(b)) {
+    while (!groups.empty() && table.read_block(b)) {
         check_weights(b, cols);
-        if (groups.empty()) {
-            if (sums.empty()) {
-                groups.id(b, 0);  // the one group, with no values
-                sums.emplace_back(cols.size());
-            }
-            for (std::size_t j = 0; j < cols.size(); ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
-            continue;
-        }
         for (std::size_t r = 0; r < b.rows(); ++r) {
             std::size_t g = groups.id(b, r);
             if (g == sums.size()) sums.emplace_back(cols.size());
