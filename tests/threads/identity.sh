@@ -40,7 +40,9 @@ commands=(
     "mlm-gd fit --target y -c x1,x2,x3,x4 big.csv"
     # The forms whose per-chunk partial results are merged in input order.
     "mlm-entropy --normalize -c x1,x3,n big.csv"
+    "mlm-entropy --normalize -c x3,n -g label big.csv"
     "mlm-entropy cond -c label --given class big.csv"
+    "mlm-entropy mi -c label,x4 -g class big.csv"
     "mlm-entropy mi -c label,class --to json big.csv"
     "mlm-kl samples -c x1,x3 --quantile-bins 20 big.csv"
     "mlm-kl samples -c x1,x3 --bins 10 --range 0,10 big.csv"

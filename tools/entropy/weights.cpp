@@ -63,6 +63,38 @@ struct WeightSums {
     }
 };
 
+// The sums of each column in each group.
+struct GroupSums {
+    io::GroupIndex groups;
+    std::vector<std::vector<WeightSums>> sums;  // [group][column]
+
+    // The rows of a block, whose first `columns` number columns are the weights.
+    void add(const io::RowBlock& b, std::size_t columns) {
+        if (b.rows() == 0) return;
+        if (groups.empty()) {  // one group: each column's terms summed at once
+            groups.id(b, 0);
+            sums.resize(1, std::vector<WeightSums>(columns));
+            std::vector<double> scratch_w, scratch_w_log;
+            for (std::size_t j = 0; j < columns; ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
+            return;
+        }
+        for (std::size_t r = 0; r < b.rows(); ++r) {
+            std::size_t g = groups.id(b, r);
+            if (g == sums.size()) sums.emplace_back(columns);
+            for (std::size_t j = 0; j < columns; ++j) sums[g][j].add(b.number(r, j));
+        }
+    }
+
+    // Adds the sums of the rows after these, group by group.
+    void merge(const GroupSums& later, std::size_t columns) {
+        for (std::size_t g = 0; g < later.sums.size(); ++g) {
+            std::size_t id = groups.id(later.groups.values(g));
+            if (id == sums.size()) sums.emplace_back(columns);
+            for (std::size_t j = 0; j < columns; ++j) sums[id][j].merge(later.sums[g][j]);
+        }
+    }
+};
+
 [[noreturn]] void bad_weight(const io::RowBlock& b, std::size_t r, std::size_t column, double w) {
     throw InputError("weights must be finite and >= 0, got " + io::format_number(w), b.file(r), b.line(r),
                      column + 1);
@@ -170,38 +202,20 @@ int run_weights(const Options& o, cli::Context& ctx) {
     }
     table.select(requests);
 
-    io::GroupIndex groups(group_positions);
-    std::vector<std::vector<WeightSums>> sums;  // [group][column]
-    if (groups.empty()) {
-        // One group: each chunk's sums on the thread that parsed it, merged in input order.
-        io::map_chunks(
-            table,
-            [&cols](const io::RowBlock& b) {
-                check_weights(b, cols);
-                std::vector<WeightSums> part(cols.size());
-                std::vector<double> scratch_w, scratch_w_log;
-                for (std::size_t j = 0; j < cols.size(); ++j) part[j].add_column(b, j, scratch_w, scratch_w_log);
-                return part;
-            },
-            [&](std::vector<WeightSums>&& part) {
-                if (part.empty() || part[0].outcomes == 0) return;  // every row skipped
-                if (!sums.empty()) {
-                    for (std::size_t j = 0; j < cols.size(); ++j) sums[0][j].merge(part[j]);
-                    return;
-                }
-                groups.id(std::vector<std::string>{});  // the one group, with no values
-                sums.push_back(std::move(part));
-            });
-    }
-    io::RowBlock b;
-    while (!groups.empty() && table.read_block(b)) {
-        check_weights(b, cols);
-        for (std::size_t r = 0; r < b.rows(); ++r) {
-            std::size_t g = groups.id(b, r);
-            if (g == sums.size()) sums.emplace_back(cols.size());
-            for (std::size_t j = 0; j < cols.size(); ++j) sums[g][j].add(b.number(r, j));
-        }
-    }
+    // Each chunk's sums on the thread that parsed it, merged in input order
+    // (groups new in a chunk come after those seen before).
+    GroupSums all{io::GroupIndex(group_positions), {}};
+    io::map_chunks(
+        table,
+        [&](const io::RowBlock& b) {
+            check_weights(b, cols);
+            GroupSums part{io::GroupIndex(group_positions), {}};
+            part.add(b, cols.size());
+            return part;
+        },
+        [&](GroupSums&& part) { all.merge(part, cols.size()); });
+    const io::GroupIndex& groups = all.groups;
+    const std::vector<std::vector<WeightSums>>& sums = all.sums;
     if (sums.empty()) throw InputError("no data rows", table.file());
     ctx.report_skipped(table);
 
