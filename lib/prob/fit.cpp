@@ -6,6 +6,7 @@
 
 #include <boost/math/constants/constants.hpp>
 #include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 
 #include "compensated_sum.hpp"
@@ -74,32 +75,19 @@ std::pair<double, double> beta_shapes(double m, double v, double log_x, double l
     return {a, b};
 }
 
+// Σ(x - m)² / n.
+double spread(std::span<const double> xs, double m) {
+    CompensatedSum s;
+    for (double x : xs) s.add((x - m) * (x - m));
+    return s.value() / static_cast<double>(xs.size());
+}
+
 Distribution estimate(const std::string& family, std::span<const double> xs) {
-    double n = static_cast<double>(xs.size());
     double m = mean_of(xs);
     auto [lo, hi] = std::minmax_element(xs.begin(), xs.end());
-    auto spread = [&] {
-        CompensatedSum s;
-        for (double x : xs) s.add((x - m) * (x - m));
-        return s.value() / n;
-    };
-    if (family == "normal") {
-        double sd = std::sqrt(spread());
-        require(sd > 0, family, "the values do not vary (sd 0)", sd);
-        return {Normal{m, sd}};
-    }
-    if (family == "bernoulli") return {Bernoulli{m}};
-    if (family == "poisson") {
-        require(m > 0, family, "every count is 0 (lambda 0)", m);
-        return {Poisson{m}};
-    }
     if (family == "binomial") {
         require(*hi > 0, family, "every count is 0", *hi);
         return {Binomial{*hi, m / *hi}};
-    }
-    if (family == "exponential") {
-        require(m > 0, family, "every value is 0", m);
-        return {Exponential{1 / m}};
     }
     if (family == "uniform") {
         require(*lo < *hi, family, "the values do not vary", *lo);
@@ -112,7 +100,7 @@ Distribution estimate(const std::string& family, std::span<const double> xs) {
         return {Gamma{k, k / m}};
     }
     if (family == "beta") {
-        double v = spread();
+        double v = spread(xs, m);
         require(v > 0, family, "the values do not vary", m);
         auto [a, b] = beta_shapes(m, v, mean_log(xs, false), mean_log(xs, true));
         return {Beta{a, b}};
@@ -182,22 +170,50 @@ Fit scored(Distribution d, std::size_t n, double log_likelihood) {
 
 }  // namespace
 
-Fit fit_normal(std::size_t n, double mean, double sd) {
-    require_count("normal", n);
-    require(sd > 0, "normal", "the values do not vary (sd 0)", sd);
-    // Σ(x - mean)² / sd² = n at the MLE; ln sd rather than ln sd², which overflows first.
-    const double log_likelihood =
-        -static_cast<double>(n) * (0.5 * std::log(2 * boost::math::constants::pi<double>()) + std::log(sd) + 0.5);
-    return scored({Normal{mean, sd}}, n, log_likelihood);
+bool fits_by_moments(const std::string& family) {
+    return family == "normal" || family == "exponential" || family == "bernoulli" || family == "poisson";
 }
+
+Fit fit_by_moments(const std::string& family, const MomentSums& s) {
+    require_count(family, s.n);
+    const double n = static_cast<double>(s.n), m = s.mean;
+    auto xlogy = [](double x, double y) { return x == 0 ? 0.0 : x * std::log(y); };  // 0 ln 0 = 0
+    if (family == "normal") {
+        require(s.sd > 0, family, "the values do not vary (sd 0)", s.sd);
+        // Σ(x - mean)² / sd² = n at the MLE; ln sd rather than ln sd², which overflows first.
+        const double pi = boost::math::constants::pi<double>();
+        return scored({Normal{m, s.sd}}, s.n, -n * (0.5 * std::log(2 * pi) + std::log(s.sd) + 0.5));
+    }
+    if (family == "exponential") {
+        require(m > 0, family, "every value is 0", m);
+        return scored({Exponential{1 / m}}, s.n, -n * (std::log(m) + 1));
+    }
+    if (family == "poisson") {
+        require(m > 0, family, "every count is 0 (lambda 0)", m);
+        return scored({Poisson{m}}, s.n, n * m * std::log(m) - n * m - s.log_factorials);
+    }
+    if (family != "bernoulli") throw UsageError("fit_by_moments: " + family + " needs more than moments");
+    const double ones = std::round(n * m);  // the count of 1s
+    return scored({Bernoulli{m}}, s.n, xlogy(ones, m) + xlogy(n - ones, 1 - m));
+}
+
+double log_factorial(double k) { return boost::math::lgamma(k + 1, Policy()); }
 
 Fit fit(const std::string& family, std::span<const double> data) {
     const FamilyInfo* f = find_family(family);
     if (!f) throw UsageError("unknown distribution \"" + family + "\"");
     require_count(family, data.size());
     check_support(family, data);
+    if (fits_by_moments(family)) {
+        MomentSums s{data.size(), mean_of(data), 0, 0};
+        s.sd = std::sqrt(spread(data, s.mean));
+        CompensatedSum log_factorials;
+        if (family == "poisson")
+            for (double x : data) log_factorials.add(log_factorial(x));
+        s.log_factorials = log_factorials.value();
+        return fit_by_moments(family, s);
+    }
     Distribution d = estimate(family, data);
-    if (const auto* normal = std::get_if<Normal>(&d.family)) return fit_normal(data.size(), normal->mu, normal->sd);
     double ln_l = log_likelihood(d, data);
     return scored(std::move(d), data.size(), ln_l);
 }

@@ -48,6 +48,8 @@ commands=(
     "mlm-kl samples -c x1,x3 --bins 10 --range 0,10 big.csv"
     "mlm-kl samples --categorical -c class,label big.csv"
     "mlm-dist fit normal -c x1,x2 big.csv"
+    "mlm-dist fit poisson -c n big.csv"
+    "mlm-dist fit exponential -c x3 big.csv"
     "mlm-dist fit normal --to json x1.csv - < x1.csv"
     "mlm-bayes nb fit --target class --kind multinomial -c x1,x3 big.csv"
     "mlm-bayes nb fit --target label -c x1,x2 --partial big.csv"
@@ -102,6 +104,7 @@ late() {  # COMMAND EXPECTED: the same bytes at 1, 2, 3 threads, and EXPECTED in
 late "mlm-entropy --normalize -c n refused.csv" "refused.csv:35002:8: weights must be finite and >= 0, got -3"
 late "mlm-kl samples -c x1,x3 refused.csv" "refused.csv:35002:2: a sample value must be a finite number"
 late "mlm-dist fit normal -c x1 refused.csv" "cannot fit normal: every value must be a finite number, got -inf"
+late "mlm-dist fit poisson -c n refused.csv" "cannot fit poisson: values must be counts 0, 1, 2, ..., got -3"
 late "mlm-bayes nb fit --target class -c x1,x2 refused.csv" \
     'refused.csv:35002: feature "x1" is -inf: naive Bayes needs finite values'
 late "mlm-bayes nb fit --target class --kind multinomial -c x3,n refused.csv" \
