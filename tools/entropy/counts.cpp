@@ -97,7 +97,16 @@ void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     for (std::size_t k = 0; k < g.size(); ++k) group_positions.push_back(a.size() + b.size() + k);
     s.groups = io::GroupIndex(group_positions);
 
-    // Each chunk counted on the thread that parsed it, merged in input order.
+    if (!s.groups.empty()) {
+        // Per chunk, every group's counts would be built twice (in the chunk,
+        // then merged): with thousands of groups that costs more than it saves.
+        io::RowBlock block;
+        while (table.read_block(block)) count_block(block, a.size(), b.size(), s);
+        ctx.report_skipped(table);
+        return;
+    }
+    // Without groups, each chunk counted on the thread that parsed it, merged
+    // in input order (values new in a chunk come after those seen before).
     io::map_chunks(
         table,
         [&](const io::RowBlock& block) {
