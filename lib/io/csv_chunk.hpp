@@ -11,6 +11,8 @@
 #include "io/row_store.hpp"
 #include "io/table.hpp"
 
+#include <any>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +43,12 @@ struct ParsedChunk {
     std::size_t skipped = 0;  // rows dropped by skip_missing
     std::size_t bytes = 0;
     std::optional<ChunkError> error;  // parsing stopped at the first one
+    // A tool's partial result over the rows, made on the parsing thread when
+    // the table reader is asked for one (TableReader::reduce_chunks), or what
+    // that step threw; `store` is dropped then, its rows spent.
+    bool reduced = false;
+    std::any partial;
+    std::exception_ptr partial_error;
 };
 
 // `chunk`: whole lines (the last one may lack its newline at the end of input).

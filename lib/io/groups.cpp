@@ -26,6 +26,7 @@ std::size_t GroupIndex::id(const RowBlock& block, std::size_t row) {
 }
 
 std::size_t GroupIndex::id(const std::vector<std::string>& values) {
+    if (columns_.empty() && values.empty()) return id(RowBlock(), 0);
     scratch_.clear();
     for (const auto& v : values) {
         scratch_.append(v);

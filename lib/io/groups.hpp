@@ -18,7 +18,8 @@ public:
     explicit GroupIndex(std::vector<std::size_t> columns) : columns_(std::move(columns)) {}
     // The id of the row's group, adding the group when it is new.
     std::size_t id(const RowBlock& block, std::size_t row);
-    // The id for an already-built key (merge of partial results).
+    // The id for an already-built key (merge of partial results); without
+    // group columns, an empty key is the one group id(block, row) gives.
     std::size_t id(const std::vector<std::string>& values);
     std::size_t size() const { return keys_.size(); }
     // The group's values, one per group column.

@@ -166,8 +166,12 @@ struct TableReader::Impl {
     ParsedChunk chunk;  // the chunk whose rows are being handed out
     std::size_t chunk_row = 0;
     std::size_t chunk_line_base = 0, next_line_base = 0;  // lines before this chunk, the next
+    ChunkReduce reduce;  // set by reduce_chunks: chunks started then are reduced as they are parsed
     void start_chunks();
+    bool next_chunk();
     bool chunk_block(RowBlock& block, std::size_t max_rows);
+    void reduce_chunk(ParsedChunk& c, const ChunkReduce& step) const;
+    void take_reduced(const std::function<void(std::any&)>& take);
     bool slow_block(RowBlock& block, std::size_t max_rows);
     bool advance_file();
     RowBlock gather(const std::vector<RowBlock>& parts) const;
@@ -392,8 +396,46 @@ void TableReader::Impl::start_chunks() {
     // A stream (stdin, a pipe, gzip, zstd) is read ahead on a thread of its
     // own, at any --threads, as gzip decodes on one (io/read_ahead.hpp).
     if (lines->is_stream()) cut = ReadAhead::wrap(std::move(cut));
-    chunks = std::make_unique<ChunkPipeline>(std::max<std::size_t>(options.threads, 1), std::move(cut),
-        [this](std::shared_ptr<const std::string> text) { return parse_csv_chunk(std::move(text), plan); });
+    chunks = std::make_unique<ChunkPipeline>(
+        std::max<std::size_t>(options.threads, 1), std::move(cut),
+        [this, step = reduce](std::shared_ptr<const std::string> text) {
+            ParsedChunk c = parse_csv_chunk(std::move(text), plan);
+            if (step) reduce_chunk(c, step);
+            return c;
+        });
+}
+
+// On a parsing thread: the chunk's rows, lines counted from its start, given
+// to `step`. Reads only what stays fixed while chunks are parsed.
+void TableReader::Impl::reduce_chunk(ParsedChunk& c, const ChunkReduce& step) const {
+    RowBlock rows;
+    rows.number_columns_ = number_requests;
+    rows.text_columns_ = text_requests;
+    rows.files_ = files;
+    rows.show(c.store, 0, c.rows, 0);
+    try {
+        c.partial = step(rows);
+    } catch (...) {
+        c.partial_error = std::current_exception();
+    }
+    c.reduced = true;
+    rows.clear();
+    c.store.reset();
+}
+
+// The next chunk of the file, after the error that ended the one before, if
+// any: false when the file's chunks are spent.
+bool TableReader::Impl::next_chunk() {
+    if (chunk.error)
+        throw InputError(chunk.error->message, paths[current], chunk_line_base + chunk.error->line,
+                         chunk.error->column);
+    chunk = ParsedChunk();
+    chunk_row = 0;
+    if (!chunks->next(chunk)) return false;
+    chunk_line_base = next_line_base;
+    next_line_base += chunk.lines;
+    skipped += chunk.skipped;
+    return true;
 }
 
 // The next rows of the current chunks, never from two chunks at once: false
@@ -406,16 +448,23 @@ bool TableReader::Impl::chunk_block(RowBlock& block, std::size_t max_rows) {
             chunk_row += n;
             return true;
         }
-        if (chunk.error)
-            throw InputError(chunk.error->message, paths[current], chunk_line_base + chunk.error->line,
-                             chunk.error->column);
-        chunk = ParsedChunk();
-        chunk_row = 0;
-        if (!chunks->next(chunk)) return false;
-        chunk_line_base = next_line_base;
-        next_line_base += chunk.lines;
-        skipped += chunk.skipped;
+        if (!next_chunk()) return false;
     }
+}
+
+// A chunk reduced as it was parsed: its result, or what reducing it threw,
+// with the line of an InputError counted from the file's start.
+void TableReader::Impl::take_reduced(const std::function<void(std::any&)>& take) {
+    chunk_row = chunk.rows;  // the rows are spent
+    if (chunk.partial_error) {
+        try {
+            std::rethrow_exception(chunk.partial_error);
+        } catch (const InputError& e) {
+            if (e.line() == 0) throw;
+            throw InputError(e.message(), e.file(), chunk_line_base + e.line(), e.column());
+        }
+    }
+    take(chunk.partial);
 }
 
 // Rows one at a time: those read ahead, and JSON.
@@ -610,6 +659,54 @@ RowBlock TableReader::Impl::gather(const std::vector<RowBlock>& parts) const {
     }
     all.show(std::move(store), 0, rows, 0);
     return all;
+}
+
+void TableReader::reduce_chunks(const ChunkReduce& reduce, const std::function<void(std::any&)>& take) {
+    Impl& m = *impl_;
+    // The parsing threads call `reduce`, which may refer to what dies with the
+    // caller: they are stopped before this returns or throws.
+    struct Stop {
+        Impl& m;
+        ~Stop() {
+            m.chunks.reset();
+            m.reduce = nullptr;
+        }
+    } stop{m};
+    m.reduce = reduce;
+    const bool metered = m.meter && m.meter->on();
+    auto here = [&](const RowBlock& rows) {
+        std::any partial = reduce(rows);
+        take(partial);
+    };
+    RowBlock block;
+    block.number_columns_ = m.number_requests;
+    block.text_columns_ = m.text_requests;
+    block.files_ = m.files;
+    for (;;) {
+        if (m.chunks) {
+            if (m.chunk_row < m.chunk.rows) {  // a chunk parsed before this call, or begun by read_block
+                m.chunk_block(block, m.chunk.rows - m.chunk_row);
+                here(block);
+                continue;
+            }
+            if (!m.next_chunk()) {
+                m.chunks.reset();
+                if (!m.advance_file()) break;
+                continue;
+            }
+            std::size_t before = m.rows_read;
+            m.rows_read += m.chunk.rows;
+            if (metered && (before >> 12) != (m.rows_read >> 12)) m.meter->update(m.progress_state());
+            if (m.chunk.reduced) m.take_reduced(take);
+        } else if (m.slow_block(block, 4096)) {
+            here(block);
+        } else if (m.done) {
+            break;
+        } else {
+            m.start_chunks();
+        }
+    }
+    if (metered) m.meter->finish();
 }
 
 // Every remaining row in one block.

@@ -8,11 +8,13 @@
 #include "io/row_store.hpp"
 
 #include <Eigen/Core>
+#include <any>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace mlm::io {
@@ -120,6 +122,17 @@ public:
     // Every remaining row in one block.
     RowBlock read_all();
 
+    // Every remaining row, as partial results: `reduce` runs on each chunk's
+    // rows as one block, on the parsing threads for CSV and TSV (so it may
+    // only read what it shares), on this thread for the rows read ahead and
+    // for JSON; `take` gets the results here, in input order. The blocks do
+    // not depend on ReadOptions::threads, so neither does what `take` gets.
+    // A block's line(r) counts from its chunk's start (the lines before it are
+    // not counted yet): what `reduce` throws is thrown in its turn, before the
+    // errors of later rows, an InputError's line made the file's.
+    using ChunkReduce = std::function<std::any(const RowBlock&)>;
+    void reduce_chunks(const ChunkReduce& reduce, const std::function<void(std::any&)>& take);
+
     // Rows dropped by skip_missing so far.
     std::size_t rows_skipped() const;
     // Input bytes consumed so far (for progress reports).
@@ -130,5 +143,15 @@ private:
     explicit TableReader(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// reduce_chunks typed: `map(const RowBlock&)` makes a partial result (on any
+// thread: it must be safe to call at once from several), `merge(Partial&&)`
+// folds them in input order on this thread.
+template <class Map, class Merge>
+void map_chunks(TableReader& table, const Map& map, Merge&& merge) {
+    using Partial = std::invoke_result_t<const Map&, const RowBlock&>;
+    table.reduce_chunks([&map](const RowBlock& b) { return std::any(map(b)); },
+                        [&merge](std::any& p) { merge(std::move(*std::any_cast<Partial>(&p))); });
+}
 
 }  // namespace mlm::io

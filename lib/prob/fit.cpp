@@ -4,7 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include <boost/math/constants/constants.hpp>
 #include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 
 #include "compensated_sum.hpp"
@@ -36,17 +38,6 @@ void require(bool ok, const std::string& family, const std::string& what, double
         throw InputError("cannot fit " + family + ": " + what + ", got " + shortest(x));
 }
 
-void check_support(const std::string& family, std::span<const double> xs) {
-    for (double x : xs) {
-        require(std::isfinite(x), family, "every value must be a finite number", x);
-        if (family == "bernoulli") require(x == 0 || x == 1, family, "values must be 0 or 1", x);
-        if (family == "binomial" || family == "poisson")
-            require(x >= 0 && x == std::floor(x), family, "values must be counts 0, 1, 2, ...", x);
-        if (family == "beta") require(x > 0 && x < 1, family, "values must be in (0, 1)", x);
-        if (family == "gamma") require(x > 0, family, "values must be > 0", x);
-        if (family == "exponential") require(x >= 0, family, "values must be >= 0", x);
-    }
-}
 
 // ln(k) - digamma(k) = s, s > 0: Newton on ln k from Minka's start, which
 // converges in a few steps (the function is convex and decreasing).
@@ -84,32 +75,19 @@ std::pair<double, double> beta_shapes(double m, double v, double log_x, double l
     return {a, b};
 }
 
+// Σ(x - m)² / n.
+double spread(std::span<const double> xs, double m) {
+    CompensatedSum s;
+    for (double x : xs) s.add((x - m) * (x - m));
+    return s.value() / static_cast<double>(xs.size());
+}
+
 Distribution estimate(const std::string& family, std::span<const double> xs) {
-    double n = static_cast<double>(xs.size());
     double m = mean_of(xs);
     auto [lo, hi] = std::minmax_element(xs.begin(), xs.end());
-    auto spread = [&] {
-        CompensatedSum s;
-        for (double x : xs) s.add((x - m) * (x - m));
-        return s.value() / n;
-    };
-    if (family == "normal") {
-        double sd = std::sqrt(spread());
-        require(sd > 0, family, "the values do not vary (sd 0)", sd);
-        return {Normal{m, sd}};
-    }
-    if (family == "bernoulli") return {Bernoulli{m}};
-    if (family == "poisson") {
-        require(m > 0, family, "every count is 0 (lambda 0)", m);
-        return {Poisson{m}};
-    }
     if (family == "binomial") {
         require(*hi > 0, family, "every count is 0", *hi);
         return {Binomial{*hi, m / *hi}};
-    }
-    if (family == "exponential") {
-        require(m > 0, family, "every value is 0", m);
-        return {Exponential{1 / m}};
     }
     if (family == "uniform") {
         require(*lo < *hi, family, "the values do not vary", *lo);
@@ -122,7 +100,7 @@ Distribution estimate(const std::string& family, std::span<const double> xs) {
         return {Gamma{k, k / m}};
     }
     if (family == "beta") {
-        double v = spread();
+        double v = spread(xs, m);
         require(v > 0, family, "the values do not vary", m);
         auto [a, b] = beta_shapes(m, v, mean_log(xs, false), mean_log(xs, true));
         return {Beta{a, b}};
@@ -146,33 +124,98 @@ std::size_t free_parameters(const Distribution& d) {
 
 }  // namespace
 
+void check_support(const std::string& family, std::span<const double> xs) {
+    // The family decided once, not per value: this runs once per input number.
+    const bool bernoulli = family == "bernoulli", counts = family == "binomial" || family == "poisson",
+               beta = family == "beta", gamma = family == "gamma", exponential = family == "exponential";
+    for (double x : xs) {
+        require(std::isfinite(x), family, "every value must be a finite number", x);
+        if (bernoulli) require(x == 0 || x == 1, family, "values must be 0 or 1", x);
+        if (counts) require(x >= 0 && x == std::floor(x), family, "values must be counts 0, 1, 2, ...", x);
+        if (beta) require(x > 0 && x < 1, family, "values must be in (0, 1)", x);
+        if (gamma) require(x > 0, family, "values must be > 0", x);
+        if (exponential) require(x >= 0, family, "values must be >= 0", x);
+    }
+}
+
 double log_likelihood(const Distribution& d, std::span<const double> data) {
     CompensatedSum s;
     for (double x : data) s.add(logpdf(d, x));
     return s.value();
 }
 
+namespace {
+
+void require_count(const std::string& family, std::size_t n) {
+    std::size_t least = family == "normal" || family == "uniform" || family == "beta" ? 2 : 1;
+    if (n < least)
+        throw InputError("cannot fit " + family + ": need at least " + std::to_string(least) + " values, got " +
+                         std::to_string(n));
+}
+
+// The fit of `d` to n values with this log-likelihood, scored by AIC and BIC.
+Fit scored(Distribution d, std::size_t n, double log_likelihood) {
+    Fit out;
+    out.distribution = std::move(d);
+    out.n = n;
+    out.parameters = free_parameters(out.distribution);
+    out.log_likelihood = log_likelihood;
+    double k = static_cast<double>(out.parameters), count = static_cast<double>(n);
+    out.aic = 2 * k - 2 * out.log_likelihood;
+    out.bic = k * std::log(count) - 2 * out.log_likelihood;
+    if (const auto* normal = std::get_if<Normal>(&out.distribution.family))
+        out.sd_sample = normal->sd * std::sqrt(count / (count - 1));
+    return out;
+}
+
+}  // namespace
+
+bool fits_by_moments(const std::string& family) {
+    return family == "normal" || family == "exponential" || family == "bernoulli" || family == "poisson";
+}
+
+Fit fit_by_moments(const std::string& family, const MomentSums& s) {
+    require_count(family, s.n);
+    const double n = static_cast<double>(s.n), m = s.mean;
+    auto xlogy = [](double x, double y) { return x == 0 ? 0.0 : x * std::log(y); };  // 0 ln 0 = 0
+    if (family == "normal") {
+        require(s.sd > 0, family, "the values do not vary (sd 0)", s.sd);
+        // Σ(x - mean)² / sd² = n at the MLE; ln sd rather than ln sd², which overflows first.
+        const double pi = boost::math::constants::pi<double>();
+        return scored({Normal{m, s.sd}}, s.n, -n * (0.5 * std::log(2 * pi) + std::log(s.sd) + 0.5));
+    }
+    if (family == "exponential") {
+        require(m > 0, family, "every value is 0", m);
+        return scored({Exponential{1 / m}}, s.n, -n * (std::log(m) + 1));
+    }
+    if (family == "poisson") {
+        require(m > 0, family, "every count is 0 (lambda 0)", m);
+        return scored({Poisson{m}}, s.n, n * m * std::log(m) - n * m - s.log_factorials);
+    }
+    if (family != "bernoulli") throw UsageError("fit_by_moments: " + family + " needs more than moments");
+    const double ones = std::round(n * m);  // the count of 1s
+    return scored({Bernoulli{m}}, s.n, xlogy(ones, m) + xlogy(n - ones, 1 - m));
+}
+
+double log_factorial(double k) { return boost::math::lgamma(k + 1, Policy()); }
+
 Fit fit(const std::string& family, std::span<const double> data) {
     const FamilyInfo* f = find_family(family);
     if (!f) throw UsageError("unknown distribution \"" + family + "\"");
-    std::size_t least = family == "normal" || family == "uniform" || family == "beta" ? 2 : 1;
-    if (data.size() < least)
-        throw InputError("cannot fit " + family + ": need at least " + std::to_string(least) +
-                         " values, got " + std::to_string(data.size()));
+    require_count(family, data.size());
     check_support(family, data);
-    Fit out;
-    out.distribution = estimate(family, data);
-    out.n = data.size();
-    out.parameters = free_parameters(out.distribution);
-    out.log_likelihood = log_likelihood(out.distribution, data);
-    double k = static_cast<double>(out.parameters), n = static_cast<double>(out.n);
-    out.aic = 2 * k - 2 * out.log_likelihood;
-    out.bic = k * std::log(n) - 2 * out.log_likelihood;
-    if (family == "normal") {
-        auto& nd = std::get<Normal>(out.distribution.family);
-        out.sd_sample = nd.sd * std::sqrt(n / (n - 1));
+    if (fits_by_moments(family)) {
+        MomentSums s{data.size(), mean_of(data), 0, 0};
+        s.sd = std::sqrt(spread(data, s.mean));
+        CompensatedSum log_factorials;
+        if (family == "poisson")
+            for (double x : data) log_factorials.add(log_factorial(x));
+        s.log_factorials = log_factorials.value();
+        return fit_by_moments(family, s);
     }
-    return out;
+    Distribution d = estimate(family, data);
+    double ln_l = log_likelihood(d, data);
+    return scored(std::move(d), data.size(), ln_l);
 }
 
 }  // namespace mlm::prob

@@ -38,6 +38,29 @@ struct Fit {
 // every count 0) is an InputError.
 Fit fit(const std::string& family, std::span<const double> data);
 
+// The fits that need only moments of the data, so that data read in parts
+// fit from their merged sums: normal, exponential, bernoulli and poisson.
+// The log-likelihood in closed form (MLE: sd² = Σ(x - mean)²/n, p = λ = mean):
+//   normal       -n (ln(2π)/2 + ln sd + 1/2)
+//   exponential  -n (ln mean + 1)
+//   bernoulli    k ln p + (n - k) ln(1 - p), with k = n p ones (0 ln 0 = 0)
+//   poisson      n λ ln λ - n λ - Σ ln x!
+// The same refusals as fit(family, data).
+struct MomentSums {
+    std::size_t n = 0;
+    double mean = 0;
+    double sd = 0;              // population sd, sqrt(Σ(x - mean)²/n): the normal's
+    double log_factorials = 0;  // Σ ln x!: the Poisson's
+};
+bool fits_by_moments(const std::string& family);
+Fit fit_by_moments(const std::string& family, const MomentSums& sums);
+// ln x! = ln Γ(x + 1), a term of MomentSums::log_factorials.
+double log_factorial(double x);
+
+// The InputError fit() makes for the first value of `data` outside the support
+// of `family` (or not finite).
+void check_support(const std::string& family, std::span<const double> data);
+
 // The log-likelihood of `data` under `d` (compensated sum of logpdf).
 double log_likelihood(const Distribution& d, std::span<const double> data);
 

@@ -38,6 +38,21 @@ commands=(
     "mlm-dist fit normal x1.csv"
     "mlm-bayes nb fit --target class -c x1,x2,x3,x4 big.csv"
     "mlm-gd fit --target y -c x1,x2,x3,x4 big.csv"
+    # The forms whose per-chunk partial results are merged in input order.
+    "mlm-entropy --normalize -c x1,x3,n big.csv"
+    "mlm-entropy --normalize -c x3,n -g label big.csv"
+    "mlm-entropy cond -c label --given class big.csv"
+    "mlm-entropy mi -c label,x4 -g class big.csv"
+    "mlm-entropy mi -c label,class --to json big.csv"
+    "mlm-kl samples -c x1,x3 --quantile-bins 20 big.csv"
+    "mlm-kl samples -c x1,x3 --bins 10 --range 0,10 big.csv"
+    "mlm-kl samples --categorical -c class,label big.csv"
+    "mlm-dist fit normal -c x1,x2 big.csv"
+    "mlm-dist fit poisson -c n big.csv"
+    "mlm-dist fit exponential -c x3 big.csv"
+    "mlm-dist fit normal --to json x1.csv - < x1.csv"
+    "mlm-bayes nb fit --target class --kind multinomial -c x1,x3 big.csv"
+    "mlm-bayes nb fit --target label -c x1,x2 --partial big.csv"
 )
 
 # Runs "$1" with MLM_THREADS=$2 in $tmp; prints its stdout, stderr and status.
@@ -71,5 +86,28 @@ else
     echo "FAIL: the late bad cell: $msg"
     failures=$((failures + 1))
 fi
+
+# A value each converted tool refuses, deep in a late chunk: the same message
+# at any thread count, with its place where the tool gives one.
+awk -F, -v OFS=, 'NR == 35002 { $2 = "-inf"; $8 = "-3" } { print }' "$tmp/big.csv" > "$tmp/refused.csv"
+late() {  # COMMAND EXPECTED: the same bytes at 1, 2, 3 threads, and EXPECTED in them
+    check "$1" expect-error
+    local msg
+    msg=$(run "$1" 3)
+    if [[ "$msg" == *"$2"* && "$msg" == *"status 3"* ]]; then
+        echo "ok: $1 refuses: $2"
+    else
+        echo "FAIL: $1: expected $2, got: $msg"
+        failures=$((failures + 1))
+    fi
+}
+late "mlm-entropy --normalize -c n refused.csv" "refused.csv:35002:8: weights must be finite and >= 0, got -3"
+late "mlm-kl samples -c x1,x3 refused.csv" "refused.csv:35002:2: a sample value must be a finite number"
+late "mlm-dist fit normal -c x1 refused.csv" "cannot fit normal: every value must be a finite number, got -inf"
+late "mlm-dist fit poisson -c n refused.csv" "cannot fit poisson: values must be counts 0, 1, 2, ..., got -3"
+late "mlm-bayes nb fit --target class -c x1,x2 refused.csv" \
+    'refused.csv:35002: feature "x1" is -inf: naive Bayes needs finite values'
+late "mlm-bayes nb fit --target class --kind multinomial -c x3,n refused.csv" \
+    'refused.csv:35002: feature "n" is -3: multinomial naive Bayes needs counts >= 0'
 
 [ "$failures" -eq 0 ] || { echo "$failures failed"; exit 1; }

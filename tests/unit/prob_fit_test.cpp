@@ -66,3 +66,39 @@ TEST_CASE("fit: data outside the family's support is refused by name", "[fit]") 
     CHECK(refusal("normal", {1, std::nan("")}) ==
           "cannot fit normal: every value must be a finite number, got nan");
 }
+
+TEST_CASE("fit: the fits by moments have the log-likelihood of their data, in closed form", "[fit]") {
+    for (const auto& c : ref()["fit"]) {
+        std::string family = c["family"];
+        if (!mlm::prob::fits_by_moments(family)) continue;
+        INFO(family);
+        auto data = c["data"].get<std::vector<double>>();
+        auto f = mlm::prob::fit(family, data);
+        CHECK_THAT(f.log_likelihood, CloseTo(mlm::prob::log_likelihood(f.distribution, data), 1e-12));
+    }
+    // p at an end: the terms of the absent outcome are 0 (0 ln 0 = 0), as scipy's logpmf.
+    for (std::vector<double> data : {std::vector<double>{0, 0, 0}, std::vector<double>{1, 1}}) {
+        auto f = mlm::prob::fit("bernoulli", data);
+        CHECK(f.log_likelihood == 0);
+        CHECK(mlm::prob::log_likelihood(f.distribution, data) == 0);
+    }
+}
+
+TEST_CASE("fit_by_moments: sums merged from parts fit as the whole data", "[fit]") {
+    const std::vector<double> data = {3, 0, 2, 5, 1, 1, 4, 2, 0, 7};
+    mlm::prob::MomentSums s{data.size(), 2.5, 0, 0};
+    double m2 = 0;
+    for (double x : data) {
+        m2 += (x - 2.5) * (x - 2.5);
+        s.log_factorials += mlm::prob::log_factorial(x);
+    }
+    s.sd = std::sqrt(m2 / 10);
+    for (std::string family : {"normal", "exponential", "poisson"}) {
+        INFO(family);
+        auto whole = mlm::prob::fit(family, data);
+        auto parts = mlm::prob::fit_by_moments(family, s);
+        CHECK(mlm::prob::to_spec(parts.distribution) == mlm::prob::to_spec(whole.distribution));
+        CHECK_THAT(parts.log_likelihood, CloseTo(whole.log_likelihood, 1e-14));
+    }
+    CHECK_THROWS_AS(mlm::prob::fit_by_moments("gamma", s), mlm::UsageError);
+}

@@ -11,6 +11,7 @@
 #include "io/number.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace mlm::bayes_tool {
 
@@ -119,19 +120,28 @@ int run_nb_fit(const Options& o, cli::Context& ctx) {
     }
     req.push_back({target, io::ColumnType::text});
     t.select(req);
-    bayes::NbAccumulator acc(bayes::nb_kind_from_name(o.kind), names);
-    io::RowBlock b;
-    while (t.read_block(b)) {
-        for (std::size_t r = 0; r < b.rows(); ++r) {
-            try {
-                acc.add(b.text(r, 0), b.matrix().data() + r * b.number_columns());
-            } catch (const InputError& e) {
-                throw InputError(e.message(), b.file(r), b.line(r));
+    // Each chunk's statistics on the thread that parsed it, merged in input order.
+    const bayes::NbKind kind = bayes::nb_kind_from_name(o.kind);
+    std::optional<bayes::NbStats> stats;
+    io::map_chunks(
+        t,
+        [&](const io::RowBlock& b) {
+            bayes::NbAccumulator acc(kind, names);
+            for (std::size_t r = 0; r < b.rows(); ++r) {
+                try {
+                    acc.add(b.text(r, 0), b.matrix().data() + r * b.number_columns());
+                } catch (const InputError& e) {
+                    throw InputError(e.message(), b.file(r), b.line(r));
+                }
             }
-        }
-    }
+            return acc.take();
+        },
+        [&](bayes::NbStats&& part) {
+            if (stats) bayes::merge_stats(*stats, part);
+            else stats = std::move(part);
+        });
     ctx.report_skipped(t);
-    bayes::NbFit fit{acc.take(), {o.alpha, o.var_smoothing}};
+    bayes::NbFit fit{stats ? std::move(*stats) : bayes::NbAccumulator(kind, names).take(), {o.alpha, o.var_smoothing}};
     return report(o, ctx, fit);
 }
 

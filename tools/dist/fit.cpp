@@ -3,8 +3,11 @@
 // distribution; auto ranks by AIC the families whose support holds the data.
 #include "dist/dist_tool.hpp"
 
+#include "compensated_sum.hpp"
 #include "error.hpp"
+#include "io/table.hpp"
 #include "io/table_writer.hpp"
+#include "linalg/moments.hpp"
 #include "prob/chi_square.hpp"
 #include "prob/distribution.hpp"
 #include "prob/fit.hpp"
@@ -145,6 +148,44 @@ int run_auto(cli::Context& ctx, const std::vector<double>& data) {
     return 0;
 }
 
+// The fits by moments without --test need only the data's sums: each chunk's,
+// with its support checked, on the thread that parsed it, merged in input order.
+struct ChunkSums {
+    linalg::Moments moments = linalg::Moments::diagonal(1);
+    CompensatedSum log_factorials;  // poisson
+};
+
+prob::Fit fit_by_chunks(cli::Context& ctx, const std::string& family) {
+    io::TableReader table = ctx.open_table();
+    table.select_numbers(ctx.selected_columns(table));
+    const bool poisson = family == "poisson";
+    ChunkSums all;
+    io::map_chunks(
+        table,
+        [&](const io::RowBlock& b) {
+            const std::span<const double> values(b.matrix().data(), b.rows() * b.number_columns());
+            prob::check_support(family, values);
+            ChunkSums part;
+            part.moments.add_block(Eigen::Map<const Eigen::VectorXd>(values.data(), std::ssize(values)));
+            if (poisson)
+                for (double x : values) part.log_factorials.add(prob::log_factorial(x));
+            return part;
+        },
+        [&](ChunkSums&& part) {
+            all.moments.merge(part.moments);
+            all.log_factorials.merge(part.log_factorials);
+        });
+    ctx.report_skipped(table);
+    prob::MomentSums sums;
+    sums.n = static_cast<std::size_t>(all.moments.count());
+    if (sums.n) {
+        sums.mean = all.moments.mean()(0);
+        sums.sd = all.moments.population_sd()(0);
+    }
+    sums.log_factorials = all.log_factorials.value();
+    return prob::fit_by_moments(family, sums);
+}
+
 }  // namespace
 
 int run_fit(const Options& o, cli::Context& ctx) {
@@ -154,6 +195,7 @@ int run_fit(const Options& o, cli::Context& ctx) {
     bool checks = o.common.fail_above || o.common.fail_below;
     if (checks && !o.test) throw UsageError("--fail-above and --fail-below check the p-value of --test");
     if (o.spec == "auto" && (o.test || checks)) throw UsageError("fit auto ranks families; --test needs one NAME");
+    if (prob::fits_by_moments(o.spec) && !o.test) return print_fit(o, ctx, fit_by_chunks(ctx, o.spec), {});
     auto data = read_values(ctx);
     if (o.spec == "auto") return run_auto(ctx, data);
     return print_fit(o, ctx, prob::fit(o.spec, data), data);

@@ -36,6 +36,37 @@ std::string_view joint(const io::RowBlock& b, std::size_t r, std::size_t first, 
     return scratch;
 }
 
+// The rows of a block counted into `s` (whose groups index the block's rows).
+// `a` columns come first in a block, then `b` columns.
+void count_block(const io::RowBlock& block, std::size_t a, std::size_t b, CountState& s) {
+    std::string sa, sb;
+    // Decided once, not per row: the loop runs once per input row.
+    const bool values = s.form == "values";
+    const bool grouped = !s.groups.empty();
+    std::size_t slots = s.group_count();
+    for (std::size_t r = 0; r < block.rows(); ++r) {
+        std::size_t id = grouped || slots == 0 ? s.groups.id(block, r) : 0;
+        if (id >= slots) {
+            s.ensure(id);
+            slots = id + 1;
+        }
+        std::string_view va = joint(block, r, 0, a, sa);
+        if (values) s.values[id].add(va);
+        else s.tables[id].add(va, joint(block, r, a, b, sb));
+    }
+}
+
+// `s` += the counts of the rows after its own: groups and values new in
+// `later` come after those of `s`, so first-seen order is kept.
+void merge_counts(CountState& s, const CountState& later) {
+    for (std::size_t g = 0; g < later.group_count(); ++g) {
+        std::size_t id = s.groups.id(later.groups.values(g));
+        s.ensure(id);
+        if (s.form == "values") s.values[id].merge(later.values[g]);
+        else s.tables[id].merge(later.tables[g]);
+    }
+}
+
 void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     io::TableReader table = ctx.open_table();
     std::vector<std::size_t> a, b;
@@ -66,24 +97,26 @@ void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     for (std::size_t k = 0; k < g.size(); ++k) group_positions.push_back(a.size() + b.size() + k);
     s.groups = io::GroupIndex(group_positions);
 
-    io::RowBlock block;
-    std::string sa, sb;
-    // Decided once, not per row: the loop runs once per input row.
-    const bool values = s.form == "values";
-    const bool grouped = !s.groups.empty();
-    std::size_t slots = 0;
-    while (table.read_block(block)) {
-        for (std::size_t r = 0; r < block.rows(); ++r) {
-            std::size_t id = grouped || slots == 0 ? s.groups.id(block, r) : 0;
-            if (id >= slots) {
-                s.ensure(id);
-                slots = id + 1;
-            }
-            std::string_view va = joint(block, r, 0, a.size(), sa);
-            if (values) s.values[id].add(va);
-            else s.tables[id].add(va, joint(block, r, a.size(), b.size(), sb));
-        }
+    if (!s.groups.empty()) {
+        // Per chunk, every group's counts would be built twice (in the chunk,
+        // then merged): with thousands of groups that costs more than it saves.
+        io::RowBlock block;
+        while (table.read_block(block)) count_block(block, a.size(), b.size(), s);
+        ctx.report_skipped(table);
+        return;
     }
+    // Without groups, each chunk counted on the thread that parsed it, merged
+    // in input order (values new in a chunk come after those seen before).
+    io::map_chunks(
+        table,
+        [&](const io::RowBlock& block) {
+            CountState part;
+            part.form = s.form;
+            part.groups = io::GroupIndex(group_positions);
+            count_block(block, a.size(), b.size(), part);
+            return part;
+        },
+        [&](CountState&& part) { merge_counts(s, part); });
     ctx.report_skipped(table);
 }
 

@@ -51,6 +51,48 @@ struct WeightSums {
         nonzero += nz;
         outcomes += rows;
     }
+
+    // Adds the sums of the rows that follow these (a later chunk's).
+    void merge(const WeightSums& later) {
+        sum.merge(later.sum);
+        w_log_w.merge(later.w_log_w);
+        outcomes += later.outcomes;
+        nonzero += later.nonzero;
+        for (std::size_t i = 0; i < later.head.size() && head.size() < explain_terms; ++i)
+            head.push_back(later.head[i]);
+    }
+};
+
+// The sums of each column in each group.
+struct GroupSums {
+    io::GroupIndex groups;
+    std::vector<std::vector<WeightSums>> sums;  // [group][column]
+
+    // The rows of a block, whose first `columns` number columns are the weights.
+    void add(const io::RowBlock& b, std::size_t columns) {
+        if (b.rows() == 0) return;
+        if (groups.empty()) {  // one group: each column's terms summed at once
+            groups.id(b, 0);
+            sums.resize(1, std::vector<WeightSums>(columns));
+            std::vector<double> scratch_w, scratch_w_log;
+            for (std::size_t j = 0; j < columns; ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
+            return;
+        }
+        for (std::size_t r = 0; r < b.rows(); ++r) {
+            std::size_t g = groups.id(b, r);
+            if (g == sums.size()) sums.emplace_back(columns);
+            for (std::size_t j = 0; j < columns; ++j) sums[g][j].add(b.number(r, j));
+        }
+    }
+
+    // Adds the sums of the rows after these, group by group.
+    void merge(const GroupSums& later, std::size_t columns) {
+        for (std::size_t g = 0; g < later.sums.size(); ++g) {
+            std::size_t id = groups.id(later.groups.values(g));
+            if (id == sums.size()) sums.emplace_back(columns);
+            for (std::size_t j = 0; j < columns; ++j) sums[id][j].merge(later.sums[g][j]);
+        }
+    }
 };
 
 [[noreturn]] void bad_weight(const io::RowBlock& b, std::size_t r, std::size_t column, double w) {
@@ -160,26 +202,20 @@ int run_weights(const Options& o, cli::Context& ctx) {
     }
     table.select(requests);
 
-    io::GroupIndex groups(group_positions);
-    std::vector<std::vector<WeightSums>> sums;  // [group][column]
-    io::RowBlock b;
-    std::vector<double> scratch_w, scratch_w_log;
-    while (table.read_block(b)) {
-        check_weights(b, cols);
-        if (groups.empty()) {
-            if (sums.empty()) {
-                groups.id(b, 0);  // the one group, with no values
-                sums.emplace_back(cols.size());
-            }
-            for (std::size_t j = 0; j < cols.size(); ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
-            continue;
-        }
-        for (std::size_t r = 0; r < b.rows(); ++r) {
-            std::size_t g = groups.id(b, r);
-            if (g == sums.size()) sums.emplace_back(cols.size());
-            for (std::size_t j = 0; j < cols.size(); ++j) sums[g][j].add(b.number(r, j));
-        }
-    }
+    // Each chunk's sums on the thread that parsed it, merged in input order
+    // (groups new in a chunk come after those seen before).
+    GroupSums all{io::GroupIndex(group_positions), {}};
+    io::map_chunks(
+        table,
+        [&](const io::RowBlock& b) {
+            check_weights(b, cols);
+            GroupSums part{io::GroupIndex(group_positions), {}};
+            part.add(b, cols.size());
+            return part;
+        },
+        [&](GroupSums&& part) { all.merge(part, cols.size()); });
+    const io::GroupIndex& groups = all.groups;
+    const std::vector<std::vector<WeightSums>>& sums = all.sums;
     if (sums.empty()) throw InputError("no data rows", table.file());
     ctx.report_skipped(table);
 

@@ -72,13 +72,59 @@ std::optional<info::Bins> fixed_bins(const Options& o) {
                      b.file(r), b.line(r), column + 1);
 }
 
-void add_number(Samples& s, GroupData& g, int side, double x) {
-    if (s.fixed) {
+void add_number(const std::optional<info::Bins>& fixed, GroupData& g, int side, double x) {
+    if (fixed) {
         std::span<const double> one(&x, 1);
-        info::count_into(*s.fixed, one, g.binned[side]);
+        info::count_into(*fixed, one, g.binned[side]);
     } else {
         g.values[side].push_back(x);
     }
+}
+
+// One chunk's rows of the samples, without groups.
+struct ChunkSamples {
+    std::size_t rows = 0;
+    GroupData data;
+};
+
+// Without groups, each chunk's values (or counts) are gathered on the thread
+// that parsed it and added to the one group in input order. The rows read.
+std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& columns, const std::vector<int>& sides,
+                           Samples& s) {
+    const bool categorical = s.kind == Kind::categorical;
+    const std::optional<info::Bins>& fixed = s.fixed;
+    std::size_t n = 0;
+    io::map_chunks(
+        t,
+        [&](const io::RowBlock& b) {
+            ChunkSamples part;
+            part.rows = b.rows();
+            if (fixed)
+                for (auto& c : part.data.binned) c = info::empty_counts(*fixed);
+            for (std::size_t r = 0; r < b.rows(); ++r)
+                for (std::size_t j = 0; j < columns.size(); ++j) {
+                    if (categorical) {
+                        part.data.frequencies[sides[j]].add(b.text(r, j));
+                        continue;
+                    }
+                    double x = b.number(r, j);
+                    if (!std::isfinite(x)) unbinnable(b, r, columns[j], x);
+                    add_number(fixed, part.data, sides[j], x);
+                }
+            return part;
+        },
+        [&](ChunkSamples&& part) {
+            if (part.rows == 0) return;  // every row skipped
+            n += part.rows;
+            GroupData& g = s.group(s.groups.id(std::vector<std::string>{}));
+            for (int side : {0, 1}) {
+                auto& values = g.values[side];
+                values.insert(values.end(), part.data.values[side].begin(), part.data.values[side].end());
+                if (fixed) g.binned[side].add(part.data.binned[side]);
+                g.frequencies[side].merge(part.data.frequencies[side]);
+            }
+        });
+    return n;
 }
 
 // Reads the sample columns of one table: `sides[j]` says which sample the j-th
@@ -130,24 +176,16 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
                 double x = 0;
                 io::parse_number(b.text(0, j), x);
                 if (!std::isfinite(x)) unbinnable(b, 0, columns[j], x);
-                add_number(s, g, sides[j], x);
+                add_number(s.fixed, g, sides[j], x);
             }
         }
         ++n;
     }
     index_groups();
     request(s.kind == Kind::numeric ? io::ColumnType::number : io::ColumnType::text);
-    bool whole_blocks = s.kind == Kind::numeric && !s.fixed && groups.empty() && columns.size() == 1;
-    while (t.read_block(b, 16384)) {
+    if (groups.empty()) n += read_ungrouped(t, columns, sides, s);
+    while (!groups.empty() && t.read_block(b, 16384)) {
         n += b.rows();
-        if (whole_blocks) {  // the common case, without a per-row lookup
-            GroupData& g = s.group(0);
-            auto col = b.matrix().col(0);
-            for (Eigen::Index r = 0; r < col.size(); ++r)
-                if (!std::isfinite(col(r))) unbinnable(b, static_cast<std::size_t>(r), columns[0], col(r));
-            g.values[sides[0]].insert(g.values[sides[0]].end(), col.data(), col.data() + col.size());
-            continue;
-        }
         for (std::size_t r = 0; r < b.rows(); ++r) {
             GroupData& g = s.group(s.groups.id(b, r));
             for (std::size_t j = 0; j < columns.size(); ++j) {
@@ -156,7 +194,7 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
                 } else {
                     double x = b.number(r, j);
                     if (!std::isfinite(x)) unbinnable(b, r, columns[j], x);
-                    add_number(s, g, sides[j], x);
+                    add_number(s.fixed, g, sides[j], x);
                 }
             }
         }
