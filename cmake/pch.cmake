@@ -6,7 +6,7 @@
 # build directory. Left out on purpose: CLI11 2.1 and nlohmann/json generate
 # code in every TU that includes them, precompiled or not, so a .gch saves
 # little there and would charge that code to every TU that does not need it.
-set(MLM_PCH_HEADERS <Eigen/Dense> <algorithm> <cmath> <cstdint> <functional> <limits> <memory>
+set(MLM_PCH_HEADERS <Eigen/Dense> ${PROJECT_SOURCE_DIR}/lib/dense_solvers.hpp <algorithm> <cmath> <cstdint> <functional> <limits> <memory>
     <optional> <string> <string_view> <vector>)
 
 # mlm_pch and mlm_test_pch exist either way; with MLM_PCH off they precompile nothing.

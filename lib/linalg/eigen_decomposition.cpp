@@ -1,5 +1,6 @@
 #include "linalg/eigen_decomposition.hpp"
 
+#include "dense_solvers.hpp"
 #include "error.hpp"
 #include "linalg/matrix_ops.hpp"
 #include "linalg/spectrum.hpp"
@@ -15,8 +16,9 @@ namespace {
 using Index = Eigen::Index;
 
 Eigenpairs symmetric_pairs(const Eigen::Ref<const Eigen::MatrixXd>& a, bool want_vectors) {
+    // A MatrixXd, not the Ref: the solver compiled once takes that (dense_solvers.hpp).
     Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(
-        a, want_vectors ? Eigen::ComputeEigenvectors : Eigen::EigenvaluesOnly);
+        Eigen::MatrixXd(a), want_vectors ? Eigen::ComputeEigenvectors : Eigen::EigenvaluesOnly);
     if (solver.info() != Eigen::Success) throw NumericError("the symmetric eigensolver did not converge");
     Eigenpairs out;
     out.symmetric = true;

@@ -1,5 +1,6 @@
 #include "linalg/linear_solve.hpp"
 
+#include "dense_solvers.hpp"
 #include "error.hpp"
 #include "linalg/matrix_ops.hpp"
 #include "linalg/svd.hpp"

@@ -4,7 +4,7 @@
 // Sign convention: each vector is flipped so its largest-magnitude entry is positive.
 #pragma once
 
-#include <Eigen/Dense>
+#include "dense_solvers.hpp"
 
 namespace mlm::linalg {
 

@@ -1,5 +1,6 @@
 #include "linalg/svd.hpp"
 
+#include "dense_solvers.hpp"
 #include "error.hpp"
 #include "linalg/matrix_ops.hpp"
 #include "linalg/spectrum.hpp"

@@ -10,6 +10,7 @@
 #include "calc/backprop.hpp"
 #include "calc/hessian.hpp"
 #include "calc/nonfinite.hpp"
+#include "dense_solvers.hpp"
 #include "error.hpp"
 #include "shortest.hpp"
 
