@@ -1,8 +1,9 @@
 // Chunks of an input parsed on worker threads and handed back in the order they
 // were cut, so that a tool sees the same rows in the same blocks whatever the
 // number of threads: the cut does not depend on it (LineSource::next_chunk).
-// The calling thread cuts the chunks (reading is cheap beside parsing) and keeps
-// at most two per worker in flight, so memory stays bounded on any input.
+// The calling thread calls Cut (reading a file is cheap beside parsing; a stream's
+// Cut hands over chunks read ahead on a thread of its own, io/read_ahead.hpp) and
+// keeps at most two chunks per worker in flight, so memory stays bounded.
 #pragma once
 
 #include "io/csv_chunk.hpp"
