@@ -215,7 +215,8 @@ private:
 ParsedChunk parse_csv_chunk(std::shared_ptr<const std::string> chunk, const CsvPlan& plan) {
     ParsedChunk out;
     out.bytes = chunk->size();
-    auto store = std::make_shared<RowStore>();
+    auto store = plan.stores ? plan.stores->wrap(plan.stores->take(), [](RowStore& s) { s.clear(); })
+                             : std::make_shared<RowStore>();
     store->file = plan.file;
     // Room for rows of 16 bytes: growing from nothing copied each array ~2x over.
     const std::size_t rows = chunk->size() / 16 + 1;

@@ -8,6 +8,7 @@
 // newlines and quotes (io/field_scan.hpp), not by a search per line and field.
 #pragma once
 
+#include "io/buffer_pool.hpp"
 #include "io/row_store.hpp"
 #include "io/table.hpp"
 
@@ -28,6 +29,7 @@ struct CsvPlan {
     std::size_t number_columns = 0, text_columns = 0;
     bool skip_missing = false;
     std::uint32_t file = 0;
+    std::shared_ptr<BufferPool<RowStore>> stores;  // spent stores to reuse; none: a new one per chunk
 };
 
 // A bad row met in a chunk: the line counts from the chunk's first line (1).

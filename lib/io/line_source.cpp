@@ -7,6 +7,11 @@ namespace mlm::io {
 
 namespace {
 constexpr std::size_t block_size = 1 << 20;
+// next_chunk's reads past the nominal size, looking for the newline that ends
+// a chunk; and the spent chunks kept for reuse (those of the read-ahead queue
+// and of the parsers in flight come back as they are spent).
+constexpr std::size_t chunk_step = 16 << 10;
+constexpr std::size_t chunk_pool_keep = 4;
 }  // namespace
 
 LineSource::LineSource(const std::string& path) : name_(path), stream_(std::make_unique<ByteStream>(path)) {
@@ -117,28 +122,60 @@ std::string LineSource::peek_first_line() {
     }
 }
 
+// The bytes are read straight into the chunk (a spent one recycled: no
+// zero-fill), after the partial line carried over from the chunk before; only
+// what was read past the cut is copied back, to start the next one. Reads
+// ask for what the chunk lacks, then for small steps until a newline: that
+// copy stays a few KiB. (Copying each chunk out of a line buffer, as before,
+// moved every byte twice: a memmove and a memcpy.)
 std::shared_ptr<const std::string> LineSource::next_chunk(std::size_t bytes) {
     if (!bom_checked_) skip_bom();
-    while (end_ - begin_ < bytes && fill()) {}
-    if (begin_ == end_) return nullptr;
-    // Offsets from begin_ stay valid across fill(), which moves the unread bytes to the front.
-    std::size_t scanned = std::min(bytes, end_ - begin_) - 1, cut = 0;
+    if (!chunk_pool_) chunk_pool_ = BufferPool<std::string>::make(chunk_pool_keep);
+    std::string text = chunk_pool_->take();
+    std::size_t have = end_ - begin_;
+    const std::size_t room = std::max(bytes, have) + chunk_step;
+    if (text.size() < room) text.resize(room);  // writes only past the recycled size
+    if (have) std::memcpy(text.data(), buf_.data() + begin_, have);
+    begin_ = end_ = 0;
+    while (have < bytes && read_into(text, have, bytes - have)) {}
+    if (have == 0) return nullptr;
+    std::size_t scanned = std::min(bytes, have) - 1, cut = 0;
     for (;;) {
-        const char* from = buf_.data() + begin_ + scanned;
-        const void* nl = std::memchr(from, '\n', end_ - begin_ - scanned);
+        const void* nl = std::memchr(text.data() + scanned, '\n', have - scanned);
         if (nl) {
-            cut = static_cast<std::size_t>(static_cast<const char*>(nl) - (buf_.data() + begin_)) + 1;
+            cut = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
             break;
         }
-        scanned = end_ - begin_;
-        if (!fill()) {
-            cut = end_ - begin_;
+        scanned = have;
+        if (!read_into(text, have, chunk_step)) {
+            cut = have;
             break;
         }
     }
-    auto chunk = std::make_shared<const std::string>(buf_.data() + begin_, cut);
-    begin_ += cut;
-    return chunk;
+    const std::size_t tail = have - cut;  // the start of the next chunk
+    if (buf_.size() < tail) buf_.resize(tail);
+    if (tail) std::memcpy(buf_.data(), text.data() + cut, tail);
+    end_ = tail;
+    text.resize(cut);
+    return chunk_pool_->wrap(std::move(text));
+}
+
+// Up to `n` more bytes of input into text[have...), growing it when full;
+// false at the end of input.
+bool LineSource::read_into(std::string& text, std::size_t& have, std::size_t n) {
+    if (eof_ || !stream_) {
+        eof_ = true;
+        return false;
+    }
+    if (have == text.size()) text.resize(2 * text.size());
+    std::size_t got = stream_->read(text.data() + have, std::min(n, text.size() - have));
+    if (got == 0) {
+        eof_ = true;
+        return false;
+    }
+    have += got;
+    total_ += got;
+    return true;
 }
 
 std::string LineSource::read_rest() {

@@ -4,6 +4,7 @@
 // and the \r of CRLF line ends.
 #pragma once
 
+#include "io/buffer_pool.hpp"
 #include "io/byte_stream.hpp"
 
 #include <atomic>
@@ -60,11 +61,13 @@ public:
 
 private:
     bool fill();  // reads more; false at end of input
+    bool read_into(std::string& text, std::size_t& have, std::size_t n);
     void skip_bom();
 
     std::string name_;
     std::unique_ptr<ByteStream> stream_;  // none when reading from memory
     std::vector<char> buf_;
+    std::shared_ptr<BufferPool<std::string>> chunk_pool_;  // spent chunks, for next_chunk
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false;
     bool bom_checked_ = false;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <fast_float/fast_float.h>
 #include <string>
 #include <string_view>
@@ -24,7 +25,37 @@ ParseResult parse_number_general(std::string_view text, double& value);
 // Inline, as the table reader calls it once per numeric cell: the common case
 // first, a whole cell that is a finite number (from_chars skips no blanks, so on
 // success this is exactly what parse_number_general would give).
+// The commonest cell of all, [-]digits[.digits] with 1 to 15 digits, in one
+// pass: m / 10^k with m < 2^53 and k <= 15 is one correctly rounded division
+// of two exact doubles, the same double fast_float gives (its Clinger fast
+// path), at a third of the instructions. False, and `value` untouched, for
+// anything else.
+inline bool parse_short_decimal(std::string_view text, double& value) {
+    static constexpr double powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = p != end && *p == '-';
+    p += negative;
+    const char* const first = p;
+    std::uint64_t m = 0;
+    for (; p != end && static_cast<unsigned char>(*p - '0') < 10; ++p) m = m * 10 + static_cast<unsigned>(*p - '0');
+    std::size_t digits = static_cast<std::size_t>(p - first), fraction = 0;
+    if (p != end && *p == '.') {
+        const char* const point = ++p;
+        for (; p != end && static_cast<unsigned char>(*p - '0') < 10; ++p)
+            m = m * 10 + static_cast<unsigned>(*p - '0');
+        fraction = static_cast<std::size_t>(p - point);
+        digits += fraction;
+    }
+    if (p != end || digits == 0 || digits > 15) return false;  // 15 digits: m < 10^15 < 2^53
+    const double x = static_cast<double>(m) / powers[fraction];
+    value = negative ? -x : x;
+    return true;
+}
+
 inline ParseResult parse_number(std::string_view text, double& value) {
+    if (parse_short_decimal(text, value)) return ParseResult::ok;
     const char* end = text.data() + text.size();
     auto fast = fast_float::from_chars(text.data(), end, value);
     if (fast.ec == std::errc() && fast.ptr == end && std::isfinite(value)) return ParseResult::ok;

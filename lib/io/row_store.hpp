@@ -40,6 +40,18 @@ struct RowStore {
             pending_.pop_back();
         }
     }
+    // Empties the store, keeping its memory, and lets go of what it pins.
+    void clear() {
+        numbers.clear();
+        texts.clear();
+        lines.clear();
+        files.clear();
+        file = 0;
+        chunk.reset();
+        pins.clear();
+        owned_.clear();
+        pending_.clear();
+    }
     // Points the owned cells at their text; call once, when the store is full.
     void finish() {
         for (const Pending& p : pending_) texts[p.cell] = std::string_view(owned_).substr(p.offset, p.size);

@@ -162,6 +162,9 @@ struct TableReader::Impl {
     // CSV and TSV rows after those read ahead come in chunks, parsed on
     // options.threads threads (io/chunk_pipeline.hpp).
     CsvPlan plan;
+    // Spent row stores, reused by later chunks: as many as may be parsed at
+    // once, so a long stream's footprint stays a short one's.
+    std::shared_ptr<BufferPool<RowStore>> stores;
     std::unique_ptr<ChunkPipeline> chunks;
     ParsedChunk chunk;  // the chunk whose rows are being handed out
     std::size_t chunk_row = 0;
@@ -387,8 +390,9 @@ bool TableReader::Impl::advance_file() {
 }
 
 void TableReader::Impl::start_chunks() {
+    if (!stores) stores = BufferPool<RowStore>::make(std::max<std::size_t>(options.threads, 1) + 1);
     plan = CsvPlan{source.delimiter, names, requests, number_requests, text_requests, options.skip_missing,
-                   static_cast<std::uint32_t>(current)};
+                   static_cast<std::uint32_t>(current), stores};
     next_line_base = source.line();
     LineSource* lines = source.lines.get();
     const std::size_t bytes = chunk_size(options.chunk_bytes);

@@ -114,3 +114,56 @@ TEST_CASE("line_source: a directory is an IoError naming it", "[line_source][err
         }(),
         mlm::IoError);
 }
+
+namespace {
+// The chunks of `path` after its first line, each checked to end at the first
+// newline at or after `bytes` - 1 bytes (or at the end); false on a bad cut.
+bool chunks_cut_where_they_should(const std::string& path, std::size_t bytes, std::string& joined) {
+    LineSource src(path);
+    std::string_view header;
+    src.next(header);
+    joined = std::string(header) + "\n";
+    bool good = true;
+    std::vector<std::shared_ptr<const std::string>> held;  // some held while later ones are cut
+    while (auto chunk = src.next_chunk(bytes)) {
+        const std::string& c = *chunk;
+        std::size_t nl = c.find('\n', std::min(bytes, c.size()) - 1);
+        good = good && (nl == c.size() - 1 || (nl == std::string::npos && c.back() != '\n'));
+        joined += c;
+        if (held.size() < 3) held.push_back(chunk);
+        else held.clear();
+    }
+    return good;
+}
+}  // namespace
+
+TEST_CASE("line_source: chunks of a file are cut at the first newline past the size, whatever it is",
+          "[line_source][file][chunk]") {
+    mlm::test::TempDir dir;
+    // Lines of 1 to 40000 bytes: some longer than a chunk and than next_chunk's 16 KiB steps.
+    std::string text = "header\n";
+    for (int i = 0; i < 400; ++i) text += std::string(static_cast<std::size_t>((i * 7919) % 40000 + 1), 'a' + i % 26) + "\n";
+    text += "last line without a newline";
+    std::string path = dir.write("lines.txt", text);
+    for (std::size_t bytes : {1, 2, 3, 100, 4096, 16384, 65536, 1 << 20, 1 << 23}) {
+        std::string joined;
+        INFO("bytes " << bytes);
+        CHECK(chunks_cut_where_they_should(path, bytes, joined));
+        CHECK(joined == text);
+    }
+}
+
+TEST_CASE("line_source: chunks from memory and after lines were read whole", "[line_source][chunk]") {
+    LineSource src("mem", "a,b\n1,2\n3,4\n5,6");
+    std::string_view line;
+    REQUIRE(src.next(line));
+    REQUIRE(src.next(line));
+    CHECK(line == "1,2");
+    auto first = src.next_chunk(2);
+    REQUIRE(first);
+    CHECK(*first == "3,4\n");
+    auto second = src.next_chunk(100);
+    REQUIRE(second);
+    CHECK(*second == "5,6");
+    CHECK_FALSE(src.next_chunk(100));
+}

@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <random>
+#include <string>
+#include <system_error>
 
 using mlm::io::ParseResult;
 using mlm::io::format_number;
@@ -157,4 +161,57 @@ TEST_CASE("number: a large whole double keeps the exact digits to_chars gives it
     REQUIRE(parse_number(format_number(x), back) == ParseResult::ok);
     CHECK(back == x);
     CHECK(format_number(x).find('e') == std::string::npos);
+}
+
+namespace {
+// fast_float on the whole of `s`, as parse_number's fast path calls it.
+bool fast_float_whole(const std::string& s, double& x) {
+    auto r = fast_float::from_chars(s.data(), s.data() + s.size(), x);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+}  // namespace
+
+TEST_CASE("number: the short-decimal path gives fast_float's double, bit for bit, or declines",
+          "[number][parse]") {
+    std::mt19937_64 rng(16);
+    const std::string alphabet = "0123456789012345678901234567890123456789.-e+ x";
+    std::size_t taken = 0, mismatches = 0, wrongly_taken = 0;
+    for (int i = 0; i < 400000; ++i) {
+        std::string s;
+        if (i % 2 == 0) {  // text of numberish bytes, any length up to 22
+            const std::size_t n = rng() % 23;
+            for (std::size_t j = 0; j < n; ++j) s += alphabet[rng() % alphabet.size()];
+        } else {  // a decimal of 1 to 17 digits with a point anywhere (or none) and maybe a sign
+            const std::size_t n = 1 + rng() % 17;
+            for (std::size_t j = 0; j < n; ++j) s += static_cast<char>('0' + rng() % 10);
+            const std::size_t point = rng() % (n + 2);
+            if (point <= n) s.insert(point, ".");
+            if (rng() % 3 == 0) s.insert(0, "-");
+        }
+        double fast = 0, expected = 0;
+        if (!mlm::io::parse_short_decimal(s, fast)) continue;
+        ++taken;
+        if (!fast_float_whole(s, expected)) {
+            ++wrongly_taken;
+            continue;
+        }
+        if (std::memcmp(&fast, &expected, sizeof fast) != 0) ++mismatches;
+    }
+    CHECK(taken > 100000);  // the test tried the path in earnest
+    CHECK(wrongly_taken == 0);
+    CHECK(mismatches == 0);
+}
+
+TEST_CASE("number: the short-decimal path declines what it cannot give exactly", "[number][parse][edge]") {
+    double x = 42;
+    for (const char* s : {"", "-", ".", "-.", "1234567890123456", "0.0000000000000001", "1e5", "+1", " 1", "1 ",
+                          "1,5", "nan", "inf", "0x10", "1..2", "--1"})
+        CHECK_FALSE(mlm::io::parse_short_decimal(s, x));
+    CHECK(x == 42);
+    CHECK(mlm::io::parse_short_decimal("-0", x));
+    CHECK(std::signbit(x));
+    CHECK(mlm::io::parse_short_decimal("123456789012345", x));
+    CHECK(x == 123456789012345.0);
+    CHECK(mlm::io::parse_short_decimal(".5", x));
+    CHECK(x == 0.5);
 }
