@@ -93,12 +93,13 @@ struct ChunkMoments {
 // `hold` is how many bytes of rows to hold for the scores: 0 for none, the
 // largest size_t when the input cannot be read again.
 //
-// Without rows held for the scores, each chunk's moments are computed on the
-// thread that parsed it and merged here in input order, so the result does not
-// depend on the number of threads. Rows held for the scores are projected per
-// reader block, the blocks a second read of the file gives: then the rows are
-// read in those blocks, on this thread.
-Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, std::size_t hold) {
+// Without scores, each chunk's moments are computed on the thread that parsed
+// it and merged here in input order, so the result does not depend on the
+// number of threads. Rows held for the scores are projected per reader block,
+// the blocks a second read of the file gives: with scores the rows are read in
+// those blocks, on this thread, whether they are held or not.
+Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, std::size_t hold,
+                 bool scores) {
     const linalg::PcaMethod method = linalg::method_from_name(o.method);
     const auto d = static_cast<Eigen::Index>(sel.features.size());
     const bool in_memory = method == linalg::PcaMethod::svd || method == linalg::PcaMethod::randomized;
@@ -138,7 +139,7 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
         const bool factorized = in_memory || (automatic && p.moments.count() <= d);
         if (!factorized && p.held->bytes() > hold) p.held.reset();
     };
-    if (hold > 0) {
+    if (scores) {  // held or not (MLM_PCA_HOLD_MB), the same fit: the same bits
         io::RowBlock block;
         const std::size_t rows = block_rows(sel.features.size());
         while (table.read_block(block, rows)) absorb(block, false, nullptr);
@@ -189,7 +190,7 @@ int run_fit(const Options& o, cli::Context& ctx) {
                          " columns: choose fewer with -c");
     const std::optional<std::vector<Stamp>> before = stamps(o);
     const std::size_t hold = !scores ? 0 : before ? hold_budget() : std::numeric_limits<std::size_t>::max();
-    Pass1 p = first_pass(o, table, sel, hold);
+    Pass1 p = first_pass(o, table, sel, hold, scores);
     ctx.report_skipped(table);
     if (o.partial) {
         io::write_json(ctx.out(), linalg::partial_json({sel.feature_names, p.moments}));
