@@ -5,7 +5,10 @@
 # every form's output at 1, 2 and 3 threads is compared byte for byte: the
 # per-range partial results are combined in range order, so any difference is
 # a failure. Inputs (about 270 MB): 2,000,000 x 10 non-negative numbers and
-# 5,000,000 rows of 20 labels from bench/generate.py.
+# 5,000,000 rows of 20 labels from bench/generate.py; and two other shapes, so
+# that a change that helps the tall one and loses on them shows (lesson 8 of
+# PERFORMANCE.md): wide, 20,000 x 500 numbers (90 MB), and many groups,
+# 2,000,000 rows over 10,000 labels grouped by them with -g.
 #
 # And writing at the speed of reading: mlm-pca -k 3's scores cost its fit
 # (--emit summary) plus writing 2M x 3 numbers; the target is that writing
@@ -23,6 +26,8 @@ g++ -std=c++20 -O2 $arch -o "$T/parse_sum" "$BENCH_DIR/ceiling/parse_sum.cpp"
 echo "bench threads: generating inputs in $T" >&2
 "$BENCH_PYTHON" "$BENCH_DIR/generate.py" numbers 2000000 10 7 "$T/numbers.csv"
 "$BENCH_PYTHON" "$BENCH_DIR/generate.py" labels 5000000 42 "$T/labels.csv"
+"$BENCH_PYTHON" "$BENCH_DIR/generate.py" numbers 20000 500 11 "$T/wide.csv"
+"$BENCH_PYTHON" "$BENCH_DIR/generate.py" many-labels 2000000 10000 13 "$T/groups.csv"
 
 # form ID "DESCRIPTION" COMMAND...: the identity check, then the timing.
 form() {
@@ -46,6 +51,12 @@ form kl "kl samples -c c1,c2, 2M" mlm-kl samples -c c1,c2 --quantile-bins 20 "$T
 form pca "pca -k 3 --emit summary, 2M x 10" mlm-pca -k 3 --emit summary "$T/numbers.csv"
 form dist "dist fit normal -c c1, 2M x 10" mlm-dist fit normal -c c1 "$T/numbers.csv"
 form nb "bayes nb fit --target label, 5M" mlm-bayes nb fit --target label "$T/labels.csv"
+form wide_pca "pca -k 3 --emit summary, 20k x 500" mlm-pca -k 3 --emit summary "$T/wide.csv"
+form wide_weights "entropy --normalize, 20k x 500" mlm-entropy --normalize "$T/wide.csv"
+form groups_values "entropy values -c score -g label, 10k groups" \
+    mlm-entropy values -c score -g label "$T/groups.csv"
+form groups_kl "kl samples -c id,score -g label, 10k groups" \
+    mlm-kl samples -c id,score --bins 10 -g label "$T/groups.csv"
 
 mlm-pca -k 3 "$T/numbers.csv" >"$T/scores.csv"
 bench_compare scores "mlm-pca -k 3 $T/numbers.csv" "mlm-pca -k 3 --emit summary $T/numbers.csv" \

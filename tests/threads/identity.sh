@@ -23,6 +23,16 @@ awk 'BEGIN {
             u[4] + u[2], 2 * u[1] - u[3] + 0.1 * u[4], c, 1 + int(u[4] * 9)
     }
 }' > "$tmp/big.csv"
+# Wide: 100 columns (past the 64 up to which mlm-pca keeps full co-moments
+# from the start), 600 rows over ~9 chunks, and its first 80 rows (fewer rows
+# than columns: the SVD route).
+awk 'BEGIN {
+    for (j = 1; j <= 100; j++) printf "w%d%s", j, j < 100 ? "," : "\n"
+    s = 777
+    for (i = 0; i < 600; i++)
+        for (j = 1; j <= 100; j++) { s = (s * 1103515245 + 12345) % 2147483648; printf "%.6f%s", s / 2147483648, j < 100 ? "," : "\n" }
+}' > "$tmp/wide.csv"
+head -81 "$tmp/wide.csv" > "$tmp/wide80.csv"
 cut -d, -f2 "$tmp/big.csv" > "$tmp/x1.csv"
 cut -d, -f4 "$tmp/big.csv" > "$tmp/x3.csv"
 cut -d, -f8 "$tmp/big.csv" > "$tmp/n.csv"
@@ -53,6 +63,12 @@ commands=(
     "mlm-dist fit normal --to json x1.csv - < x1.csv"
     "mlm-bayes nb fit --target class --kind multinomial -c x1,x3 big.csv"
     "mlm-bayes nb fit --target label -c x1,x2 --partial big.csv"
+    "mlm-pca --partial -c x1,x2,x3,x4 big.csv"
+    "mlm-pca --emit components --method svd -c x1,x2,x3,x4 big.csv"
+    "mlm-pca -k 3 --emit summary wide.csv"
+    "mlm-pca -k 3 --emit summary --method cov wide.csv"
+    "mlm-pca -k 3 --emit summary --method svd wide.csv"
+    "mlm-pca -k 3 --emit summary wide80.csv"
 )
 
 # Runs "$1" with MLM_THREADS=$2 in $tmp; prints its stdout, stderr and status.

@@ -88,12 +88,15 @@ struct ChunkSamples {
 };
 
 // Without groups, each chunk's values (or counts) are gathered on the thread
-// that parsed it and added to the one group in input order. The rows read.
+// that parsed it and added to the one group in input order: the chunks' values
+// are kept as they come (moved, not copied) and copied once at the end, into
+// vectors of the right size. The rows read.
 std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& columns, const std::vector<int>& sides,
                            Samples& s) {
     const bool categorical = s.kind == Kind::categorical;
     const std::optional<info::Bins>& fixed = s.fixed;
     std::size_t n = 0;
+    std::vector<std::vector<double>> pieces[2];
     io::map_chunks(
         t,
         [&](const io::RowBlock& b) {
@@ -101,6 +104,10 @@ std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& c
             part.rows = b.rows();
             if (fixed)
                 for (auto& c : part.data.binned) c = info::empty_counts(*fixed);
+            else if (!categorical)
+                for (int side : {0, 1})
+                    part.data.values[side].reserve(b.rows() * static_cast<std::size_t>(
+                                                                  std::count(sides.begin(), sides.end(), side)));
             for (std::size_t r = 0; r < b.rows(); ++r)
                 for (std::size_t j = 0; j < columns.size(); ++j) {
                     if (categorical) {
@@ -118,12 +125,23 @@ std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& c
             n += part.rows;
             GroupData& g = s.group(s.groups.id(std::vector<std::string>{}));
             for (int side : {0, 1}) {
-                auto& values = g.values[side];
-                values.insert(values.end(), part.data.values[side].begin(), part.data.values[side].end());
+                if (!part.data.values[side].empty()) pieces[side].push_back(std::move(part.data.values[side]));
                 if (fixed) g.binned[side].add(part.data.binned[side]);
                 g.frequencies[side].merge(part.data.frequencies[side]);
             }
         });
+    if (n == 0) return 0;
+    GroupData& g = s.group(s.groups.id(std::vector<std::string>{}));
+    for (int side : {0, 1}) {
+        auto& values = g.values[side];
+        std::size_t size = values.size();
+        for (const auto& p : pieces[side]) size += p.size();
+        values.reserve(size);
+        for (auto& p : pieces[side]) {
+            values.insert(values.end(), p.begin(), p.end());
+            std::vector<double>().swap(p);  // each piece given back once copied
+        }
+    }
     return n;
 }
 

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -77,9 +78,28 @@ struct Pass1 {
     std::optional<HeldRows> held;
 };
 
+// Widths up to which a parsing thread computes a chunk's full co-moments when
+// the automatic route may need them: 8 MB a chunk in flight. Wider, the main
+// thread computes them (the same bits: a chunk's own moments, then a merge).
+constexpr Eigen::Index worker_full_width = 1024;
+
+// What a chunk gives the fit: its rows (shared with the reader, not copied),
+// for the rows held, and their moments when the parsing thread computed them.
+struct ChunkMoments {
+    io::RowBlock rows;
+    std::optional<linalg::Moments> moments;
+};
+
 // `hold` is how many bytes of rows to hold for the scores: 0 for none, the
 // largest size_t when the input cannot be read again.
-Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, std::size_t hold) {
+//
+// Without scores, each chunk's moments are computed on the thread that parsed
+// it and merged here in input order, so the result does not depend on the
+// number of threads. Rows held for the scores are projected per reader block,
+// the blocks a second read of the file gives: with scores the rows are read in
+// those blocks, on this thread, whether they are held or not.
+Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, std::size_t hold,
+                 bool scores) {
     const linalg::PcaMethod method = linalg::method_from_name(o.method);
     const auto d = static_cast<Eigen::Index>(sel.features.size());
     const bool in_memory = method == linalg::PcaMethod::svd || method == linalg::PcaMethod::randomized;
@@ -89,9 +109,10 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
     Pass1 p{full ? linalg::Moments(d) : linalg::Moments::diagonal(d), std::nullopt};
     // auto holds rows while they are no more than the columns: the exact SVD route.
     if (!o.partial && (hold > 0 || in_memory || automatic)) p.held.emplace(d, sel.keep.size());
-    io::RowBlock block;
-    const std::size_t rows = block_rows(sel.features.size());
-    while (table.read_block(block, rows)) {
+    // Folds one block in: straight into the moments, or `apart` (its own
+    // moments, then a merge, as the parsing threads compute them), with `own`
+    // those moments when a parsing thread computed them already.
+    auto absorb = [&](const io::RowBlock& block, bool apart, const linalg::Moments* own) {
         const auto m = static_cast<std::int64_t>(block.rows());
         if (automatic && p.held && p.moments.count() + m > d) {
             // The rows now outnumber the columns: the cov route, which needs the
@@ -103,13 +124,46 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
             }
             if (hold == 0) p.held.reset();
         }
-        p.moments.add_block(block.matrix());
-        if (!p.held) continue;
+        if (!apart) {
+            p.moments.add_block(block.matrix());
+        } else if (own && own->full() == p.moments.full()) {
+            p.moments.merge(*own);
+        } else {
+            linalg::Moments kind = p.moments.full() ? linalg::Moments(d) : linalg::Moments::diagonal(d);
+            kind.add_block(block.matrix());
+            p.moments.merge(kind);
+        }
+        if (!p.held) return;
         p.held->add(block);
         // Past the budget, rows held only for the scores are let go: pass 2 reads them again.
         const bool factorized = in_memory || (automatic && p.moments.count() <= d);
         if (!factorized && p.held->bytes() > hold) p.held.reset();
+    };
+    if (scores) {  // held or not (MLM_PCA_HOLD_MB), the same fit: the same bits
+        io::RowBlock block;
+        const std::size_t rows = block_rows(sel.features.size());
+        while (table.read_block(block, rows)) absorb(block, false, nullptr);
+        return p;
     }
+    // Set once the automatic route needs full co-moments: from then on the
+    // parsing threads compute them. Which thread computes a chunk's moments
+    // does not change their bits.
+    std::atomic<bool> went_full{full};
+    io::map_chunks(
+        table,
+        [&](const io::RowBlock& b) {
+            ChunkMoments part{b, std::nullopt};
+            const bool whole = full || (went_full.load(std::memory_order_relaxed) && d <= worker_full_width);
+            if (whole || !automatic) {
+                part.moments.emplace(whole ? linalg::Moments(d) : linalg::Moments::diagonal(d));
+                part.moments->add_block(b.matrix());
+            }
+            return part;
+        },
+        [&](ChunkMoments&& part) {
+            absorb(part.rows, true, part.moments ? &*part.moments : nullptr);
+            if (p.moments.full()) went_full.store(true, std::memory_order_relaxed);
+        });
     return p;
 }
 
@@ -136,7 +190,7 @@ int run_fit(const Options& o, cli::Context& ctx) {
                          " columns: choose fewer with -c");
     const std::optional<std::vector<Stamp>> before = stamps(o);
     const std::size_t hold = !scores ? 0 : before ? hold_budget() : std::numeric_limits<std::size_t>::max();
-    Pass1 p = first_pass(o, table, sel, hold);
+    Pass1 p = first_pass(o, table, sel, hold, scores);
     ctx.report_skipped(table);
     if (o.partial) {
         io::write_json(ctx.out(), linalg::partial_json({sel.feature_names, p.moments}));
