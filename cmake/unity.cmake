@@ -8,8 +8,18 @@
 # translation units, not one per target that the other core waits for.
 # A file whose file-local names clash with another's in the same target stays
 # out of the batches: mlm_unity_skip(file ...).
+# Off until a whole unity build and ctest have passed: so far the library
+# folders (but io's first batch and calc), mlm-entropy's second batch and
+# mlm-bayes compiled as batches; the unit tests' exclusions (tests/CMakeLists.txt) come from reading
+# the sources, not yet from the compiler.
 option(MLM_UNITY "Unity builds (cmake/unity.cmake): sources compiled in batches" OFF)
 set(MLM_UNITY_BATCH 6 CACHE STRING "Default number of source files per unity translation unit")
+
+# GCC takes a .cpp included into a batch for a header, and warns of a class
+# with a member of a file-local type (io/byte_stream.cpp's Impl) as it would in one.
+if(MLM_UNITY)
+  target_compile_options(mlm_flags INTERFACE -Wno-subobject-linkage)
+endif()
 
 # mlm_unity(target [BATCH n]): compile target's sources in batches of n.
 function(mlm_unity target)
