@@ -5,7 +5,7 @@ PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?=
 
-DEPS = cmake g++ make libcli11-dev libeigen3-dev libfccp-dev nlohmann-json3-dev \
+DEPS = cmake g++ make ninja-build libcli11-dev libeigen3-dev libfccp-dev nlohmann-json3-dev \
        catch2 libfast-float-dev libspectra-dev mandoc parallel libfmt-dev \
        libboost-math-dev zlib1g-dev libzstd-dev libcairo2-dev pkg-config
 # Only the tests need these: the completion checks (zsh -n, fish -n) and man -w.
@@ -14,6 +14,11 @@ BENCH_DEPS = hyperfine datamash mawk python3-pandas python3-scipy python3-sklear
 FUZZ_DEPS = clang libclang-rt-14-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# A new build directory uses Ninja where it is installed: it starts a target's
+# compiles before the libraries it links are archived, so both cores stay busy
+# across the unity batches (cmake/unity.cmake). An existing one keeps its generator.
+generator = $$([ -f $(1)/CMakeCache.txt ] || ! command -v ninja >/dev/null || echo -G Ninja)
 
 .PHONY: all build tools deps test-deps demo test unit sanitize bench fuzz install deb man clean
 
@@ -35,12 +40,12 @@ test-deps:
 	$(call install_missing,$(TEST_DEPS))
 
 build:
-	cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
+	cmake -S . -B $(BUILD) $(call generator,$(BUILD)) $(CMAKE_ARGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The tools alone, without the tests: what the demo and the package need.
 tools:
-	cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
+	cmake -S . -B $(BUILD) $(call generator,$(BUILD)) $(CMAKE_ARGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS) --target tools
 
 demo: deps tools
@@ -51,7 +56,7 @@ unit: build
 
 sanitize:
 	# -O1 without debug info: the sanitizers need no more, and it halves the compile time.
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize -DCMAKE_CXX_FLAGS_SANITIZE="-O1" \
+	cmake -S . -B $(ASAN_BUILD) $(call generator,$(ASAN_BUILD)) -DCMAKE_BUILD_TYPE=Sanitize -DCMAKE_CXX_FLAGS_SANITIZE="-O1" \
 	  -DMLM_SANITIZE=ON -DMLM_ARCH=portable $(CMAKE_ARGS) >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	# A small quarantine: the reader frees a 1 MiB chunk at a time, and the default

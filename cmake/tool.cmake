@@ -18,6 +18,7 @@ function(mlm_add_tool name)
   endforeach()
   target_link_libraries(${name} PRIVATE ${libs})
   mlm_use_pch(${name})
+  mlm_unity(${name})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
   install(TARGETS ${name} RUNTIME DESTINATION bin)
   # The completion scripts, from the tool's own declarations (`--completions`),

@@ -34,22 +34,23 @@ struct Sub {
     std::uint32_t end;
 };
 
-struct Function {
+// A function the expressions know by name (not calc::Function, a callable).
+struct Builtin {
     std::string_view name;
     Op op;
     int arity;
 };
 
 constexpr std::array functions{
-    Function{"exp", Op::exp, 1},         Function{"log", Op::log, 1},
-    Function{"ln", Op::log, 1},          Function{"log2", Op::log2, 1},
-    Function{"log10", Op::log10, 1},
-    Function{"sqrt", Op::sqrt, 1},       Function{"abs", Op::abs, 1},
-    Function{"sin", Op::sin, 1},         Function{"cos", Op::cos, 1},
-    Function{"tan", Op::tan, 1},         Function{"tanh", Op::tanh, 1},
-    Function{"sigmoid", Op::sigmoid, 1}, Function{"relu", Op::relu, 1},
-    Function{"softplus", Op::softplus, 1}, Function{"min", Op::min, 2},
-    Function{"max", Op::max, 2},         Function{"pow", Op::pow, 2},
+    Builtin{"exp", Op::exp, 1},         Builtin{"log", Op::log, 1},
+    Builtin{"ln", Op::log, 1},          Builtin{"log2", Op::log2, 1},
+    Builtin{"log10", Op::log10, 1},
+    Builtin{"sqrt", Op::sqrt, 1},       Builtin{"abs", Op::abs, 1},
+    Builtin{"sin", Op::sin, 1},         Builtin{"cos", Op::cos, 1},
+    Builtin{"tan", Op::tan, 1},         Builtin{"tanh", Op::tanh, 1},
+    Builtin{"sigmoid", Op::sigmoid, 1}, Builtin{"relu", Op::relu, 1},
+    Builtin{"softplus", Op::softplus, 1}, Builtin{"min", Op::min, 2},
+    Builtin{"max", Op::max, 2},         Builtin{"pow", Op::pow, 2},
 };
 
 // pi and e are numbers, not variables: no --at is asked for them.
@@ -59,7 +60,7 @@ std::optional<double> named_constant(std::string_view name) {
     return std::nullopt;
 }
 
-const Function* find_function(std::string_view name) {
+const Builtin* find_function(std::string_view name) {
     for (const auto& f : functions)
         if (f.name == name) return &f;
     return nullptr;
@@ -261,7 +262,7 @@ private:
         if (t.kind == Kind::name) {
             advance();
             const std::string_view name = text_.substr(t.begin, t.end - t.begin);
-            const Function* f = find_function(name);
+            const Builtin* f = find_function(name);
             if (!at_symbol('(')) {
                 if (f) fail(token_.begin, "expected '(' after function '" + std::string(name) + "'");
                 if (const auto c = named_constant(name)) return {constant(*c, t.begin, t.end), t.begin, t.end};
@@ -281,7 +282,7 @@ private:
         fail(t.begin, "expected a number, variable or '(' before " + describe(t));
     }
 
-    Sub call(const Function& f, const Token& name) {
+    Sub call(const Builtin& f, const Token& name) {
         advance();  // '('
         std::vector<Sub> args{expr()};
         while (at_symbol(',')) {

@@ -20,8 +20,6 @@ namespace mlm::bayes_tool {
 
 namespace {
 
-std::string num(double x) { return io::format_number(x, 6); }
-
 struct Arm {
     double successes = 0, trials = 0;
     prob::Beta posterior;

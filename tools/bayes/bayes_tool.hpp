@@ -5,6 +5,7 @@
 
 #include "cli/context.hpp"
 #include "cli/options.hpp"
+#include "io/number.hpp"
 
 #include <optional>
 #include <string>
@@ -12,6 +13,9 @@
 namespace CLI { class App; }
 
 namespace mlm::bayes_tool {
+
+// A number in the explanations: six significant digits.
+inline std::string num(double x) { return io::format_number(x, 6); }
 
 struct Options {
     cli::StandardOptions common;

@@ -1,5 +1,6 @@
 #include "bayes/nb_explain.hpp"
 
+#include "bayes/bayes_tool.hpp"
 #include "cli/explain_text.hpp"
 #include "io/number.hpp"
 
@@ -14,8 +15,6 @@ namespace {
 
 constexpr std::size_t max_table_rows = 24;  // a parameter table longer than this is cut
 constexpr std::size_t max_shown_features = 8, max_shown_classes = 4;
-
-std::string num(double x) { return io::format_number(x, 6); }
 
 const char* title(bayes::NbKind kind) {
     switch (kind) {

@@ -16,7 +16,6 @@ namespace mlm::bayes_tool {
 
 namespace {
 
-std::string num(double x) { return io::format_number(x, 6); }
 std::string pct(double p) { return io::format_number(100 * p, 3) + "%"; }
 
 // 10000 -> "10,000": natural frequencies read as counts of people.

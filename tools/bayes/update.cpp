@@ -23,8 +23,6 @@ namespace mlm::bayes_tool {
 
 namespace {
 
-std::string num(double x) { return io::format_number(x, 6); }
-
 // The running state of an update: the posterior so far and what it has seen.
 struct Belief {
     prob::Distribution prior, posterior;
