@@ -10,6 +10,7 @@
 #include "linalg/partial.hpp"
 #include "linalg/pca.hpp"
 #include "io/held_rows.hpp"
+#include "io/output_blocks.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -63,24 +64,32 @@ Selection select_by_name(const Options& o, io::TableReader& table,
                          const std::vector<std::string>& features);
 
 // Rows out: the --keep cells of each row, then its values. With --to json
-// after a fit, rows are gathered into `details` under "scores" instead.
+// after a fit, rows are gathered into `details` under "scores" instead. With
+// more than one thread (--threads, MLM_THREADS), blocks of rows are laid out
+// as text on that many threads and written in order (io/output_blocks.hpp):
+// the same bytes at any number.
 class RowWriter {
 public:
     RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
               std::vector<std::string> value_names, nlohmann::json* details = nullptr);
-    void write(const io::RowBlock& block, const Eigen::MatrixXd& values);
-    // Rows first_row.. of rows held in memory (their --keep cells from `held`).
-    void write(const HeldRows& held, std::int64_t first_row, const Eigen::MatrixXd& values);
+    // The block must stay unchanged until finish() (a RowBlock keeps its rows
+    // alive: a copy is kept until its rows are written).
+    void write(const io::RowBlock& block, Eigen::MatrixXd values);
+    // Rows first_row.. of rows held in memory (their --keep cells from `held`,
+    // which must outlive the writer).
+    void write(const HeldRows& held, std::int64_t first_row, Eigen::MatrixXd values);
     void finish();
 
 private:
+    // Lays out the rows on a worker, or here with one thread.
     template <typename Text>
-    void write_rows(const Text& text, const Eigen::MatrixXd& values);
+    void write_rows(Text text, Eigen::MatrixXd values);
 
     cli::Context& ctx_;
     std::vector<std::string> keep_names_, value_names_;
     nlohmann::json* details_;
     std::optional<io::TableWriter> table_;
+    std::optional<io::OutputBlocks> blocks_;  // with more than one thread
 };
 
 // The analysed columns of `x` (one per selected feature) in model order:

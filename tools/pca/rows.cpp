@@ -96,6 +96,21 @@ std::vector<std::string> component_names(Eigen::Index k) {
     return out;
 }
 
+namespace {
+
+// The rows of `values`, each after its --keep cells (`text(row, j)`).
+template <typename Text>
+void lay_out_rows(io::TableWriter& table, std::size_t keep, const Text& text, const Eigen::MatrixXd& values) {
+    for (Eigen::Index i = 0; i < values.rows(); ++i) {
+        const auto row = static_cast<std::size_t>(i);
+        for (std::size_t j = 0; j < keep; ++j) table.cell(text(row, j));
+        for (Eigen::Index j = 0; j < values.cols(); ++j) table.cell(values(i, j));
+        table.end_row();
+    }
+}
+
+}  // namespace
+
 RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
                      std::vector<std::string> value_names, nlohmann::json* details)
     : ctx_(ctx), keep_names_(std::move(keep_names)), value_names_(std::move(value_names)),
@@ -107,37 +122,50 @@ RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
     std::vector<std::string> header = keep_names_;
     header.insert(header.end(), value_names_.begin(), value_names_.end());
     table_.emplace(ctx_.table(std::move(header)));
+    const std::size_t threads = cli::read_options(ctx_.options()).threads;
+    if (threads > 1) blocks_.emplace(ctx_.out(), threads);
 }
 
-void RowWriter::write(const io::RowBlock& block, const Eigen::MatrixXd& values) {
-    write_rows([&](std::size_t row, std::size_t j) { return block.text(row, j); }, values);
+void RowWriter::write(const io::RowBlock& block, Eigen::MatrixXd values) {
+    write_rows([block](std::size_t row, std::size_t j) { return block.text(row, j); }, std::move(values));
 }
 
-void RowWriter::write(const HeldRows& held, std::int64_t first_row, const Eigen::MatrixXd& values) {
-    write_rows([&](std::size_t row, std::size_t j) {
+void RowWriter::write(const HeldRows& held, std::int64_t first_row, Eigen::MatrixXd values) {
+    write_rows([&held, first_row](std::size_t row, std::size_t j) {
         return held.text(first_row + static_cast<std::int64_t>(row), j);
-    }, values);
+    }, std::move(values));
 }
 
 template <typename Text>
-void RowWriter::write_rows(const Text& text, const Eigen::MatrixXd& values) {
-    for (Eigen::Index i = 0; i < values.rows(); ++i) {
-        const auto row = static_cast<std::size_t>(i);
-        if (details_) {
+void RowWriter::write_rows(Text text, Eigen::MatrixXd values) {
+    if (details_) {
+        for (Eigen::Index i = 0; i < values.rows(); ++i) {
+            const auto row = static_cast<std::size_t>(i);
             nlohmann::json one = nlohmann::json::object();
             for (std::size_t j = 0; j < keep_names_.size(); ++j) one[keep_names_[j]] = text(row, j);
             for (std::size_t j = 0; j < value_names_.size(); ++j)
                 one[value_names_[j]] = io::json_number(values(i, static_cast<Eigen::Index>(j)));
             (*details_)["scores"].push_back(std::move(one));
-            continue;
         }
-        for (std::size_t j = 0; j < keep_names_.size(); ++j) table_->cell(text(row, j));
-        for (Eigen::Index j = 0; j < values.cols(); ++j) table_->cell(values(i, j));
-        table_->end_row();
+        return;
     }
+    const std::size_t keep = keep_names_.size();
+    if (!blocks_) {
+        lay_out_rows(*table_, keep, text, values);
+        return;
+    }
+    const auto rows = static_cast<std::size_t>(values.rows());
+    blocks_->submit([format = table_->format(), columns = table_->columns(), precision = table_->precision(),
+                     before = table_->rows(), keep, text = std::move(text),
+                     values = std::move(values)](std::string& out) {
+        io::TableWriter table(out, format, columns, precision, before);
+        lay_out_rows(table, keep, text, values);
+    });
+    table_->count_rows(rows);
 }
 
 void RowWriter::finish() {
+    if (blocks_) blocks_->finish();
     if (table_) table_->finish();
 }
 
