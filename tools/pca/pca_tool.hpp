@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,7 @@ public:
     // which must outlive the writer).
     void write(const HeldRows& held, std::int64_t first_row, Eigen::MatrixXd values);
     void finish();
+    struct Layout;  // the table's format, columns and precision
 
 private:
     // Lays out the rows on a worker, or here with one thread.
@@ -89,6 +91,7 @@ private:
     std::vector<std::string> keep_names_, value_names_;
     nlohmann::json* details_;
     std::optional<io::TableWriter> table_;
+    std::shared_ptr<const Layout> layout_;     // the table's, shared with the blocks in flight
     std::optional<io::OutputBlocks> blocks_;  // with more than one thread
 };
 

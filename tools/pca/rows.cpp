@@ -1,6 +1,7 @@
 // Which columns mlm-pca reads, and how rows of scores (or reconstructions) go out.
 #include "error.hpp"
 #include "io/columns.hpp"
+#include "io/output_rows.hpp"
 #include "pca/pca_tool.hpp"
 
 #include <algorithm>
@@ -96,11 +97,32 @@ std::vector<std::string> component_names(Eigen::Index k) {
     return out;
 }
 
+// How the rows of a table are laid out: TableWriter's settings.
+struct RowWriter::Layout {
+    io::OutFormat format;
+    std::vector<std::string> columns;
+    int precision;
+};
+
 namespace {
 
-// The rows of `values`, each after its --keep cells (`text(row, j)`).
+using Layout = RowWriter::Layout;
+
+// Rows `rows_before`.. of the table, `values` each after its `keep` --keep
+// cells (`text(row, j)`), appended to `out`. CSV and TSV rows of numbers
+// alone take io/output_rows.hpp's fast path.
 template <typename Text>
-void lay_out_rows(io::TableWriter& table, std::size_t keep, const Text& text, const Eigen::MatrixXd& values) {
+void lay_out_rows(std::string& out, const Layout& layout, std::size_t rows_before, std::size_t keep,
+                  const Text& text, const Eigen::MatrixXd& values) {
+    const bool delimited = layout.format == io::OutFormat::csv || layout.format == io::OutFormat::tsv;
+    if (delimited && keep == 0) {
+        io::append_number_rows(out, values.data(), static_cast<std::size_t>(values.rows()),
+                               static_cast<std::size_t>(values.cols()), 1,
+                               static_cast<std::size_t>(values.rows()),
+                               layout.format == io::OutFormat::csv ? ',' : '\t', layout.precision);
+        return;
+    }
+    io::TableWriter table(out, layout.format, layout.columns, layout.precision, rows_before);
     for (Eigen::Index i = 0; i < values.rows(); ++i) {
         const auto row = static_cast<std::size_t>(i);
         for (std::size_t j = 0; j < keep; ++j) table.cell(text(row, j));
@@ -122,6 +144,7 @@ RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
     std::vector<std::string> header = keep_names_;
     header.insert(header.end(), value_names_.begin(), value_names_.end());
     table_.emplace(ctx_.table(std::move(header)));
+    layout_ = std::make_shared<const Layout>(Layout{table_->format(), table_->columns(), table_->precision()});
     const std::size_t threads = cli::read_options(ctx_.options()).threads;
     if (threads > 1) blocks_.emplace(ctx_.out(), threads);
 }
@@ -150,18 +173,18 @@ void RowWriter::write_rows(Text text, Eigen::MatrixXd values) {
         return;
     }
     const std::size_t keep = keep_names_.size();
+    const auto rows = static_cast<std::size_t>(values.rows());
+    const std::size_t before = table_->rows();
+    table_->count_rows(rows);
     if (!blocks_) {
-        lay_out_rows(*table_, keep, text, values);
+        lay_out_rows(ctx_.out().buffer(), *layout_, before, keep, text, values);
+        ctx_.out().maybe_drain();
         return;
     }
-    const auto rows = static_cast<std::size_t>(values.rows());
-    blocks_->submit([format = table_->format(), columns = table_->columns(), precision = table_->precision(),
-                     before = table_->rows(), keep, text = std::move(text),
+    blocks_->submit([layout = layout_, before, keep, text = std::move(text),
                      values = std::move(values)](std::string& out) {
-        io::TableWriter table(out, format, columns, precision, before);
-        lay_out_rows(table, keep, text, values);
+        lay_out_rows(out, *layout, before, keep, text, values);
     });
-    table_->count_rows(rows);
 }
 
 void RowWriter::finish() {
