@@ -99,8 +99,8 @@ nlohmann::json json_count(double n) {
 }
 
 TableWriter::TableWriter(Output& out, OutFormat format, std::vector<std::string> columns, int precision)
-    : out_(&out), text_(&out.buffer()), format_(format), columns_(std::move(columns)), precision_(precision) {
-    std::string& b = *text_;
+    : out_(out), format_(format), columns_(std::move(columns)), precision_(precision) {
+    std::string& b = out_.buffer();
     if (format_ == OutFormat::csv || format_ == OutFormat::tsv) {
         char d = format_ == OutFormat::csv ? ',' : '\t';
         for (std::size_t j = 0; j < columns_.size(); ++j) {
@@ -113,13 +113,8 @@ TableWriter::TableWriter(Output& out, OutFormat format, std::vector<std::string>
     }
 }
 
-TableWriter::TableWriter(std::string& text, OutFormat format, std::vector<std::string> columns, int precision,
-                         std::size_t rows_before)
-    : out_(nullptr), text_(&text), format_(format), columns_(std::move(columns)), precision_(precision),
-      rows_(rows_before) {}
-
 void TableWriter::begin_cell() {
-    std::string& b = *text_;
+    std::string& b = out_.buffer();
     switch (format_) {
     case OutFormat::csv: if (column_) b.push_back(','); break;
     case OutFormat::tsv: if (column_) b.push_back('\t'); break;
@@ -148,7 +143,7 @@ TableWriter& TableWriter::cell(double x) {
         ++column_;
         return *this;
     }
-    std::string& b = *text_;
+    std::string& b = out_.buffer();
     begin_cell();
     if (!std::isfinite(x)) {
         b.push_back('"');
@@ -164,7 +159,7 @@ TableWriter& TableWriter::cell(double x) {
 TableWriter& TableWriter::cell(std::string_view text) {
     flush_row();
     begin_cell();
-    std::string& b = *text_;
+    std::string& b = out_.buffer();
     if (format_ == OutFormat::json || format_ == OutFormat::jsonl) append_json_string(b, text);
     else if (text.empty() && columns_.size() == 1) b += "\"\"";  // else a blank line, which readers skip
     else append_csv_text(b, text, format_ == OutFormat::csv ? ',' : '\t');
@@ -173,25 +168,25 @@ TableWriter& TableWriter::cell(std::string_view text) {
 }
 
 void TableWriter::flush_row() {
-    text_->append(row_, row_size_);
+    out_.buffer().append(row_, row_size_);
     row_size_ = 0;
 }
 
 void TableWriter::end_row() {
     flush_row();
-    std::string& b = *text_;
+    std::string& b = out_.buffer();
     if (format_ == OutFormat::json || format_ == OutFormat::jsonl) b.push_back('}');
     if (format_ != OutFormat::json) b.push_back('\n');
     column_ = 0;
     ++rows_;
-    if (out_) out_->maybe_drain();
+    out_.maybe_drain();
 }
 
 void TableWriter::finish() {
     if (finished_) return;
     finished_ = true;
     flush_row();  // a last row left without end_row
-    if (format_ == OutFormat::json && out_) out_->write(rows_ ? "\n]\n" : "]\n");
+    if (format_ == OutFormat::json) out_.write(rows_ ? "\n]\n" : "]\n");
 }
 
 void write_json(Output& out, const nlohmann::json& doc, int precision) {

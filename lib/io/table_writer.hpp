@@ -20,12 +20,6 @@ OutFormat parse_out_format(std::string_view name);
 class TableWriter {
 public:
     TableWriter(Output& out, OutFormat format, std::vector<std::string> columns, int precision = 0);
-    // Rows only, appended to `text`: no header, no closing bracket, the rows
-    // laid out as rows `rows_before`, rows_before + 1, ... of a table (JSON
-    // separates rows after the first). A block of rows formatted apart, on a
-    // worker thread, to be written in order (io/output_blocks.hpp).
-    TableWriter(std::string& text, OutFormat format, std::vector<std::string> columns, int precision,
-                std::size_t rows_before);
     TableWriter& cell(double x);
     TableWriter& cell(std::string_view text);
     TableWriter& cell(const char* text) { return cell(std::string_view(text)); }
@@ -33,19 +27,11 @@ public:
     void end_row();
     // Closes the JSON array; call once after the last row.
     void finish();
-    // Counts `n` rows written apart (by rows-only writers) as written here:
-    // whether finish() closes an empty JSON array.
-    void count_rows(std::size_t n) { rows_ += n; }
-    std::size_t rows() const { return rows_; }
-    OutFormat format() const { return format_; }
-    int precision() const { return precision_; }
-    const std::vector<std::string>& columns() const { return columns_; }
 
 private:
     void begin_cell();
     void flush_row();
-    Output* out_;        // null for a rows-only writer
-    std::string* text_;  // out_'s buffer, or the rows-only writer's text
+    Output& out_;
     OutFormat format_;
     std::vector<std::string> columns_;
     int precision_;

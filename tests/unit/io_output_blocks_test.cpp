@@ -1,7 +1,6 @@
 #include "io/output_blocks.hpp"
 
 #include "error.hpp"
-#include "io/table_writer.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -57,37 +56,5 @@ TEST_CASE("output_blocks: a block's error is thrown in its turn, after the block
             CHECK_THROWS_WITH(submit_all(), "bad block 7");
         }  // the writer unwinds with blocks in flight
         CHECK(out.captured() == "0\n1\n2\n3\n4\n5\n6\n");
-    }
-}
-
-TEST_CASE("output_blocks: rows laid out apart are the rows a table writer writes", "[output][writer]") {
-    using mlm::io::OutFormat;
-    using mlm::io::TableWriter;
-    for (OutFormat format : {OutFormat::csv, OutFormat::tsv, OutFormat::json, OutFormat::jsonl}) {
-        const std::vector<std::string> columns{"id", "x"};
-        auto rows = [](TableWriter& t, int first, int n) {
-            for (int i = first; i < first + n; ++i) t.cell("r" + std::to_string(i)).cell(i * 0.25 - 1e-7).end_row();
-        };
-        Output whole = Output::memory();
-        TableWriter one(whole, format, columns, 0);
-        rows(one, 0, 5);
-        one.finish();
-        whole.commit();
-
-        Output split = Output::memory();
-        TableWriter head(split, format, columns, 0);
-        OutputBlocks blocks(split, 2);
-        for (int first : {0, 2}) {
-            const int n = first == 0 ? 2 : 3;
-            blocks.submit([&, first, n](std::string& text) {
-                TableWriter t(text, format, columns, 0, static_cast<std::size_t>(first));
-                rows(t, first, n);
-            });
-            head.count_rows(static_cast<std::size_t>(n));
-        }
-        blocks.finish();
-        head.finish();
-        split.commit();
-        CHECK(split.captured() == whole.captured());
     }
 }

@@ -14,7 +14,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,34 +64,29 @@ Selection select_by_name(const Options& o, io::TableReader& table,
                          const std::vector<std::string>& features);
 
 // Rows out: the --keep cells of each row, then its values. With --to json
-// after a fit, rows are gathered into `details` under "scores" instead. With
-// more than one thread (--threads, MLM_THREADS), blocks of rows are laid out
-// as text on that many threads and written in order (io/output_blocks.hpp):
-// the same bytes at any number.
+// after a fit, rows are gathered into `details` under "scores" instead. CSV
+// and TSV rows of numbers alone are laid out as text on the worker threads
+// (--threads, MLM_THREADS) a block at a time and written in order
+// (io/output_blocks.hpp): the same bytes at any number.
 class RowWriter {
 public:
     RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
               std::vector<std::string> value_names, nlohmann::json* details = nullptr);
-    // The block must stay unchanged until finish() (a RowBlock keeps its rows
-    // alive: a copy is kept until its rows are written).
     void write(const io::RowBlock& block, Eigen::MatrixXd values);
-    // Rows first_row.. of rows held in memory (their --keep cells from `held`,
-    // which must outlive the writer).
+    // Rows first_row.. of rows held in memory (their --keep cells from `held`).
     void write(const HeldRows& held, std::int64_t first_row, Eigen::MatrixXd values);
     void finish();
-    struct Layout;  // the table's format, columns and precision
 
 private:
-    // Lays out the rows on a worker, or here with one thread.
     template <typename Text>
-    void write_rows(Text text, Eigen::MatrixXd values);
+    void write_rows(const Text& text, Eigen::MatrixXd values);
 
     cli::Context& ctx_;
     std::vector<std::string> keep_names_, value_names_;
     nlohmann::json* details_;
     std::optional<io::TableWriter> table_;
-    std::shared_ptr<const Layout> layout_;     // the table's, shared with the blocks in flight
-    std::optional<io::OutputBlocks> blocks_;  // with more than one thread
+    char delimiter_ = 0;                      // CSV or TSV numbers alone: ',' or tab
+    std::optional<io::OutputBlocks> blocks_;  // those on more than one thread
 };
 
 // The analysed columns of `x` (one per selected feature) in model order:

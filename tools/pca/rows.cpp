@@ -97,42 +97,6 @@ std::vector<std::string> component_names(Eigen::Index k) {
     return out;
 }
 
-// How the rows of a table are laid out: TableWriter's settings.
-struct RowWriter::Layout {
-    io::OutFormat format;
-    std::vector<std::string> columns;
-    int precision;
-};
-
-namespace {
-
-using Layout = RowWriter::Layout;
-
-// Rows `rows_before`.. of the table, `values` each after its `keep` --keep
-// cells (`text(row, j)`), appended to `out`. CSV and TSV rows of numbers
-// alone take io/output_rows.hpp's fast path.
-template <typename Text>
-void lay_out_rows(std::string& out, const Layout& layout, std::size_t rows_before, std::size_t keep,
-                  const Text& text, const Eigen::MatrixXd& values) {
-    const bool delimited = layout.format == io::OutFormat::csv || layout.format == io::OutFormat::tsv;
-    if (delimited && keep == 0) {
-        io::append_number_rows(out, values.data(), static_cast<std::size_t>(values.rows()),
-                               static_cast<std::size_t>(values.cols()), 1,
-                               static_cast<std::size_t>(values.rows()),
-                               layout.format == io::OutFormat::csv ? ',' : '\t', layout.precision);
-        return;
-    }
-    io::TableWriter table(out, layout.format, layout.columns, layout.precision, rows_before);
-    for (Eigen::Index i = 0; i < values.rows(); ++i) {
-        const auto row = static_cast<std::size_t>(i);
-        for (std::size_t j = 0; j < keep; ++j) table.cell(text(row, j));
-        for (Eigen::Index j = 0; j < values.cols(); ++j) table.cell(values(i, j));
-        table.end_row();
-    }
-}
-
-}  // namespace
-
 RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
                      std::vector<std::string> value_names, nlohmann::json* details)
     : ctx_(ctx), keep_names_(std::move(keep_names)), value_names_(std::move(value_names)),
@@ -144,13 +108,16 @@ RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
     std::vector<std::string> header = keep_names_;
     header.insert(header.end(), value_names_.begin(), value_names_.end());
     table_.emplace(ctx_.table(std::move(header)));
-    layout_ = std::make_shared<const Layout>(Layout{table_->format(), table_->columns(), table_->precision()});
-    const std::size_t threads = cli::read_options(ctx_.options()).threads;
-    if (threads > 1) blocks_.emplace(ctx_.out(), threads);
+    const io::OutFormat format = ctx_.out_format();
+    if ((format == io::OutFormat::csv || format == io::OutFormat::tsv) && keep_names_.empty()) {
+        delimiter_ = format == io::OutFormat::csv ? ',' : '\t';
+        const std::size_t threads = cli::read_options(ctx_.options()).threads;
+        if (threads > 1) blocks_.emplace(ctx_.out(), threads);
+    }
 }
 
 void RowWriter::write(const io::RowBlock& block, Eigen::MatrixXd values) {
-    write_rows([block](std::size_t row, std::size_t j) { return block.text(row, j); }, std::move(values));
+    write_rows([&block](std::size_t row, std::size_t j) { return block.text(row, j); }, std::move(values));
 }
 
 void RowWriter::write(const HeldRows& held, std::int64_t first_row, Eigen::MatrixXd values) {
@@ -160,31 +127,38 @@ void RowWriter::write(const HeldRows& held, std::int64_t first_row, Eigen::Matri
 }
 
 template <typename Text>
-void RowWriter::write_rows(Text text, Eigen::MatrixXd values) {
-    if (details_) {
-        for (Eigen::Index i = 0; i < values.rows(); ++i) {
-            const auto row = static_cast<std::size_t>(i);
+void RowWriter::write_rows(const Text& text, Eigen::MatrixXd values) {
+    if (delimiter_) {
+        // Numbers alone, as CSV or TSV: io/output_rows.hpp's fast path, on the
+        // workers with more than one thread.
+        auto lay_out = [delimiter = delimiter_, precision = ctx_.options().precision,
+                        values = std::move(values)](std::string& out) {
+            io::append_number_rows(out, values.data(), static_cast<std::size_t>(values.rows()),
+                                   static_cast<std::size_t>(values.cols()), 1,
+                                   static_cast<std::size_t>(values.rows()), delimiter, precision);
+        };
+        if (blocks_) {
+            blocks_->submit(std::move(lay_out));
+        } else {
+            lay_out(ctx_.out().buffer());
+            ctx_.out().maybe_drain();
+        }
+        return;
+    }
+    for (Eigen::Index i = 0; i < values.rows(); ++i) {
+        const auto row = static_cast<std::size_t>(i);
+        if (details_) {
             nlohmann::json one = nlohmann::json::object();
             for (std::size_t j = 0; j < keep_names_.size(); ++j) one[keep_names_[j]] = text(row, j);
             for (std::size_t j = 0; j < value_names_.size(); ++j)
                 one[value_names_[j]] = io::json_number(values(i, static_cast<Eigen::Index>(j)));
             (*details_)["scores"].push_back(std::move(one));
+            continue;
         }
-        return;
+        for (std::size_t j = 0; j < keep_names_.size(); ++j) table_->cell(text(row, j));
+        for (Eigen::Index j = 0; j < values.cols(); ++j) table_->cell(values(i, j));
+        table_->end_row();
     }
-    const std::size_t keep = keep_names_.size();
-    const auto rows = static_cast<std::size_t>(values.rows());
-    const std::size_t before = table_->rows();
-    table_->count_rows(rows);
-    if (!blocks_) {
-        lay_out_rows(ctx_.out().buffer(), *layout_, before, keep, text, values);
-        ctx_.out().maybe_drain();
-        return;
-    }
-    blocks_->submit([layout = layout_, before, keep, text = std::move(text),
-                     values = std::move(values)](std::string& out) {
-        lay_out_rows(out, *layout, before, keep, text, values);
-    });
 }
 
 void RowWriter::finish() {
