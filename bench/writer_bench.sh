@@ -9,7 +9,9 @@
 # and writing; with MLM_PCA_HOLD_MB=0 the file is read a second time instead,
 # and scores - fit adds that read. CPU seconds (user + system), medians of
 # alternated rounds: the machine may be shared, and CPU time moves less than
-# wall time.
+# wall time. The writing runs twice more at MLM_THREADS=1: with more threads
+# the rows are laid out as text on all of them (io/output_blocks.hpp), so the
+# wall time of writing (scores - fit) should fall by the number of cores.
 #
 # Environment: BENCH_ROUNDS (default 5), ROWS (default 2000000).
 source "$(dirname "$0")/lib.sh"
@@ -41,6 +43,8 @@ round() {
     cpu fit_stdin "mlm-pca -k 3 --emit summary < $A"
     cpu scores_stdin "mlm-pca -k 3 < $A"
     cpu parse6 "$T/parse_sum $T/scores.csv"
+    cpu fit_t1 "MLM_THREADS=1 mlm-pca -k 3 --emit summary $A"
+    cpu scores_t1 "MLM_THREADS=1 mlm-pca -k 3 $A"
 }
 echo "bench writer: warm-up and $BENCH_ROUNDS alternated rounds" >&2
 round
@@ -63,6 +67,13 @@ bench_row "  wall s, load $(cut -d' ' -f1 /proc/loadavg)" "$(median scores wall)
 bench_row "write 6M: scores - fit (held rows) vs parse 6M" "$write_file" "$parse6" \
     "$(calc "$write_file / $parse6")" "<= 1 (writing <= parsing)" \
     "$(bench_verdict "$(calc "$write_file / $parse6")" "<=" 1)"
+fit1=$(median fit_t1) scores1=$(median scores_t1)
+bench_row "  one thread: scores - fit vs parse 6M (cpu s)" "$(calc "$scores1 - $fit1")" "$parse6" \
+    "$(calc "($scores1 - $fit1) / $parse6")" "-" info
+wall_all=$(calc "$(median scores wall) - $(median fit wall)")
+wall_one=$(calc "$(median scores_t1 wall) - $(median fit_t1 wall)")
+bench_row "write wall: $(nproc) threads vs 1 (scores - fit, s)" "$wall_all" "$wall_one" \
+    "$(calc "$wall_all / $wall_one")" "-" info
 bench_row "read twice (MLM_PCA_HOLD_MB=0): scores - fit" "$write_twice" "$parse6" \
     "$(calc "$write_twice / $parse6")" "-" info
 bench_row "stdin: scores - fit (held rows) vs parse 6M" "$write_stdin" "$parse6" \

@@ -45,6 +45,13 @@ commands=(
     "mlm-kl samples x1.csv x3.csv"
     "mlm-pca --emit summary -c x1,x2,x3,x4 big.csv"
     "mlm-pca -k 2 -c x1,x2,x3,x4 big.csv"
+    # Scores laid out on worker threads (io/output_blocks.hpp) and written in order:
+    # held rows, stdin, the second read of the file, a saved model, every format.
+    "mlm-pca -k 3 --keep label -c x1,x2,x3,x4 big.csv"
+    "cat big.csv | mlm-pca -k 2 --keep label,class -c x1,x2,x3 -t jsonl"
+    "MLM_PCA_HOLD_MB=0 mlm-pca -k 2 -c x1,x2,x3,x4 -t tsv big.csv"
+    "mlm-pca -k 2 -c x1,x2,x4 -t json --precision 5 big.csv"
+    "mlm-pca -k 2 -c x1,x2,x3 --save-model m.json big.csv > /dev/null && mlm-pca apply --model m.json --keep label big.csv"
     "mlm-dist fit normal x1.csv"
     "mlm-bayes nb fit --target class -c x1,x2,x3,x4 big.csv"
     "mlm-gd fit --target y -c x1,x2,x3,x4 big.csv"

@@ -234,7 +234,7 @@ int run_fit(const Options& o, cli::Context& ctx) {
     if (ctx.json()) details = details_json(o, model);
     RowWriter out(ctx, sel.keep_names, component_names(model.kept()), ctx.json() ? &details : nullptr);
     if (route != linalg::PcaMethod::cov) {
-        out.write(*p.held, 0, held_scores);
+        out.write(*p.held, 0, std::move(held_scores));
     } else if (p.held) {
         HeldRows& held = *p.held;
         held.drain([&](std::int64_t first, const auto& chunk) {

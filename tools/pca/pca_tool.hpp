@@ -10,6 +10,7 @@
 #include "linalg/partial.hpp"
 #include "linalg/pca.hpp"
 #include "io/held_rows.hpp"
+#include "io/output_blocks.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -63,24 +64,29 @@ Selection select_by_name(const Options& o, io::TableReader& table,
                          const std::vector<std::string>& features);
 
 // Rows out: the --keep cells of each row, then its values. With --to json
-// after a fit, rows are gathered into `details` under "scores" instead.
+// after a fit, rows are gathered into `details` under "scores" instead. CSV
+// and TSV rows of numbers alone are laid out as text on the worker threads
+// (--threads, MLM_THREADS) a block at a time and written in order
+// (io/output_blocks.hpp): the same bytes at any number.
 class RowWriter {
 public:
     RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
               std::vector<std::string> value_names, nlohmann::json* details = nullptr);
-    void write(const io::RowBlock& block, const Eigen::MatrixXd& values);
+    void write(const io::RowBlock& block, Eigen::MatrixXd values);
     // Rows first_row.. of rows held in memory (their --keep cells from `held`).
-    void write(const HeldRows& held, std::int64_t first_row, const Eigen::MatrixXd& values);
+    void write(const HeldRows& held, std::int64_t first_row, Eigen::MatrixXd values);
     void finish();
 
 private:
     template <typename Text>
-    void write_rows(const Text& text, const Eigen::MatrixXd& values);
+    void write_rows(const Text& text, Eigen::MatrixXd values);
 
     cli::Context& ctx_;
     std::vector<std::string> keep_names_, value_names_;
     nlohmann::json* details_;
     std::optional<io::TableWriter> table_;
+    char delimiter_ = 0;                      // CSV or TSV numbers alone: ',' or tab
+    std::optional<io::OutputBlocks> blocks_;  // those on more than one thread
 };
 
 // The analysed columns of `x` (one per selected feature) in model order:

@@ -1,6 +1,7 @@
 // Which columns mlm-pca reads, and how rows of scores (or reconstructions) go out.
 #include "error.hpp"
 #include "io/columns.hpp"
+#include "io/output_rows.hpp"
 #include "pca/pca_tool.hpp"
 
 #include <algorithm>
@@ -107,20 +108,43 @@ RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
     std::vector<std::string> header = keep_names_;
     header.insert(header.end(), value_names_.begin(), value_names_.end());
     table_.emplace(ctx_.table(std::move(header)));
+    const io::OutFormat format = ctx_.out_format();
+    if ((format == io::OutFormat::csv || format == io::OutFormat::tsv) && keep_names_.empty()) {
+        delimiter_ = format == io::OutFormat::csv ? ',' : '\t';
+        const std::size_t threads = cli::read_options(ctx_.options()).threads;
+        if (threads > 1) blocks_.emplace(ctx_.out(), threads);
+    }
 }
 
-void RowWriter::write(const io::RowBlock& block, const Eigen::MatrixXd& values) {
-    write_rows([&](std::size_t row, std::size_t j) { return block.text(row, j); }, values);
+void RowWriter::write(const io::RowBlock& block, Eigen::MatrixXd values) {
+    write_rows([&block](std::size_t row, std::size_t j) { return block.text(row, j); }, std::move(values));
 }
 
-void RowWriter::write(const HeldRows& held, std::int64_t first_row, const Eigen::MatrixXd& values) {
-    write_rows([&](std::size_t row, std::size_t j) {
+void RowWriter::write(const HeldRows& held, std::int64_t first_row, Eigen::MatrixXd values) {
+    write_rows([&held, first_row](std::size_t row, std::size_t j) {
         return held.text(first_row + static_cast<std::int64_t>(row), j);
-    }, values);
+    }, std::move(values));
 }
 
 template <typename Text>
-void RowWriter::write_rows(const Text& text, const Eigen::MatrixXd& values) {
+void RowWriter::write_rows(const Text& text, Eigen::MatrixXd values) {
+    if (delimiter_) {
+        // Numbers alone, as CSV or TSV: io/output_rows.hpp's fast path, on the
+        // workers with more than one thread.
+        auto lay_out = [delimiter = delimiter_, precision = ctx_.options().precision,
+                        values = std::move(values)](std::string& out) {
+            io::append_number_rows(out, values.data(), static_cast<std::size_t>(values.rows()),
+                                   static_cast<std::size_t>(values.cols()), 1,
+                                   static_cast<std::size_t>(values.rows()), delimiter, precision);
+        };
+        if (blocks_) {
+            blocks_->submit(std::move(lay_out));
+        } else {
+            lay_out(ctx_.out().buffer());
+            ctx_.out().maybe_drain();
+        }
+        return;
+    }
     for (Eigen::Index i = 0; i < values.rows(); ++i) {
         const auto row = static_cast<std::size_t>(i);
         if (details_) {
@@ -138,6 +162,7 @@ void RowWriter::write_rows(const Text& text, const Eigen::MatrixXd& values) {
 }
 
 void RowWriter::finish() {
+    if (blocks_) blocks_->finish();
     if (table_) table_->finish();
 }
 
