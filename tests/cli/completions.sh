@@ -68,8 +68,10 @@ else
 fi
 if command -v fish >/dev/null; then
   fish -n "$dir/fish/$tool.fish" && pass || fail "fish -n $dir/fish/$tool.fish"
-  # Only our scripts, loaded the way fish loads them (not an installed mlm's).
-  got=$(fish -c "set fish_complete_path $dir/fish; complete -C '$tool --'" 2>&1 | cut -f1)
+  # Only our scripts, loaded the way fish loads them (not an installed mlm's),
+  # with the tools on PATH as a user has them: fish 3.6 may offer nothing for a
+  # command it cannot find.
+  got=$(PATH="$bin:$PATH" fish -c "set fish_complete_path $dir/fish; complete -C '$tool --'" 2>&1 | cut -f1)
   for opt in $("$exe" --help 2>/dev/null | grep -oE -- '^ +(-[a-zA-Z], ?)?--[a-z][a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+'); do
     printf '%s\n' "$got" | grep -qxF -- "$opt" && pass || fail "fish does not offer $opt"
   done
@@ -95,11 +97,11 @@ if [ "$tool" = mlm ] && [ -x "$bin/mlm-kl" ]; then
   front mlm help k | grep -qx kl && pass || fail "'mlm help k<TAB>' does not offer kl"
   front mlm k | grep -qx kl && pass || fail "'mlm k<TAB>' does not offer kl"
   if command -v fish >/dev/null; then
-    got=$(fish -c "set fish_complete_path $dir/fish; complete -C 'mlm kl --'" 2>&1 | cut -f1 | sort -u)
+    got=$(PATH="$bin:$PATH" fish -c "set fish_complete_path $dir/fish; complete -C 'mlm kl --'" 2>&1 | cut -f1 | sort -u)
     for opt in $want; do
       printf '%s\n' "$got" | grep -qxF -- "$opt" && pass || fail "fish: 'mlm kl --<TAB>' does not offer $opt"
     done
-    fish -c "set fish_complete_path $dir/fish; complete -C 'mlm help k'" | grep -qx kl && pass ||
+    PATH="$bin:$PATH" fish -c "set fish_complete_path $dir/fish; complete -C 'mlm help k'" | grep -qx kl && pass ||
       fail "fish: 'mlm help k<TAB>' does not offer kl"
   fi
 fi
