@@ -19,12 +19,6 @@ enum class ParseResult { ok, empty, invalid, out_of_range };
 // nan/inf, out of range, invalid.
 ParseResult parse_number_general(std::string_view text, double& value);
 
-// Parses the whole of `text` (surrounding spaces and tabs allowed) as a double.
-// `nan`, `inf` and `-inf` are numbers; a finite literal too large for a double
-// (1e400) is out_of_range rather than inf; `1,5`, `12abc` and `0x10` are invalid.
-// Inline, as the table reader calls it once per numeric cell: the common case
-// first, a whole cell that is a finite number (from_chars skips no blanks, so on
-// success this is exactly what parse_number_general would give).
 // The commonest cell of all, [-]digits[.digits] with 1 to 15 digits, in one
 // pass: m / 10^k with m < 2^53 and k <= 15 is one correctly rounded division
 // of two exact doubles, the same double fast_float gives (its Clinger fast
@@ -54,6 +48,12 @@ inline bool parse_short_decimal(std::string_view text, double& value) {
     return true;
 }
 
+// Parses the whole of `text` (surrounding spaces and tabs allowed) as a double.
+// `nan`, `inf` and `-inf` are numbers; a finite literal too large for a double
+// (1e400) is out_of_range rather than inf; `1,5`, `12abc` and `0x10` are invalid.
+// Inline, as the table reader calls it once per numeric cell: the common case
+// first, a whole cell that is a finite number (from_chars skips no blanks, so on
+// success this is exactly what parse_number_general would give).
 inline ParseResult parse_number(std::string_view text, double& value) {
     if (parse_short_decimal(text, value)) return ParseResult::ok;
     const char* end = text.data() + text.size();
