@@ -16,13 +16,13 @@ std::size_t GroupIndex::id(const RowBlock& block, std::size_t row) {
         scratch_.append(block.text(row, j));
         scratch_.push_back(separator);
     }
-    auto it = ids_.find(std::string_view(scratch_));
-    if (it != ids_.end()) return it->second;
-    std::vector<std::string> values;
-    for (std::size_t j : columns_) values.emplace_back(block.text(row, j));
-    keys_.push_back(std::move(values));
-    ids_.emplace(scratch_, keys_.size() - 1);
-    return keys_.size() - 1;
+    std::size_t found = ids_.id(scratch_);
+    if (found == keys_.size()) {
+        std::vector<std::string> values;
+        for (std::size_t j : columns_) values.emplace_back(block.text(row, j));
+        keys_.push_back(std::move(values));
+    }
+    return found;
 }
 
 std::size_t GroupIndex::id(const std::vector<std::string>& values) {
@@ -32,11 +32,9 @@ std::size_t GroupIndex::id(const std::vector<std::string>& values) {
         scratch_.append(v);
         scratch_.push_back(separator);
     }
-    auto it = ids_.find(std::string_view(scratch_));
-    if (it != ids_.end()) return it->second;
-    keys_.push_back(values);
-    ids_.emplace(scratch_, keys_.size() - 1);
-    return keys_.size() - 1;
+    std::size_t found = ids_.id(scratch_);
+    if (found == keys_.size()) keys_.push_back(values);
+    return found;
 }
 
 }  // namespace mlm::io

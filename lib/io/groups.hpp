@@ -4,7 +4,7 @@
 #pragma once
 
 #include "io/table.hpp"
-#include "string_map.hpp"
+#include "string_index.hpp"
 
 #include <string>
 #include <string_view>
@@ -28,7 +28,7 @@ public:
 
 private:
     std::vector<std::size_t> columns_;
-    StringMap<std::size_t> ids_;
+    StringIndex ids_;  // the joined group values of each id
     std::vector<std::vector<std::string>> keys_;
     std::string scratch_;
 };

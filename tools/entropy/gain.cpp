@@ -8,6 +8,7 @@
 #include "io/columns.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
+#include "string_index.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -25,13 +26,10 @@ struct Split {
 // Dense codes 0..k-1 for the values of text column j over `rows`.
 std::vector<std::uint32_t> codes_of(const io::RowBlock& b, std::size_t j, const std::vector<std::size_t>& rows,
                                     std::size_t& distinct) {
-    StringMap<std::uint32_t> index;
+    StringIndex index;
     std::vector<std::uint32_t> codes;
     codes.reserve(rows.size());
-    for (std::size_t r : rows) {
-        auto [it, fresh] = index.try_emplace(std::string(b.text(r, j)), static_cast<std::uint32_t>(index.size()));
-        codes.push_back(it->second);
-    }
+    for (std::size_t r : rows) codes.push_back(static_cast<std::uint32_t>(index.id(b.text(r, j))));
     distinct = index.size();
     return codes;
 }
