@@ -79,8 +79,8 @@ public:
             if (slot.id == 0) return insert(s, h, i);
             // Below 8 bytes equal hashes and sizes are equal strings: the
             // string itself, elsewhere in memory, is not touched.
-            if (slot.hash == h && slot.size == s.size() &&
-                (s.size() < 8 || string_index_detail::same_bytes(strings_[slot.id - 1].data(), s.data(), s.size())))
+            if (slot.hash == h && slot.size == static_cast<std::uint32_t>(s.size()) &&
+                (s.size() < 8 || same_string(strings_[slot.id - 1], s)))
                 return slot.id - 1;
         }
     }
@@ -96,9 +96,12 @@ private:
     struct Slot {
         std::uint64_t hash = 0;
         std::uint32_t id = 0;    // the string's id + 1; 0: empty
-        std::uint32_t size = 0;  // its size, exact below 8 bytes (all that is compared alone)
+        std::uint32_t size = 0;  // its size mod 2^32: exact below 8 bytes, where it is all that is compared
     };
 
+    static bool same_string(const std::string& a, std::string_view b) {
+        return a.size() == b.size() && string_index_detail::same_bytes(a.data(), b.data(), b.size());
+    }
     // Out of line: a string is new once, found on every other row, and the
     // growing code inlined kept registers saved and restored on every lookup.
     [[gnu::noinline]] std::size_t insert(std::string_view s, std::uint64_t hash, std::size_t i) {
