@@ -1,10 +1,9 @@
-// Eigen's dearest dense decompositions and its matrix-product kernels for
-// double, compiled once for the whole build instead of once in every file that
-// uses them: BDCSVD costs 32 s
-// of compile time a file and the symmetric eigensolver 7 s, nearly all of it in
-// the front end, so the sanitizer build paid it again. The `extern template`
-// declarations below stop the implicit instantiations; lib/dense_solvers/*.cpp
-// hold the explicit ones. Precompiled into every file (cmake/pch.cmake), and
+// Eigen's dearest dense decompositions of MatrixXd and its matrix-product
+// kernels for double, compiled once for the whole build instead of once in
+// every file that uses them: BDCSVD costs 32 s of compile time a file and the
+// symmetric eigensolver 7 s, nearly all of it in the front end, so the
+// sanitizer build paid it again. The `extern template` declarations below stop
+// the implicit instantiations; lib/dense_solvers/*.cpp hold the explicit ones. Precompiled into every file (cmake/pch.cmake), and
 // included by the files that use them for builds without precompiled headers.
 // Only a MatrixXd argument finds the compiled compute(); pass one, not an
 // expression or an Eigen::Ref (which would instantiate compute() anew).
@@ -20,9 +19,9 @@ Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>::compute<Eigen::MatrixXd>(const E
                                                                           int);
 
 // The matrix-product kernels behind A * B (each storage order of A and B, into
-// a column-major result) and A * v, A^T * v: about 1.2 s of compile time in
-// every file with a product of dynamic double matrices, and the ones these
-// name are the four products and two matrix-vector products the code uses.
+// a column-major result), A * v and A^T * v: about 1.2 s of compile time in
+// every file with a product of dynamic double matrices. These six are the ones
+// the code instantiated (nm on the objects); another product compiles locally.
 extern template struct Eigen::internal::general_matrix_matrix_product<Eigen::Index, double, Eigen::ColMajor, false,
                                                                      double, Eigen::ColMajor, false, Eigen::ColMajor, 1>;
 extern template struct Eigen::internal::general_matrix_matrix_product<Eigen::Index, double, Eigen::ColMajor, false,
