@@ -3,16 +3,14 @@
 #include "cli/run_main.hpp"
 #include "cli/validators.hpp"
 
-#include <CLI/CLI.hpp>
-
 namespace mlm::bayes_tool {
 namespace {
 
-CLI::Option* add_probability(CLI::App& app, const char* name, std::optional<double>& x, const char* help) {
-    return app.add_option(name, x, help)->check(cli::finite())->check(CLI::Range(0.0, 1.0))->type_name("P");
+cli::Option* add_probability(cli::Command& app, const char* name, std::optional<double>& x, const char* help) {
+    return app.add_option(name, x, help)->check(cli::finite())->check(cli::range(0.0, 1.0))->type_name("P");
 }
 
-void declare_theorem(CLI::App& app, Options& o) {
+void declare_theorem(cli::Command& app, Options& o) {
     auto* t = app.add_subcommand("theorem", "P(H|E) for a test, or the posterior of every hypothesis in a table");
     add_probability(*t, "--prior", o.prior, "P(H), e.g. a disease's prevalence");
     add_probability(*t, "--likelihood", o.likelihood, "P(E|H), the test's sensitivity");
@@ -23,12 +21,12 @@ void declare_theorem(CLI::App& app, Options& o) {
     cli::add_standard_options(*t, o.common, cli::input | cli::checks | cli::explain | cli::output);
 }
 
-CLI::Option* add_level(CLI::App& app, Options& o) {
+cli::Option* add_level(cli::Command& app, Options& o) {
     return app.add_option("--level", o.level, "credible level, 0 < L < 1 (default 0.95)")
-        ->check(cli::finite())->check(CLI::Range(0.0, 1.0))->type_name("L");
+        ->check(cli::finite())->check(cli::range(0.0, 1.0))->type_name("L");
 }
 
-void declare_update(CLI::App& app, Options& o) {
+void declare_update(cli::Command& app, Options& o) {
     auto* u = app.add_subcommand("update", "a conjugate posterior from a prior and data");
     u->add_option("--prior", o.prior_spec, "beta:A,B (0/1 outcomes), gamma:A,B (counts), normal:MU,SD")
         ->required()->type_name("SPEC");
@@ -36,7 +34,7 @@ void declare_update(CLI::App& app, Options& o) {
         ->check(cli::finite())->type_name("S");
     u->add_option("--trials", o.trials, "beta: trials, with --successes")->check(cli::finite())->type_name("N");
     u->add_option("--noise-sd", o.noise_sd, "normal: the known sd of the values")
-        ->check(cli::finite())->check(CLI::PositiveNumber)->type_name("SD");
+        ->check(cli::finite())->check(cli::positive_number())->type_name("SD");
     add_level(*u, o);
     u->add_flag("--hdi", o.hdi, "the highest-density interval, not the equal-tailed one");
     u->add_flag("--trace", o.trace, "the posterior after every observation");
@@ -44,7 +42,7 @@ void declare_update(CLI::App& app, Options& o) {
     cli::add_standard_options(*u, o.common, cli::input | cli::columns | cli::checks | cli::explain | cli::output);
 }
 
-void declare_ab(CLI::App& app, Options& o) {
+void declare_ab(cli::Command& app, Options& o) {
     auto* ab = app.add_subcommand("ab", "P(B > A), expected loss and lift of two conversion rates");
     ab->add_option("--a", o.arm_a, "arm A's successes/trials, e.g. 120/1000")->required()->type_name("S/N");
     ab->add_option("--b", o.arm_b, "arm B's successes/trials")->required()->type_name("S/N");
@@ -56,18 +54,18 @@ void declare_ab(CLI::App& app, Options& o) {
     cli::add_standard_options(*ab, o.common, cli::checks | cli::explain | cli::seed | cli::output);
 }
 
-void declare_nb(CLI::App& app, Options& o) {
+void declare_nb(cli::Command& app, Options& o) {
     auto* nb = app.add_subcommand("nb", "naive Bayes classifiers: fit, predict, merge");
     nb->require_subcommand(1);
     auto* fit = nb->add_subcommand("fit", "fit a classifier to labelled rows");
     fit->add_option("--target", o.target, "the class column")->required()->type_name("COL");
     fit->add_option("--kind", o.kind, "gaussian (default), multinomial or bernoulli")
-        ->check(CLI::IsMember({"gaussian", "multinomial", "bernoulli"}))->type_name("K");
+        ->check(cli::is_member({"gaussian", "multinomial", "bernoulli"}))->type_name("K");
     fit->add_option("--alpha", o.alpha, "multinomial, bernoulli: additive smoothing (default 1)")
-        ->check(cli::finite())->check(CLI::NonNegativeNumber)->type_name("A");
+        ->check(cli::finite())->check(cli::non_negative_number())->type_name("A");
     fit->add_option("--var-smoothing", o.var_smoothing,
                     "gaussian: share of the largest variance added to all (default 1e-9)")
-        ->check(cli::finite())->check(CLI::NonNegativeNumber)->type_name("V");
+        ->check(cli::finite())->check(cli::non_negative_number())->type_name("V");
     fit->add_option("--save-model", o.save_model, "write the model to FILE")->type_name("FILE");
     fit->add_flag("--partial", o.partial, "print the sufficient statistics as JSON, for merge");
     cli::add_standard_options(*fit, o.common, cli::input | cli::columns | cli::explain | cli::output);
@@ -87,7 +85,7 @@ void declare_nb(CLI::App& app, Options& o) {
     o.nb_merge = merge;
 }
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     app.require_subcommand(1);
     app.footer("Examples:\n"
                "  mlm-bayes theorem --prior 0.01 --likelihood 0.95 --false-positive 0.05\n"

@@ -1,6 +1,5 @@
 // mlm-dist: the shapes of uncertainty. Evaluate, sample, fit, test and describe
 // the distributions every ML engineer meets, written as specs (normal:0,1).
-#include <CLI/CLI.hpp>
 
 #include "cli/run_main.hpp"
 #include "cli/validators.hpp"
@@ -13,11 +12,11 @@ namespace {
 const char* spec_help = "normal:MU,SD bernoulli:P categorical:P1,... binomial:N,P poisson:L "
                         "uniform:A,B beta:A,B exponential:RATE gamma:SHAPE,RATE";
 
-void add_spec(CLI::App& app, Options& o) {
+void add_spec(cli::Command& app, Options& o) {
     app.add_option("SPEC", o.spec, spec_help)->required()->type_name("");
 }
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     using namespace cli;
     app.require_subcommand(1);
     app.footer("Examples:\n"

@@ -5,12 +5,10 @@
 #include "cli/validators.hpp"
 #include "eig/eig_tool.hpp"
 
-#include <CLI/CLI.hpp>
-
 namespace mlm::eig_tool {
 namespace {
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     using namespace cli;
     app.footer("Examples:\n"
                "  mlm-eig --vectors --check A.csv        eigenpairs and their residuals\n"
@@ -26,15 +24,15 @@ void declare(CLI::App& app, Options& o) {
     svd->add_flag("--u", o.u, "print the left singular vectors, one per row");
     svd->add_flag("--v", o.v, "print the right singular vectors, one per row");
     svd->add_option("--rank-k", o.rank_k, "print the best rank-K approximation instead")
-        ->check(CLI::PositiveNumber)->type_name("K");
+        ->check(cli::positive_number())->type_name("K");
 
     auto* power = app.add_subcommand("power", "the dominant eigenpair by power iteration");
     add_standard_options(*power, o.common, input | columns | output | seed);
     power->add_flag("--trace", o.trace, "print one row per step: step,lambda,delta,residual");
     power->add_option("--tol", o.tol, "converged when |A v - lambda v| <= TOL |lambda| (1e-10)")
-        ->check(finite())->check(CLI::PositiveNumber)->type_name("TOL");
+        ->check(finite())->check(cli::positive_number())->type_name("TOL");
     power->add_option("--max-iter", o.max_iter, "give up after N steps, status 4 (default 1000)")
-        ->check(CLI::PositiveNumber)->type_name("N");
+        ->check(cli::positive_number())->type_name("N");
 }
 
 int run(const Options& o, cli::Context& ctx) {

@@ -6,7 +6,6 @@
 #include "error.hpp"
 #include "io/number.hpp"
 
-#include <CLI/CLI.hpp>
 #include <cmath>
 
 namespace mlm::entropy_tool {
@@ -18,13 +17,13 @@ double Options::base() const {
 
 namespace {
 
-void add_base_options(CLI::App& app, Options& o) {
+void add_base_options(cli::Command& app, Options& o) {
     app.add_option("--base", o.base_text, "log base: 2 (bits, default), e (nats), 10 or N")->type_name("B");
     app.add_flag("--nats", o.nats, "natural log (same as --base e)");
     app.add_flag("--perplexity", o.perplexity, "print base^H instead of H");
 }
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     using namespace cli;
     add_standard_options(app, o.common, number_tool);
     add_base_options(app, o);
@@ -57,7 +56,7 @@ void declare(CLI::App& app, Options& o) {
     xent->add_flag("--nats", o.nats, "natural log (the default for xent)");
     xent->add_option("--target", o.target, "the column of true classes")->required()->type_name("COL");
     xent->add_option("--eps", o.eps, "clip probabilities to [eps, 1-eps] (default 1e-15)")
-        ->check(cli::finite())->check(CLI::Range(0.0, 0.5))->type_name("EPS");
+        ->check(cli::finite())->check(cli::range(0.0, 0.5))->type_name("EPS");
     xent->add_flag("--per-row", o.per_row, "print each row's loss");
     xent->add_flag("--normalize", o.normalize, "rows of class probabilities need not sum to 1: divide by the sum");
     add_standard_options(*bytes, o.common, input | output | checks | explain);
@@ -66,7 +65,7 @@ void declare(CLI::App& app, Options& o) {
     add_standard_options(*merge, o.common, input | output | checks);
     add_base_options(*merge, o);
     merge->add_flag("--normalized", o.normalized, "normalized MI, for partials of mi");
-    for (auto* sub : app.get_subcommands({})) sub->footer("See man mlm-entropy.");
+    for (const auto& sub : app.subcommands()) sub->footer("See man mlm-entropy.");
     app.footer("Examples:\n  mlm-entropy probs.csv                   entropy of each column, in bits\n"
                "  mlm-entropy values -c species iris.csv  entropy of a label column\n"
                "See man mlm-entropy for gain, xent, mi, cond, bytes and merge.");

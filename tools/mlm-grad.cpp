@@ -1,6 +1,5 @@
 // mlm-grad: the value, gradient and Hessian of an expression, exactly by
 // backpropagation or by finite differences, at one point or at every input row.
-#include <CLI/CLI.hpp>
 
 #include "cli/expression_argument.hpp"
 #include "cli/run_main.hpp"
@@ -11,7 +10,7 @@
 namespace mlm::grad_tool {
 namespace {
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     using namespace cli;
     app.footer(
         "Examples:\n"
@@ -27,7 +26,7 @@ void declare(CLI::App& app, Options& o) {
     app.add_flag("--numeric", o.numeric, "use finite differences instead of backpropagation");
     app.add_option("--h", o.h, "finite-difference step (default automatic)")->check(finite())->type_name("H");
     app.add_option("--scheme", o.scheme, "finite differences: central (default) or forward")
-        ->check(CLI::IsMember({"central", "forward"}))->type_name("S");
+        ->check(cli::is_member({"central", "forward"}))->type_name("S");
     app.add_flag("--check", o.check, "print the largest relative difference, exact vs numeric");
     app.add_flag("--limit", o.limit, "difference quotients for h = 1e-1 ... 1e-12 beside the exact derivative");
     app.add_option("--lr", o.lr, "also take one gradient step with this learning rate")

@@ -6,7 +6,6 @@
 #include "io/number.hpp"
 #include "kl/kl_tool.hpp"
 
-#include <CLI/CLI.hpp>
 #include <cmath>
 
 namespace mlm::kl_tool {
@@ -20,14 +19,14 @@ namespace {
 
 const std::vector<std::string> metrics = {"kl", "reverse", "both", "js", "js-distance", "xent", "psi", "all"};
 
-void add_divergence_options(CLI::App& app, Options& o, const std::vector<std::string>& allowed) {
+void add_divergence_options(cli::Command& app, Options& o, const std::vector<std::string>& allowed) {
     app.add_option("--metric", o.metric, "which number (default kl); see man mlm-kl")
-        ->check(CLI::IsMember(allowed))->type_name("M");
+        ->check(cli::is_member(allowed))->type_name("M");
     app.add_option("--base", o.base_text, "log base: 2 (bits, default), e (nats), 10 or N")->type_name("B");
     app.add_flag("--nats", o.nats, "natural log (same as --base e)");
 }
 
-void add_weight_options(CLI::App& app, Options& o) {
+void add_weight_options(cli::Command& app, Options& o) {
     app.add_option("--smooth", o.smooth, "add EPS to every outcome of both sides before normalizing")
         ->check([](const std::string& text) {
             double x = 0;
@@ -37,7 +36,7 @@ void add_weight_options(CLI::App& app, Options& o) {
         })->type_name("EPS");
 }
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     using namespace cli;
     app.footer("Examples:\n  mlm-kl p.csv q.csv                    KL(P||Q) in bits\n"
                "  mlm-kl samples train.csv live.csv --metric psi --quantile-bins 10 --fail-above 0.25\n"
@@ -60,7 +59,7 @@ void declare(CLI::App& app, Options& o) {
     samples->add_option("--bins", o.bins, "N equal-width bins, or auto (Freedman-Diaconis, default)")
         ->check(cli::bin_count())->type_name("N|auto");
     samples->add_option("--quantile-bins", o.quantile_bins, "N bins at the quantiles of sample A")
-        ->check(CLI::Range(1, 1000000))->type_name("N");
+        ->check(cli::range(1, 1000000))->type_name("N");
     samples->add_option("--range", o.range, "fix the outer edges of equal-width bins")->type_name("LO,HI");
     samples->add_flag("--categorical", o.categorical, "every value is an outcome, numbers included");
     samples->add_flag("--partial", o.partial, "print the counts as JSON, for merge");

@@ -4,12 +4,10 @@
 #include "cli/validators.hpp"
 #include "mat/mat_tool.hpp"
 
-#include <CLI/CLI.hpp>
-
 namespace mlm::mat_tool {
 namespace {
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     using namespace cli;
     app.require_subcommand(1);
     app.footer("Examples:\n"
@@ -32,11 +30,11 @@ void declare(CLI::App& app, Options& o) {
     auto* rank = app.add_subcommand("rank", "the numerical rank, by the SVD");
     add_standard_options(*rank, o.common, input | columns | output | checks);
     rank->add_option("--tol", o.tol, "singular values above T count (default: numpy's)")
-        ->check(finite())->check(CLI::NonNegativeNumber)->type_name("T");
+        ->check(finite())->check(cli::non_negative_number())->type_name("T");
     auto* norm = app.add_subcommand("norm", "a matrix norm: Frobenius, spectral or nuclear");
     add_standard_options(*norm, o.common, input | columns | output | checks);
     norm->add_option("--kind", o.kind, "fro (default), spectral or nuclear")
-        ->check(CLI::IsMember({"fro", "spectral", "nuclear"}))->type_name("K");
+        ->check(cli::is_member({"fro", "spectral", "nuclear"}))->type_name("K");
     auto* linear = app.add_subcommand("linear", "y = f(W x + b) for each row x: a network layer");
     add_standard_options(*linear, o.common, input | columns | output);
     linear->add_option("-w,--weights", o.weights, "W, out x in (PyTorch's nn.Linear layout)")
@@ -44,7 +42,7 @@ void declare(CLI::App& app, Options& o) {
     linear->add_option("-b,--bias", o.bias, "b, one entry per output (a row or a column)")
         ->required()->type_name("FILE");
     linear->add_option("--activation", o.activation, "identity (default), relu, tanh, sigmoid, softmax")
-        ->check(CLI::IsMember({"identity", "relu", "tanh", "sigmoid", "softmax"}))->type_name("F");
+        ->check(cli::is_member({"identity", "relu", "tanh", "sigmoid", "softmax"}))->type_name("F");
 }
 
 int run(const Options& o, cli::Context& ctx) {

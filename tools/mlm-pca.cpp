@@ -3,16 +3,21 @@
 #include "io/number.hpp"
 #include "pca/pca_tool.hpp"
 
-#include <CLI/CLI.hpp>
-
 namespace mlm::pca_tool {
 namespace {
 
-void add_fit_options(CLI::App& app, Options& o, std::vector<std::string> emits) {
+// "a|b|c", as the usage line writes a choice.
+std::string alternatives(const std::vector<std::string>& words) {
+    std::string text;
+    for (const auto& w : words) text += (text.empty() ? "" : "|") + w;
+    return text;
+}
+
+void add_fit_options(cli::Command& app, Options& o, std::vector<std::string> emits) {
     auto* k = app.add_option("-k,--components", o.components, "keep K components (default: all)")
-                  ->check(CLI::PositiveNumber)->type_name("K");
+                  ->check(cli::positive_number())->type_name("K");
     app.add_option("--variance", o.variance, "keep the fewest components explaining more than F, 0<F<1")
-        ->check(CLI::Validator(
+        ->check(cli::Check(
             [](std::string& text) {
                 double f = 0;
                 const bool ok = io::parse_number(text, f) == io::ParseResult::ok && f > 0 && f < 1;
@@ -23,12 +28,12 @@ void add_fit_options(CLI::App& app, Options& o, std::vector<std::string> emits) 
     app.add_flag("--standardize", o.standardize, "z-scores first (population sd, as StandardScaler)");
     app.add_flag("--drop-constant", o.drop_constant, "with --standardize, leave constant columns out");
     app.add_flag("--whiten", o.whiten, "scale scores to unit variance (stored in the model)");
-    app.add_option("--emit", o.emit, "what to print: " + CLI::detail::join(emits, "|"))
-        ->check(CLI::IsMember(emits))->type_name("WHAT");
+    app.add_option("--emit", o.emit, "what to print: " + alternatives(emits))
+        ->check(cli::is_member(emits))->type_name("WHAT");
     app.add_option("--save-model", o.save_model, "also write the model to FILE")->type_name("FILE");
 }
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     using namespace cli;
     app.footer("Examples:\n"
                "  mlm-pca -k 2 --standardize --keep species iris.csv   2-D scores, ready to plot\n"
@@ -37,7 +42,7 @@ void declare(CLI::App& app, Options& o) {
     add_standard_options(app, o.common, input | columns | explain | seed | output);
     add_fit_options(app, o, {"scores", "summary", "components", "model"});
     app.add_option("--method", o.method, "auto|cov|svd|randomized (default auto)")
-        ->check(CLI::IsMember({"auto", "cov", "svd", "randomized"}))->type_name("M");
+        ->check(cli::is_member({"auto", "cov", "svd", "randomized"}))->type_name("M");
     app.add_option("--keep", o.keep, "columns passed through beside the scores, not analysed")
         ->type_name("LIST");
     app.add_flag("--partial", o.partial, "print n, mean and co-moments as JSON, for merge");

@@ -1,6 +1,5 @@
 // mlm-plot: see the math. Line, scatter, histogram, bar and contour plots of
 // mlm's tables, drawn in the terminal (braille) or to SVG, PNG or PDF (cairo).
-#include <CLI/CLI.hpp>
 
 #include "cli/expression_argument.hpp"
 #include "cli/run_main.hpp"
@@ -12,20 +11,20 @@ namespace mlm::plot_tool {
 namespace {
 
 // -o, --title, --width, --height, -q: the picture's options, on every subcommand.
-void add_picture_options(CLI::App& app, Options& o) {
+void add_picture_options(cli::Command& app, Options& o) {
     const char* g = "Picture";
     app.add_option("-o,--output", o.common.output, "write the picture to FILE: .svg, .png, .pdf or .txt")
         ->type_name("FILE")->group(g);
     app.add_option("--title", o.title, "a title above the plot")->type_name("TEXT")->group(g);
     app.add_option("--width", o.width, "columns on a terminal, pixels in a file (default: the terminal, 640)")
-        ->check(CLI::Range(1, 10000))->type_name("W")->group(g);
+        ->check(cli::range(1, 10000))->type_name("W")->group(g);
     app.add_option("--height", o.height, "rows on a terminal, pixels in a file (default: the terminal, 480)")
-        ->check(CLI::Range(1, 10000))->type_name("H")->group(g);
+        ->check(cli::range(1, 10000))->type_name("H")->group(g);
     app.add_flag("-q,--quiet", o.common.quiet, "no notes on stderr")->group(g);
 }
 
 // The table-reading subcommands also take --pass.
-CLI::App* add_table_command(CLI::App& app, Options& o, const char* name, const char* what) {
+cli::Command* add_table_command(cli::Command& app, Options& o, const char* name, const char* what) {
     auto* c = app.add_subcommand(name, what);
     cli::add_standard_options(*c, o.common, cli::input);
     add_picture_options(*c, o);
@@ -34,7 +33,7 @@ CLI::App* add_table_command(CLI::App& app, Options& o, const char* name, const c
     return c;
 }
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     app.require_subcommand(1);
     app.footer("Examples:\n"
                "  mlm-plot scatter -x PC1 -y PC2 --color species scores.csv -o scores.png\n"
@@ -67,9 +66,9 @@ void declare(CLI::App& app, Options& o) {
     contour->add_option("-x,--x", o.x, "the range of the first variable")->required()->type_name("LO,HI");
     contour->add_option("-y,--y", o.y, "the range of the second variable")->required()->type_name("LO,HI");
     contour->add_option("--levels", o.levels, "about N level curves at round values (default 10)")
-        ->check(CLI::Range(2, 100))->type_name("N");
+        ->check(cli::range(2, 100))->type_name("N");
     contour->add_option("--grid", o.grid, "sample EXPR on N x N points (default 200)")
-        ->check(CLI::Range(2, 2000))->type_name("N");
+        ->check(cli::range(2, 2000))->type_name("N");
     contour->add_option("--path", o.path, "draw the steps of mlm-gd minimize --trace from FILE")
         ->type_name("FILE");
     add_picture_options(*contour, o);

@@ -4,21 +4,19 @@
 #include "cli/validators.hpp"
 #include "vec/vec_tool.hpp"
 
-#include <CLI/CLI.hpp>
-
 namespace mlm::vec_tool {
 namespace {
 
 using namespace cli;
 
-void add_partner_options(CLI::App& sub, Options& o) {
+void add_partner_options(cli::Command& sub, Options& o) {
     auto* with = sub.add_option("--with", o.with, "compare each row with this vector: \"v1,v2,...\"")
                      ->type_name("V");
     sub.add_option("--with-row", o.with_row, "compare each row with the row labelled LABEL")
         ->type_name("LABEL")->excludes(with);
 }
 
-void declare(CLI::App& app, Options& o) {
+void declare(cli::Command& app, Options& o) {
     app.require_subcommand(1);
     app.footer("Examples:\n"
                "  mlm-vec cosine --with-row king words.csv     every word's cosine to king\n"
@@ -45,7 +43,7 @@ void declare(CLI::App& app, Options& o) {
             sub->add_option("--p", o.p, "which norm: 1, 2 (default), inf or any P >= 1")->type_name("P");
         if (std::string(f.name) == "distance")
             sub->add_option("--metric", o.metric, "euclidean (default), manhattan or cosine")
-                ->check(CLI::IsMember({"euclidean", "manhattan", "cosine"}))->type_name("M");
+                ->check(cli::is_member({"euclidean", "manhattan", "cosine"}))->type_name("M");
         if (f.binary) add_partner_options(*sub, o);
         if (std::string(f.name) == "cosine" || std::string(f.name) == "normalize" ||
             std::string(f.name) == "distance")

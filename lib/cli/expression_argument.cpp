@@ -1,10 +1,13 @@
 #include "cli/expression_argument.hpp"
 
+#include "cli/command.hpp"
+
 #include <CLI/CLI.hpp>
 
 namespace mlm::cli {
 
-void add_expression_argument(CLI::App& app, std::string& expression, const std::string& description) {
+void add_expression_argument(Command& command, std::string& expression, const std::string& description) {
+    CLI::App& app = command.cli11();
     // Not ->required(): CLI11 checks that before the callback below can fill it.
     auto* option = app.add_option("EXPR", expression, description);
     app.allow_extras();

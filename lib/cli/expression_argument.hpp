@@ -7,11 +7,11 @@
 
 #include <string>
 
-namespace CLI { class App; }
-
 namespace mlm::cli {
 
+class Command;
+
 // Adds the required positional EXPR to `app` (a tool or a subcommand).
-void add_expression_argument(CLI::App& app, std::string& expression, const std::string& description);
+void add_expression_argument(Command& command, std::string& expression, const std::string& description);
 
 }  // namespace mlm::cli

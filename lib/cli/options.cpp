@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include "cli/command.hpp"
 #include "cli/validators.hpp"
 #include "error.hpp"
 
@@ -31,7 +32,8 @@ std::size_t default_threads() {
 
 }  // namespace
 
-void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) {
+void add_standard_options(Command& command, StandardOptions& o, unsigned features) {
+    CLI::App& app = command.cli11();
     const char* in = "Input";
     const char* out = "Output";
     if (features & input) {
@@ -47,7 +49,7 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
         app.add_flag("--no-header", o.no_header, "the first row is data")->group(in);
         app.add_flag("--skip-missing", o.skip_missing, "drop rows with an empty or null cell")->group(in);
         app.add_option("--threads", o.threads, "parse with N threads (default: MLM_THREADS, else all CPUs)")
-            ->check(whole_number(1, 1024))->group(in)->type_name("N");
+            ->check(whole_number(1, 1024).validator())->group(in)->type_name("N");
     }
     // -c a -c b is -c a,b: lists given piecewise are joined, never refused.
     if (features & columns)
@@ -62,20 +64,20 @@ void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features) 
         app.add_option("-t,--to", o.to, "output format")
             ->check(CLI::IsMember({"csv", "tsv", "json", "jsonl"}))->group(out)->type_name("FMT");
         app.add_option("--precision", o.precision, "significant digits (default: shortest exact)")
-            ->check(whole_number(1, 17))->group(out)->type_name("N");
+            ->check(whole_number(1, 17).validator())->group(out)->type_name("N");
         app.add_flag("-q,--quiet", o.quiet, "no notes on stderr")->group(out);
     }
     if (features & checks) {
         app.add_option("--fail-above", o.fail_above, "exit 1 when the result is above X")
-            ->check(not_nan())->group(out)->type_name("X");
+            ->check(not_nan().validator())->group(out)->type_name("X");
         app.add_option("--fail-below", o.fail_below, "exit 1 when the result is below X")
-            ->check(not_nan())->group(out)->type_name("X");
+            ->check(not_nan().validator())->group(out)->type_name("X");
     }
     if (features & explain)
         app.add_flag("--explain", o.explain, "walk through the computation instead")->group(out);
     if (features & seed)
         app.add_option("--seed", o.seed, "random seed (default 42)")
-            ->check(whole_number(0, UINT64_MAX))->group(out)->type_name("N");
+            ->check(whole_number(0, UINT64_MAX).validator())->group(out)->type_name("N");
 }
 
 io::ReadOptions read_options(const StandardOptions& o) {

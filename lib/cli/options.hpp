@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace CLI { class App; }
-
 namespace mlm::cli {
+
+class Command;
 
 struct StandardOptions {
     std::vector<std::string> files;  // FILE...; none or "-" is standard input
@@ -46,7 +46,7 @@ enum Feature : unsigned {
     number_tool = input | columns | group | checks | explain | output,
 };
 
-void add_standard_options(CLI::App& app, StandardOptions& o, unsigned features);
+void add_standard_options(Command& command, StandardOptions& o, unsigned features);
 
 // The reader settings the options describe.
 io::ReadOptions read_options(const StandardOptions& o);

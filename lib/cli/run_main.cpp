@@ -59,7 +59,7 @@ void add_version_flag(CLI::App& app, const std::string& tool) {
 }
 
 int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOptions& common,
-             const std::function<void(CLI::App&)>& declare, const std::function<int(Context&)>& run,
+             const std::function<void(Command&)>& declare, const std::function<int(Context&)>& run,
              std::ostream& out_stream, std::ostream& err_stream, io::Output* output) {
     CLI::App app(info.description, info.name);
     std::vector<std::string> shown = {"--columns", "--group-by", "--to", "--output"};
@@ -72,12 +72,13 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
     // An option given twice takes the last value, as GNU tools do (options
     // that collect lists, -c and -g, join theirs).
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    Command command(app);  // outlives the run: a tool may ask which subcommand was parsed
     auto usage_error = [&](const std::string& message) {
         err_stream << info.name << ": " << one_line(message) << " (see " << command_path(app) << " -h)\n";
         return status_usage;
     };
     try {
-        declare(app);
+        declare(command);
         // Hidden, for the build and the `mlm` front door: the completion
         // scripts, and the one-line description `mlm` lists.
         if (argc == 3 && std::string(argv[1]) == "--completions") {

@@ -4,14 +4,13 @@
 // committed (flushed, renamed into place for -o) only after a successful run.
 #pragma once
 
+#include "cli/command.hpp"
 #include "cli/context.hpp"
 #include "cli/options.hpp"
 
 #include <functional>
 #include <string>
 #include <vector>
-
-namespace CLI { class App; }
 
 namespace mlm::cli {
 
@@ -25,16 +24,17 @@ struct ToolInfo {
 
 // The untyped core of run_main, for tests that run a tool in-process.
 int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOptions& common,
-             const std::function<void(CLI::App&)>& declare, const std::function<int(Context&)>& run,
+             const std::function<void(Command&)>& declare, const std::function<int(Context&)>& run,
              std::ostream& out_stream, std::ostream& err_stream, io::Output* output = nullptr);
 
 // Options is a struct with a member `StandardOptions common`; declare adds
 // the tool's options to the app; run computes and writes the result.
 template <class Options>
-int run_main(int argc, char** argv, const ToolInfo& info, void (*declare)(CLI::App&, Options&),
+int run_main(int argc, char** argv, const ToolInfo& info, void (*declare)(Command&, Options&),
              int (*run)(const Options&, Context&));
 
-void add_version_flag(CLI::App& app, const std::string& tool);
+// For the `mlm` front door, which parses with CLI11 itself.
+void add_version_flag(::CLI::App& app, const std::string& tool);
 
 }  // namespace mlm::cli
 
@@ -42,11 +42,11 @@ void add_version_flag(CLI::App& app, const std::string& tool);
 #include <iostream>
 
 template <class Options>
-int mlm::cli::run_main(int argc, char** argv, const ToolInfo& info, void (*declare)(CLI::App&, Options&),
+int mlm::cli::run_main(int argc, char** argv, const ToolInfo& info, void (*declare)(Command&, Options&),
                        int (*run)(const Options&, Context&)) {
     std::signal(SIGPIPE, SIG_DFL);  // a closed pipe ends the tool quietly, as coreutils
     Options options;
     return run_tool(argc, argv, info, options.common,
-                    [&](CLI::App& app) { declare(app, options); },
+                    [&](Command& app) { declare(app, options); },
                     [&](Context& ctx) { return run(options, ctx); }, std::cout, std::cerr);
 }

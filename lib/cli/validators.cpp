@@ -2,6 +2,7 @@
 
 #include "io/number.hpp"
 
+#include <CLI/CLI.hpp>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -20,19 +21,19 @@ bool reads_as(const std::string& text, bool (*ok)(double)) {
 
 }  // namespace
 
-const CLI::Validator& not_nan() {
-    static const CLI::Validator v(
+const Check& not_nan() {
+    static const Check v(CLI::Validator(
         [](std::string& s) {
             if (reads_as(s, [](double x) { return !std::isnan(x); })) return std::string();
             return reads_as(s, [](double) { return true; }) ? std::string("nan is not allowed here")
                                                              : "expected a number, got \"" + s + "\"";
         },
-        "", "NOT_NAN");
+        "", "NOT_NAN"));
     return v;
 }
 
-const CLI::Validator& finite() {
-    static const CLI::Validator v(
+const Check& finite() {
+    static const Check v(CLI::Validator(
         [](std::string& s) {
             if (reads_as(s, [](double x) { return std::isfinite(x); })) return std::string();
             double ignored = 0;
@@ -40,15 +41,15 @@ const CLI::Validator& finite() {
                        ? "expected a number, got \"" + s + "\""
                        : "must be a finite number, got " + s;
         },
-        "", "FINITE");
+        "", "FINITE"));
     return v;
 }
 
-CLI::Validator whole_number(std::int64_t lo, std::uint64_t hi) {
+Check whole_number(std::int64_t lo, std::uint64_t hi) {
     const bool open_ended = hi == std::numeric_limits<std::uint64_t>::max();
     const std::string want = open_ended ? ">= " + std::to_string(lo)
                                         : "from " + std::to_string(lo) + " to " + std::to_string(hi);
-    return CLI::Validator(
+    return Check(CLI::Validator(
         [lo, hi, want](std::string& s) {
             const char* end = s.data() + s.size();
             bool ok = false;
@@ -64,11 +65,11 @@ CLI::Validator whole_number(std::int64_t lo, std::uint64_t hi) {
             }
             return ok ? std::string() : "expected a whole number " + want + ", got \"" + s + "\"";
         },
-        "", "WHOLE");
+        "", "WHOLE"));
 }
 
-const CLI::Validator& bin_count() {
-    static const CLI::Validator v(
+const Check& bin_count() {
+    static const Check v(CLI::Validator(
         [](std::string& s) {
             if (s == "auto") return std::string();
             double n = 0;
@@ -76,7 +77,7 @@ const CLI::Validator& bin_count() {
                        ? std::string()
                        : std::string("must be auto or a whole number from 1 to 1000000");
         },
-        "", "BINS");
+        "", "BINS"));
     return v;
 }
 

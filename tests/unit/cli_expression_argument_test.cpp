@@ -29,7 +29,7 @@ Run run(std::vector<std::string> args) {
     Run r;
     r.status = mlm::cli::run_tool(
         static_cast<int>(argv.size()), argv.data(), {"tool", "a test tool"}, common,
-        [&](CLI::App& app) {
+        [&](mlm::cli::Command& app) {
             mlm::cli::add_expression_argument(app, expression, "the expression");
             app.add_option("--at", at);
             mlm::cli::add_standard_options(app, common, mlm::cli::output);

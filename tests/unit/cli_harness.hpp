@@ -29,7 +29,7 @@ inline ToolRun run_tool(std::vector<std::string> args, const std::function<int(c
     io::Output output = io::Output::memory();
     ToolRun r;
     r.status = cli::run_tool(static_cast<int>(argv.size()), argv.data(), {"tool", "a test tool"}, common,
-                             [&](CLI::App& app) { cli::add_standard_options(app, common, features); },
+                             [&](cli::Command& app) { cli::add_standard_options(app, common, features); },
                              run, out, err, in_memory ? &output : nullptr);
     r.out = out.str() + output.captured();
     r.err = err.str();

@@ -81,8 +81,8 @@ TEST_CASE("messages: an unknown long option near a real one gets did you mean", 
 TEST_CASE("validators: 0x10 and 1e999 are no numbers, though CLI11 reads them as 16 and inf", "[validators][usage]") {
     CLI::App app;
     double x = 0;
-    app.add_option("--lr", x)->check(mlm::cli::finite());
-    app.add_option("--fail-above", x)->check(mlm::cli::not_nan());
+    app.add_option("--lr", x)->check(mlm::cli::finite().validator());
+    app.add_option("--fail-above", x)->check(mlm::cli::not_nan().validator());
     CHECK(refused(app, {"--lr", "1e999"}) == "--lr: must be a finite number, got 1e999");
     CHECK(refused(app, {"--lr", "0x10"}) == "--lr: expected a number, got \"0x10\"");
     CHECK(refused(app, {"--fail-above", "0x10"}) == "--fail-above: expected a number, got \"0x10\"");

@@ -1,3 +1,4 @@
+#include "cli/command.hpp"
 #include "cli/options.hpp"
 
 #include <CLI/CLI.hpp>
@@ -9,7 +10,8 @@ namespace {
 cli::StandardOptions parsed(std::vector<std::string> args) {
     cli::StandardOptions o;
     CLI::App app;
-    cli::add_standard_options(app, o, cli::number_tool | cli::seed);
+    cli::Command command(app);
+    cli::add_standard_options(command, o, cli::number_tool | cli::seed);
     std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector
     app.parse(args);
     return o;
@@ -58,7 +60,8 @@ TEST_CASE("options: values of the output and check options are kept", "[options]
 TEST_CASE("options: a tool declares only the groups it asks for", "[options]") {
     cli::StandardOptions o;
     CLI::App app;
-    cli::add_standard_options(app, o, cli::input | cli::output);
+    cli::Command command(app);
+    cli::add_standard_options(command, o, cli::input | cli::output);
     CHECK(app.get_option_no_throw("--columns") == nullptr);
     CHECK(app.get_option_no_throw("--fail-above") == nullptr);
     CHECK(app.get_option_no_throw("--from") != nullptr);

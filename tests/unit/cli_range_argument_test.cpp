@@ -2,6 +2,7 @@
 #include "cli/validators.hpp"
 #include "error.hpp"
 
+#include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
 
 using Catch::Matchers::Contains;
@@ -16,7 +17,7 @@ TEST_CASE("cli: a range LO,HI reads two finite numbers in order", "[cli][range]"
 }
 
 TEST_CASE("cli: --bins is auto or a whole number from 1 to 1000000", "[cli][validators]") {
-    const CLI::Validator& v = mlm::cli::bin_count();
+    const CLI::Validator& v = mlm::cli::bin_count().validator();
     for (std::string ok : {"auto", "1", "7", "1000000"}) CHECK(v(ok).empty());
     for (std::string bad : {"0", "1.5", "1000001", "-2", "x", "nan"})
         CHECK(v(bad) == "must be auto or a whole number from 1 to 1000000");

@@ -177,7 +177,7 @@ TEST_CASE("run_main: -o writes the file only when the run succeeds", "[run_main]
         mlm::cli::StandardOptions common;
         std::ostringstream out, err;
         return mlm::cli::run_tool(3, argv.data(), {"tool", "t"}, common,
-                                  [&](CLI::App& app) { mlm::cli::add_standard_options(app, common, mlm::cli::output); },
+                                  [&](mlm::cli::Command& app) { mlm::cli::add_standard_options(app, common, mlm::cli::output); },
                                   run, out, err);
     };
     int failed = run_with([](mlm::cli::Context& ctx) -> int {

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-namespace CLI { class App; }
+namespace mlm::cli { class Command; }
 
 namespace mlm::bayes_tool {
 
@@ -44,9 +44,9 @@ struct Options {
     std::string model;
     bool partial = false;
     bool proba = false;
-    const CLI::App* nb_fit = nullptr;  // which nb form was given
-    const CLI::App* nb_predict = nullptr;
-    const CLI::App* nb_merge = nullptr;
+    const cli::Command* nb_fit = nullptr;  // which nb form was given
+    const cli::Command* nb_predict = nullptr;
+    const cli::Command* nb_merge = nullptr;
 };
 
 int run_theorem(const Options& o, cli::Context& ctx);
