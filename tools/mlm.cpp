@@ -2,19 +2,16 @@
 // binary first, then on PATH), as git runs git-*; `mlm` alone lists the tools
 // found, each with the one line it gives for `--describe`; `mlm help TOOL`
 // opens its man page. No list of tools is kept here: a new mlm-* is found.
-#include "cli/completions.hpp"
+#include "cli/front_door.hpp"
 #include "cli/messages.hpp"
-#include "cli/run_main.hpp"
 #include "error.hpp"
 
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,7 +71,10 @@ fs::path find_tool(const std::string& name) {
 
 // What `tool --describe` prints, its first line ("" when it says nothing).
 std::string describe(const fs::path& tool) {
-    std::string command = "'" + tool.string() + "' --describe 2>/dev/null";
+    // Appended, not "'" + ...: g++ 12 warns falsely (-Wrestrict) on that once inlined here.
+    std::string command = "'";
+    command += tool.string();
+    command += "' --describe 2>/dev/null";
     std::string line;
     if (FILE* p = ::popen(command.c_str(), "r")) {
         char buf[512];
@@ -85,28 +85,24 @@ std::string describe(const fs::path& tool) {
     return line;
 }
 
-// An app whose subcommands are the tools found: what the listing, the
-// completions and `did you mean` are made from.
-std::unique_ptr<CLI::App> tools_app() {
-    auto app = std::make_unique<CLI::App>(description, "mlm");
-    app->set_help_flag("-h,--help", "print this help and exit");
-    mlm::cli::add_version_flag(*app, "mlm");
-    for (const auto& [name, path] : find_tools()) app->add_subcommand(name, describe(path));
-    return app;
+// The tools found, each with its one line: what the listing, the completions
+// and `did you mean` are made from.
+std::vector<mlm::cli::ToolEntry> tool_entries() {
+    std::vector<mlm::cli::ToolEntry> entries;
+    for (const auto& [name, path] : find_tools()) entries.push_back({name, describe(path)});
+    return entries;
 }
 
 int list_tools(std::ostream& out) {
-    auto app = tools_app();
     out << "usage: mlm TOOL [ARGS...]   (mlm help TOOL: its manual)\n\n";
-    for (const CLI::App* sub : app->get_subcommands({}))
-        out << "  " << sub->get_name() << std::string(sub->get_name().size() < 10 ? 10 - sub->get_name().size() : 1, ' ')
-            << sub->get_description() << '\n';
+    for (const auto& [name, line] : tool_entries())
+        out << "  " << name << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << line << '\n';
     out << "\nmlm(7): the conventions every tool keeps.\n";
     return mlm::status_ok;
 }
 
 [[noreturn]] void unknown_tool(const std::string& name) {
-    std::string guess = mlm::cli::near_subcommand(*tools_app(), name);
+    std::string guess = mlm::cli::near_tool(tool_entries(), name);
     std::string message = "no tool '" + name + "'";
     if (!guess.empty()) message += "; did you mean '" + guess + "'?";
     else message += " (mlm lists the tools)";
@@ -162,7 +158,7 @@ int help(const std::string& name) {
 
 int front_door(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--completions") {
-        std::cout << mlm::cli::front_door_completion_script(*tools_app(), argv[2]);
+        std::cout << mlm::cli::front_door_completions(tool_entries(), description, argv[2]);
         return std::cout.flush() ? mlm::status_ok : mlm::status_io;
     }
     if (argc == 2 && std::string(argv[1]) == "--describe") {
@@ -177,22 +173,9 @@ int front_door(int argc, char** argv) {
         if (rest.size() != 1) throw mlm::UsageError("help takes one TOOL (mlm help kl)");
         return help(rest[0]);
     }
-    CLI::App app(description, "mlm");
-    app.set_help_flag("-h,--help", "print this help and exit");
-    mlm::cli::add_version_flag(app, "mlm");
-    std::string tool;
-    app.add_option("TOOL", tool, "the tool to run (kl runs mlm-kl), or help TOOL");
-    app.footer("Examples:\n  mlm                       list the tools\n"
-               "  mlm kl p.csv q.csv        run mlm-kl p.csv q.csv\n"
-               "  mlm help pca              open man mlm-pca");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::Success& e) {
-        app.exit(e, std::cout, std::cerr);
+    if (mlm::cli::front_door_options(argc, argv, description, std::cout, std::cerr)) {  // -h, --version
         if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw mlm::IoError("write error");
         return mlm::status_ok;
-    } catch (const CLI::ParseError& e) {
-        throw mlm::UsageError(mlm::cli::usage_message(e, app) + " (see mlm -h)");
     }
     int status = list_tools(std::cout);
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) throw mlm::IoError("write error");
