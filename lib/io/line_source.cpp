@@ -8,10 +8,8 @@ namespace mlm::io {
 namespace {
 constexpr std::size_t block_size = 1 << 20;
 // next_chunk's reads past the nominal size, looking for the newline that ends
-// a chunk; and the spent chunks kept for reuse (those of the read-ahead queue
-// and of the parsers in flight come back as they are spent).
+// a chunk.
 constexpr std::size_t chunk_step = 16 << 10;
-constexpr std::size_t chunk_pool_keep = 4;
 }  // namespace
 
 LineSource::LineSource(const std::string& path) : name_(path), stream_(std::make_unique<ByteStream>(path)) {
@@ -130,7 +128,7 @@ std::string LineSource::peek_first_line() {
 // moved every byte twice: a memmove and a memcpy.)
 std::shared_ptr<const std::string> LineSource::next_chunk(std::size_t bytes) {
     if (!bom_checked_) skip_bom();
-    if (!chunk_pool_) chunk_pool_ = BufferPool<std::string>::make(chunk_pool_keep);
+    if (!chunk_pool_) chunk_pool_ = BufferPool<std::string>::make(chunk_keep_);
     std::string text = chunk_pool_->take();
     std::size_t have = end_ - begin_;
     const std::size_t room = std::max(bytes, have) + chunk_step;

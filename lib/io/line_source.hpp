@@ -47,6 +47,8 @@ public:
     // next newline; null at the end. Where a chunk ends depends on the bytes
     // alone, never on how reads return them. Line numbers do not advance.
     std::shared_ptr<const std::string> next_chunk(std::size_t bytes);
+    // How many spent chunks to keep for reuse (4 unless set before the first chunk).
+    void keep_spent_chunks(std::size_t n) { chunk_keep_ = n; }
     // Everything not yet consumed, as one string (for whole-document JSON).
     std::string read_rest();
     // Bytes consumed so far, for progress reports.
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<ByteStream> stream_;  // none when reading from memory
     std::vector<char> buf_;
     std::shared_ptr<BufferPool<std::string>> chunk_pool_;  // spent chunks, for next_chunk
+    std::size_t chunk_keep_ = 4;
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false;
     bool bom_checked_ = false;
