@@ -127,9 +127,6 @@ int run_tool(int argc, const char* const* argv, const ToolInfo& info, StandardOp
     } catch (const Error& e) {
         err_stream << info.name << ": " << one_line(e.text()) << '\n';
         return e.status();
-    } catch (const CLI::ParseError& e) {  // a tool's own late validation through CLI11 types
-        err_stream << info.name << ": " << one_line(usage_message(e, app)) << '\n';
-        return status_usage;
     } catch (const std::bad_alloc&) {
         err_stream << info.name << ": out of memory\n";
         return status_io;
