@@ -126,8 +126,21 @@ __m128i eight_lanes(std::uint32_t v) {
 // end of the text); returns the end.
 char* lay_out(char* p, std::uint64_t digits, int n, int exponent) {
     char buffer[64];
+    std::memset(buffer, '0', 16);  // zeros before the 17 digits, for 0.000ddd
     write_digits(buffer + 32, digits);
     const char* d = buffer + 32 - n;
+    // The commonest forms, dd.ddd and 0.000ddd, in one branch-free path: the
+    // digits with `pad` zeros before them (the 0 and the zeros after the
+    // point) are dd.ddd with the point after the first exponent + pad + 1.
+    if (exponent < n - 1 && exponent >= (n > 1 ? -4 : -3)) {
+        const int pad = exponent < 0 ? -exponent : 0;
+        const int point = exponent + pad + 1;
+        const char* padded = d - pad;
+        std::memcpy(p, padded, 24);
+        std::memcpy(p + point + 1, padded + point, 24);
+        p[point] = '.';
+        return p + n + pad + 1;
+    }
     const int abs_exp = exponent < 0 ? -exponent : exponent;
     const int exp_digits = abs_exp >= 100 ? 3 : abs_exp >= 10 ? 2 : 1;
     const int printf_size = (n > 1 ? n + 1 : 1) + 2 + std::max(2, exp_digits);
@@ -218,7 +231,8 @@ char* write_number(char* p, double x, int precision) {
         *p = '0';
         return p + 1;
     }
-    if (x < 0) *p++ = '-';
+    *p = '-';  // kept when negative: a branch on the sign mispredicts half the time
+    p += std::signbit(x);
     const double ax = std::fabs(x);
     return precision > 0 ? write_rounded(p, ax, precision) : write_shortest(p, ax);
 }
