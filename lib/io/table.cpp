@@ -575,6 +575,7 @@ const std::vector<std::string>& TableReader::names() const { return impl_->names
 bool TableReader::has_header() const { return impl_->header; }
 Format TableReader::format() const { return impl_->format; }
 const std::string& TableReader::file() const { return impl_->paths[impl_->current]; }
+std::size_t TableReader::threads() const { return std::max<std::size_t>(impl_->options.threads, 1); }
 std::size_t TableReader::rows_skipped() const { return impl_->skipped; }
 std::size_t TableReader::bytes_read() const {
     return impl_->bytes_before + impl_->source.lines->bytes_read();

@@ -133,6 +133,9 @@ public:
     using ChunkReduce = std::function<std::any(const RowBlock&)>;
     void reduce_chunks(const ChunkReduce& reduce, const std::function<void(std::any&)>& take);
 
+    // The threads it parses with (ReadOptions::threads): what a tool may
+    // also use for its own work.
+    std::size_t threads() const;
     // Rows dropped by skip_missing so far.
     std::size_t rows_skipped() const;
     // Input bytes consumed so far (for progress reports).

@@ -3,6 +3,7 @@
 #include "entropy/count_state.hpp"
 #include "error.hpp"
 #include "io/columns.hpp"
+#include "io/group_shards.hpp"
 #include "io/json_rows.hpp"
 #include "io/raw_bytes.hpp"
 
@@ -36,12 +37,26 @@ std::string_view joint(const io::RowBlock& b, std::size_t r, std::size_t first, 
     return scratch;
 }
 
+// Counts one row at a time into a group of a CountState: `a` columns come
+// first in a block, then `b` columns.
+class RowCounter {
+public:
+    RowCounter(std::size_t a, std::size_t b, const std::string& form) : a_(a), b_(b), values_(form == "values") {}
+    void add(const io::RowBlock& block, std::size_t r, CountState& s, std::size_t id) {
+        const std::string_view va = joint(block, r, 0, a_, sa_);
+        if (values_) s.values[id].add(va);
+        else s.tables[id].add(va, joint(block, r, a_, b_, sb_));
+    }
+
+private:
+    std::size_t a_, b_;
+    bool values_;  // decided once, not per row
+    std::string sa_, sb_;
+};
+
 // The rows of a block counted into `s` (whose groups index the block's rows).
-// `a` columns come first in a block, then `b` columns.
 void count_block(const io::RowBlock& block, std::size_t a, std::size_t b, CountState& s) {
-    std::string sa, sb;
-    // Decided once, not per row: the loop runs once per input row.
-    const bool values = s.form == "values";
+    RowCounter counter(a, b, s.form);
     const bool grouped = !s.groups.empty();
     std::size_t slots = s.group_count();
     for (std::size_t r = 0; r < block.rows(); ++r) {
@@ -50,9 +65,44 @@ void count_block(const io::RowBlock& block, std::size_t a, std::size_t b, CountS
             s.ensure(id);
             slots = id + 1;
         }
-        std::string_view va = joint(block, r, 0, a, sa);
-        if (values) s.values[id].add(va);
-        else s.tables[id].add(va, joint(block, r, a, b, sb));
+        counter.add(block, r, s, id);
+    }
+}
+
+// -g on several threads (io/group_shards.hpp): each shard counts the rows of
+// its groups into a state of its own; the groups are then moved into `s` in
+// the order of their first rows, the order one thread counting them gives.
+void count_sharded(io::TableReader& table, std::size_t a, std::size_t b,
+                   const std::vector<std::size_t>& group_positions, CountState& s) {
+    struct Shard {
+        CountState state;
+        RowCounter counter;
+        std::vector<std::int64_t> first_rows;  // of each group, by id
+    };
+    std::vector<Shard> shards;
+    for (std::size_t k = 0; k < table.threads(); ++k) {
+        shards.push_back({CountState{}, RowCounter(a, b, s.form), {}});
+        shards.back().state.form = s.form;
+        shards.back().state.groups = io::GroupIndex(group_positions);
+    }
+    io::visit_sharded(table, group_positions, shards.size(),
+                      [&](std::size_t k, const io::RowBlock& block, std::size_t r, std::int64_t number) {
+                          Shard& shard = shards[k];
+                          const std::size_t id = shard.state.groups.id(block, r);
+                          if (id == shard.first_rows.size()) {
+                              shard.first_rows.push_back(number);
+                              shard.state.ensure(id);
+                          }
+                          shard.counter.add(block, r, shard.state, id);
+                      });
+    std::vector<std::vector<std::int64_t>> first_rows;
+    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
+    for (const auto& [k, id] : io::first_seen_order(first_rows)) {
+        CountState& from = shards[k].state;
+        const std::size_t g = s.groups.id(from.groups.values(id));
+        s.ensure(g);
+        if (s.form == "values") s.values[g] = std::move(from.values[id]);
+        else s.tables[g] = std::move(from.tables[id]);
     }
 }
 
@@ -100,8 +150,12 @@ void count_table(const Options& o, cli::Context& ctx, CountState& s) {
     if (!s.groups.empty()) {
         // Per chunk, every group's counts would be built twice (in the chunk,
         // then merged): with thousands of groups that costs more than it saves.
-        io::RowBlock block;
-        while (table.read_block(block)) count_block(block, a.size(), b.size(), s);
+        if (table.threads() > 1) {
+            count_sharded(table, a.size(), b.size(), group_positions, s);
+        } else {
+            io::RowBlock block;
+            while (table.read_block(block)) count_block(block, a.size(), b.size(), s);
+        }
         ctx.report_skipped(table);
         return;
     }

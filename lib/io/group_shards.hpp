@@ -1,0 +1,46 @@
+// Grouped work (-g) on several cores. With thousands of groups, per-chunk
+// partial results would each hold most groups, and merging them costs more
+// than counting; so the groups are split instead of the rows. Each group
+// belongs to one shard, by a hash of its key, and each shard's thread visits
+// the rows of its groups, every block in input order:
+//
+//   shard(row) = hash(key(row)) mod shards
+//
+// A group sees its rows in input order at any number of shards, and the
+// groups of all shards ordered by their first rows (first_seen_order) are
+// the order one GroupIndex would have given them: the output does not depend
+// on the number of threads.
+#pragma once
+
+#include "io/table.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <utility>
+#include <vector>
+
+namespace mlm::io {
+
+// Which of `shards` shards the group of `block`'s row belongs to.
+std::size_t shard_of(const RowBlock& block, std::size_t row, const std::vector<std::size_t>& key_columns,
+                     std::size_t shards);
+
+// visit(shard, block, row, number): one row of the shard's groups; `number`
+// is the row's place in the input (0-based).
+using ShardVisit = std::function<void(std::size_t, const RowBlock&, std::size_t, std::int64_t)>;
+
+// Visits every remaining row of `table` once, each shard on a thread of its
+// own (shard 0 on this one, which also reads). What a visit throws stops the
+// reading; of the errors met, the one at the earliest row is thrown (a
+// reading error counts as met at the first row not read), as one thread
+// visiting every row would have thrown it. Returns the rows read.
+std::int64_t visit_sharded(TableReader& table, const std::vector<std::size_t>& key_columns, std::size_t shards,
+                           const ShardVisit& visit);
+
+// Each shard's groups by id, with the number of each one's first row
+// (increasing within a shard): all the groups as (shard, id), in the order of
+// their first rows.
+std::vector<std::pair<std::size_t, std::size_t>> first_seen_order(
+    const std::vector<std::vector<std::int64_t>>& first_rows);
+
+}  // namespace mlm::io
