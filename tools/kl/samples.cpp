@@ -10,6 +10,7 @@
 #include "info/histogram.hpp"
 #include "info/matched_outcomes.hpp"
 #include "io/columns.hpp"
+#include "io/group_shards.hpp"
 #include "io/groups.hpp"
 #include "io/json_rows.hpp"
 #include "io/number.hpp"
@@ -79,6 +80,64 @@ void add_number(const std::optional<info::Bins>& fixed, GroupData& g, int side, 
     } else {
         g.values[side].push_back(x);
     }
+}
+
+// One row's sample values (`columns`, the j-th of them counted on side
+// `sides[j]`) into its group's data.
+void add_row(Kind kind, const std::optional<info::Bins>& fixed, GroupData& g, const io::RowBlock& b, std::size_t r,
+             const std::vector<std::size_t>& columns, const std::vector<int>& sides) {
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        if (kind == Kind::categorical) {
+            g.frequencies[sides[j]].add(b.text(r, j));
+            continue;
+        }
+        double x = b.number(r, j);
+        if (!std::isfinite(x)) unbinnable(b, r, columns[j], x);
+        add_number(fixed, g, sides[j], x);
+    }
+}
+
+// Adds `from`, which holds the rows after those of `to`, to `to`.
+void append(GroupData& to, GroupData&& from, bool fixed) {
+    for (int side : {0, 1}) {
+        auto& values = to.values[side];
+        if (values.empty()) values = std::move(from.values[side]);
+        else values.insert(values.end(), from.values[side].begin(), from.values[side].end());
+        if (fixed) to.binned[side].add(from.binned[side]);
+        to.frequencies[side].merge(from.frequencies[side]);
+    }
+}
+
+// -g on several threads (io/group_shards.hpp): each shard gathers the rows of
+// its groups into data of its own, then the groups join `s` in the order of
+// their first rows, after the rows `s` holds already: what one thread reading
+// every row gives. The rows read.
+std::size_t read_sharded(io::TableReader& t, const std::vector<std::size_t>& columns, const std::vector<int>& sides,
+                         const std::vector<std::size_t>& keys, Samples& s) {
+    struct Shard {
+        Samples samples;
+        std::vector<std::int64_t> first_rows;  // of each group, by id
+    };
+    std::vector<Shard> shards(t.threads());
+    for (auto& shard : shards) {
+        shard.samples.kind = s.kind;
+        shard.samples.fixed = s.fixed;
+        shard.samples.groups = io::GroupIndex(keys);
+    }
+    const auto rows = io::visit_sharded(
+        t, keys, shards.size(), [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
+            Shard& shard = shards[k];
+            const std::size_t id = shard.samples.groups.id(b, r);
+            if (id == shard.first_rows.size()) shard.first_rows.push_back(number);
+            add_row(s.kind, s.fixed, shard.samples.group(id), b, r, columns, sides);
+        });
+    std::vector<std::vector<std::int64_t>> first_rows;
+    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
+    for (const auto& [k, id] : io::first_seen_order(first_rows)) {
+        Samples& from = shards[k].samples;
+        append(s.group(s.groups.id(from.groups.values(id))), std::move(from.data[id]), s.fixed.has_value());
+    }
+    return static_cast<std::size_t>(rows);
 }
 
 // One chunk's rows of the samples, without groups.
@@ -162,11 +221,12 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
     if (s.kind == Kind::undecided) s.kind = o.categorical ? Kind::categorical : Kind::undecided;
     // Group keys are text columns after the sample columns, which are text
     // too unless they hold numbers; the index is built once that is known.
+    std::vector<std::size_t> keys;
     auto index_groups = [&] {
-        std::vector<std::size_t> positions;
+        keys.clear();
         std::size_t first = s.kind == Kind::numeric ? 0 : columns.size();
-        for (std::size_t k = 0; k < groups.size(); ++k) positions.push_back(first + k);
-        if (!groups.empty() && s.groups.empty()) s.groups = io::GroupIndex(positions);
+        for (std::size_t k = 0; k < groups.size(); ++k) keys.push_back(first + k);
+        if (!groups.empty() && s.groups.empty()) s.groups = io::GroupIndex(keys);
     };
     io::RowBlock b;
     std::size_t n = 0;
@@ -202,20 +262,11 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
     index_groups();
     request(s.kind == Kind::numeric ? io::ColumnType::number : io::ColumnType::text);
     if (groups.empty()) n += read_ungrouped(t, columns, sides, s);
-    while (!groups.empty() && t.read_block(b, 16384)) {
+    if (!groups.empty() && t.threads() > 1) n += read_sharded(t, columns, sides, keys, s);
+    while (!groups.empty() && t.threads() == 1 && t.read_block(b, 16384)) {
         n += b.rows();
-        for (std::size_t r = 0; r < b.rows(); ++r) {
-            GroupData& g = s.group(s.groups.id(b, r));
-            for (std::size_t j = 0; j < columns.size(); ++j) {
-                if (s.kind == Kind::categorical) {
-                    g.frequencies[sides[j]].add(b.text(r, j));
-                } else {
-                    double x = b.number(r, j);
-                    if (!std::isfinite(x)) unbinnable(b, r, columns[j], x);
-                    add_number(s.fixed, g, sides[j], x);
-                }
-            }
-        }
+        for (std::size_t r = 0; r < b.rows(); ++r)
+            add_row(s.kind, s.fixed, s.group(s.groups.id(b, r)), b, r, columns, sides);
     }
     if (n == 0) throw InputError("no data rows", t.file());
 }
