@@ -4,6 +4,7 @@
 #include "entropy/explain.hpp"
 #include "error.hpp"
 #include "info/entropy.hpp"
+#include "io/group_shards.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
 
@@ -68,21 +69,15 @@ struct GroupSums {
     io::GroupIndex groups;
     std::vector<std::vector<WeightSums>> sums;  // [group][column]
 
-    // The rows of a block, whose first `columns` number columns are the weights.
+    // The rows of a block without -g, whose first `columns` number columns
+    // are the weights: each column's terms summed at once. (With -g, see
+    // sums_by_shard.)
     void add(const io::RowBlock& b, std::size_t columns) {
         if (b.rows() == 0) return;
-        if (groups.empty()) {  // one group: each column's terms summed at once
-            groups.id(b, 0);
-            sums.resize(1, std::vector<WeightSums>(columns));
-            std::vector<double> scratch_w, scratch_w_log;
-            for (std::size_t j = 0; j < columns; ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
-            return;
-        }
-        for (std::size_t r = 0; r < b.rows(); ++r) {
-            std::size_t g = groups.id(b, r);
-            if (g == sums.size()) sums.emplace_back(columns);
-            for (std::size_t j = 0; j < columns; ++j) sums[g][j].add(b.number(r, j));
-        }
+        groups.id(b, 0);
+        sums.resize(1, std::vector<WeightSums>(columns));
+        std::vector<double> scratch_w, scratch_w_log;
+        for (std::size_t j = 0; j < columns; ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
     }
 
     // Adds the sums of the rows after these, group by group.
@@ -108,6 +103,58 @@ void check_weights(const io::RowBlock& b, const std::vector<std::size_t>& cols) 
             double w = b.number(r, j);
             if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
         }
+}
+
+// Without -g: each chunk's sums on the thread that parsed it, merged in input
+// order.
+GroupSums sums_by_chunk(io::TableReader& table, const std::vector<std::size_t>& cols) {
+    GroupSums all{io::GroupIndex({}), {}};
+    io::map_chunks(
+        table,
+        [&](const io::RowBlock& b) {
+            check_weights(b, cols);
+            GroupSums part{io::GroupIndex({}), {}};
+            part.add(b, cols.size());
+            return part;
+        },
+        [&](GroupSums&& part) { all.merge(part, cols.size()); });
+    return all;
+}
+
+// -g: the groups split among the threads (io/group_shards.hpp), each group's
+// weights added row by row in input order, so that any number of threads
+// gives the same sums (per-chunk sums of thousands of groups would cost more
+// to merge than to add); the groups then in the order of their first rows.
+GroupSums sums_by_shard(io::TableReader& table, const std::vector<std::size_t>& cols,
+                        const std::vector<std::size_t>& group_positions) {
+    struct Shard {
+        GroupSums sums;
+        std::vector<std::int64_t> first_rows;  // of each group, by id
+    };
+    std::vector<Shard> shards;
+    for (std::size_t k = 0; k < table.threads(); ++k) shards.push_back({{io::GroupIndex(group_positions), {}}, {}});
+    io::visit_sharded(table, group_positions, shards.size(),
+                      [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
+                          for (std::size_t j = 0; j < cols.size(); ++j) {
+                              const double w = b.number(r, j);
+                              if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
+                          }
+                          GroupSums& own = shards[k].sums;
+                          const std::size_t g = own.groups.id(b, r);
+                          if (g == own.sums.size()) {
+                              own.sums.emplace_back(cols.size());
+                              shards[k].first_rows.push_back(number);
+                          }
+                          for (std::size_t j = 0; j < cols.size(); ++j) own.sums[g][j].add(b.number(r, j));
+                      });
+    std::vector<std::vector<std::int64_t>> first_rows;
+    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
+    GroupSums all{io::GroupIndex(group_positions), {}};
+    for (const auto& [k, id] : io::first_seen_order(first_rows)) {
+        all.groups.id(shards[k].sums.groups.values(id));
+        all.sums.push_back(std::move(shards[k].sums.sums[id]));
+    }
+    return all;
 }
 
 // `where` names the column (and group) in messages.
@@ -202,18 +249,8 @@ int run_weights(const Options& o, cli::Context& ctx) {
     }
     table.select(requests);
 
-    // Each chunk's sums on the thread that parsed it, merged in input order
-    // (groups new in a chunk come after those seen before).
-    GroupSums all{io::GroupIndex(group_positions), {}};
-    io::map_chunks(
-        table,
-        [&](const io::RowBlock& b) {
-            check_weights(b, cols);
-            GroupSums part{io::GroupIndex(group_positions), {}};
-            part.add(b, cols.size());
-            return part;
-        },
-        [&](GroupSums&& part) { all.merge(part, cols.size()); });
+    const GroupSums all =
+        group_cols.empty() ? sums_by_chunk(table, cols) : sums_by_shard(table, cols, group_positions);
     const io::GroupIndex& groups = all.groups;
     const std::vector<std::vector<WeightSums>>& sums = all.sums;
     if (sums.empty()) throw InputError("no data rows", table.file());
