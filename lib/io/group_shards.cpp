@@ -97,7 +97,7 @@ bool visit_block(const ShardVisit& visit, const std::vector<std::size_t>& key_co
     std::size_t r = 0;
     try {
         for (; r < block.rows(); ++r)
-            if (shard_of(block, r, key_columns, shards) == shard)
+            if (shards == 1 || shard_of(block, r, key_columns, shards) == shard)
                 visit(shard, block, r, first + static_cast<std::int64_t>(r));
     } catch (...) {
         hand.fail(first + static_cast<std::int64_t>(r), std::current_exception());

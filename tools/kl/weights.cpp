@@ -6,6 +6,7 @@
 #include "info/entropy.hpp"
 #include "info/matched_outcomes.hpp"
 #include "io/columns.hpp"
+#include "io/group_shards.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
 
@@ -73,6 +74,51 @@ Layout layout_of(const Options& o, cli::Context& ctx, const io::TableReader& t) 
     return l;
 }
 
+// Adds row r of `b` to its group (`index` decides it) in each set: the
+// weight of column j (`weights[j]` in the table) to set j.
+void add_row(std::vector<SideSet>& sets, io::GroupIndex& index, const io::RowBlock& b, std::size_t r,
+             const std::vector<std::size_t>& weights, bool label) {
+    const std::size_t g = index.id(b, r);
+    for (std::size_t j = 0; j < weights.size(); ++j) {
+        if (g == sets[j].sides.size()) {
+            sets[j].sides.emplace_back();
+            sets[j].keys.push_back(index.values(g));
+        }
+        Side& s = sets[j].sides[g];
+        s.weights.push_back(checked(b, r, j, weights[j]));
+        if (label) s.names.emplace_back(b.text(r, 0));
+    }
+}
+
+// -g on several threads (io/group_shards.hpp): each shard reads the rows of
+// its groups into sets of its own; the groups then join `sets` in the order
+// of their first rows, as one thread reading every row orders them.
+void read_sharded(io::TableReader& t, const std::vector<std::size_t>& weights, bool label,
+                  const std::vector<std::size_t>& keys, std::vector<SideSet>& sets) {
+    struct Shard {
+        io::GroupIndex index;
+        std::vector<SideSet> sets;
+        std::vector<std::int64_t> first_rows;  // of each group, by id
+    };
+    std::vector<Shard> shards;
+    for (std::size_t k = 0; k < t.threads(); ++k)
+        shards.push_back({io::GroupIndex(keys), std::vector<SideSet>(weights.size()), {}});
+    io::visit_sharded(t, keys, shards.size(),
+                      [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
+                          Shard& shard = shards[k];
+                          const std::size_t before = shard.index.size();
+                          add_row(shard.sets, shard.index, b, r, weights, label);
+                          if (shard.index.size() > before) shard.first_rows.push_back(number);
+                      });
+    std::vector<std::vector<std::int64_t>> first_rows;
+    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
+    for (const auto& [k, id] : io::first_seen_order(first_rows))
+        for (std::size_t j = 0; j < sets.size(); ++j) {
+            sets[j].sides.push_back(std::move(shards[k].sets[j].sides[id]));
+            sets[j].keys.push_back(std::move(shards[k].sets[j].keys[id]));
+        }
+}
+
 // Reads the given weight columns (one per side) with the label and group
 // columns; one SideSet per weight column.
 std::vector<SideSet> read_columns(io::TableReader& t, const std::vector<std::size_t>& weights,
@@ -87,21 +133,13 @@ std::vector<SideSet> read_columns(io::TableReader& t, const std::vector<std::siz
     }
     t.select(req);
     std::vector<SideSet> sets(weights.size());
-    io::GroupIndex index(group_positions);
-    io::RowBlock b;
-    while (t.read_block(b)) {
-        for (std::size_t r = 0; r < b.rows(); ++r) {
-            std::size_t g = index.id(b, r);
-            for (std::size_t j = 0; j < weights.size(); ++j) {
-                if (g == sets[j].sides.size()) {
-                    sets[j].sides.emplace_back();
-                    sets[j].keys.push_back(index.values(g));
-                }
-                Side& s = sets[j].sides[g];
-                s.weights.push_back(checked(b, r, j, weights[j]));
-                if (label) s.names.emplace_back(b.text(r, 0));
-            }
-        }
+    if (groups.empty()) {
+        io::GroupIndex index(group_positions);
+        io::RowBlock b;
+        while (t.read_block(b))
+            for (std::size_t r = 0; r < b.rows(); ++r) add_row(sets, index, b, r, weights, label.has_value());
+    } else {
+        read_sharded(t, weights, label.has_value(), group_positions, sets);
     }
     if (sets.front().sides.empty()) throw InputError("no data rows", t.file());
     return sets;
