@@ -57,6 +57,10 @@ form groups_values "entropy values -c score -g label, 10k groups" \
     mlm-entropy values -c score -g label "$T/groups.csv"
 form groups_kl "kl samples -c id,score -g label, 10k groups" \
     mlm-kl samples -c id,score --bins 10 -g label "$T/groups.csv"
+form groups_weights "entropy --normalize -c score -g label, 10k groups" \
+    mlm-entropy --normalize -c score -g label "$T/groups.csv"
+form groups_kl_weights "kl -c id,score --normalize -g label, 10k groups" \
+    mlm-kl -c id,score --normalize -g label "$T/groups.csv"
 
 mlm-pca -k 3 "$T/numbers.csv" >"$T/scores.csv"
 bench_compare scores "mlm-pca -k 3 $T/numbers.csv" "mlm-pca -k 3 --emit summary $T/numbers.csv" \
