@@ -1,8 +1,11 @@
 #include "info/split_gain.hpp"
 
+#include "compensated_sum.hpp"
 #include "info/entropy.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -16,6 +19,13 @@ void finish(SplitGain& g, const std::vector<double>& sizes, double base) {
     g.split_info = entropy_of(sizes, base);
     g.gain = std::max(0.0, g.gain);
     g.gain_ratio = g.split_info > 0 ? g.gain / g.split_info : 0.0;
+}
+
+// Below by more than 4 ulps: closer values are a tie. Mirror-image splits
+// tie exactly, and a fused multiply-add (as the build may form one in
+// nl H_l + nr H_r) can tell them apart by an ulp either way.
+bool clearly_below(double a, double than) {
+    return a < than - 4 * std::numeric_limits<double>::epsilon() * std::fabs(than);
 }
 
 }  // namespace
@@ -39,6 +49,13 @@ SplitGain categorical_gain(std::span<const std::uint32_t> target, std::size_t cl
     return g;
 }
 
+// The thresholds first ranked in O(1) each: n times the children's entropy
+// in nats is sum over both sides of m ln m - sum_c c ln c (m a side's size),
+// the sums of c ln c kept as counts move left one row at a time. That form
+// cancels when a side is nearly pure, so it only picks the candidates, every
+// threshold within `margin` of its minimum; those are computed again term by
+// term, as before, and the first smallest of them wins: the same threshold as
+// computing every one term by term, in O(n) instead of O(n x classes).
 SplitGain numeric_gain(std::span<const std::uint32_t> target, std::size_t classes,
                        std::span<const double> feature, double base) {
     const std::size_t n = target.size();
@@ -48,18 +65,46 @@ SplitGain numeric_gain(std::span<const std::uint32_t> target, std::size_t classe
     std::vector<double> right(classes, 0), left(classes, 0);
     for (std::uint32_t t : target) right[t] += 1;
     const double h = entropy_of(right, base);
+    auto x_ln_x = [](double c) { return c > 0 ? c * std::log(c) : 0.0; };
+    auto is_threshold = [&](std::size_t k) { return feature[order[k]] != feature[order[k + 1]]; };
+
+    // Pass 1: n x the children's entropy (nats) at every threshold, by running sums.
+    CompensatedSum left_sum, right_sum;
+    for (double c : right) right_sum.add(x_ln_x(c));
+    std::vector<double> ranked(n > 0 ? n - 1 : 0);
+    double lowest = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+        const std::uint32_t t = target[order[k]];
+        left_sum.add(x_ln_x(left[t] + 1) - x_ln_x(left[t]));
+        right_sum.add(x_ln_x(right[t] - 1) - x_ln_x(right[t]));
+        left[t] += 1;
+        right[t] -= 1;
+        if (!is_threshold(k)) continue;
+        const double nl = static_cast<double>(k + 1), nr = static_cast<double>(n - k - 1);
+        ranked[k] = (x_ln_x(nl) - left_sum.value()) + (x_ln_x(nr) - right_sum.value());
+        lowest = std::min(lowest, ranked[k]);
+    }
+    // The running sums' error stayed within 1 ulp of n ln n (6.5e-9 at 2M rows:
+    // 10 to 1000 classes, near-pure sides; measured against the term-by-term
+    // entropies at every threshold): 256 ulps of margin.
+    const double margin = 256 * std::numeric_limits<double>::epsilon() * (1 + x_ln_x(static_cast<double>(n)));
+
+    // Pass 2: the candidates, term by term.
+    std::fill(left.begin(), left.end(), 0.0);
+    for (double& c : right) c = 0;
+    for (std::uint32_t t : target) right[t] += 1;
     SplitGain best;
     double best_children = h;
     std::vector<double> best_sizes{static_cast<double>(n)};
     for (std::size_t k = 0; k + 1 < n; ++k) {
-        std::uint32_t t = target[order[k]];
+        const std::uint32_t t = target[order[k]];
         left[t] += 1;
         right[t] -= 1;
-        double here = feature[order[k]], next = feature[order[k + 1]];
-        if (here == next) continue;
-        double nl = static_cast<double>(k + 1), nr = static_cast<double>(n - k - 1);
-        double children = (nl * entropy_of(left, base) + nr * entropy_of(right, base)) / static_cast<double>(n);
-        if (!best.threshold || children < best_children) {  // strict: ties keep the lowest threshold
+        if (!is_threshold(k) || ranked[k] > lowest + margin) continue;
+        const double here = feature[order[k]], next = feature[order[k + 1]];
+        const double nl = static_cast<double>(k + 1), nr = static_cast<double>(n - k - 1);
+        const double children = (nl * entropy_of(left, base) + nr * entropy_of(right, base)) / static_cast<double>(n);
+        if (!best.threshold || clearly_below(children, best_children)) {  // ties keep the lowest threshold
             best_children = children;
             best.threshold = here + (next - here) / 2;
             best_sizes = {nl, nr};
