@@ -30,20 +30,46 @@ bool clearly_below(double a, double than) {
 
 }  // namespace
 
+// Each value's class counts: a values x classes table while that is small,
+// else runs of the sorted (value, class) pairs, so that memory stays O(n)
+// (10,000 values of 10,000 classes would be a table of 800 MB). Either way
+// the nonzero counts of a value in class order, so the same entropies.
 SplitGain categorical_gain(std::span<const std::uint32_t> target, std::size_t classes,
                            std::span<const std::uint32_t> feature, std::size_t values, double base) {
     const double n = static_cast<double>(target.size());
     std::vector<double> total(classes, 0), sizes(values, 0);
-    std::vector<std::vector<double>> by_value(values, std::vector<double>(classes, 0));
     for (std::size_t i = 0; i < target.size(); ++i) {
         total[target[i]] += 1;
-        by_value[feature[i]][target[i]] += 1;
         sizes[feature[i]] += 1;
     }
-    SplitGain g;
     CompensatedSum children;
-    for (std::size_t v = 0; v < values; ++v)
-        if (sizes[v] > 0) children.add(sizes[v] / n * entropy_of(by_value[v], base));
+    auto add_value = [&](std::size_t v, const std::vector<double>& counts) {
+        children.add(sizes[v] / n * entropy_of(counts, base));
+    };
+    constexpr std::size_t table_cells = std::size_t{1} << 20;
+    if (values * classes <= table_cells) {
+        std::vector<std::vector<double>> by_value(values, std::vector<double>(classes, 0));
+        for (std::size_t i = 0; i < target.size(); ++i) by_value[feature[i]][target[i]] += 1;
+        for (std::size_t v = 0; v < values; ++v)
+            if (sizes[v] > 0) add_value(v, by_value[v]);
+    } else {
+        std::vector<std::uint64_t> pairs(target.size());
+        for (std::size_t i = 0; i < target.size(); ++i) pairs[i] = std::uint64_t{feature[i]} << 32 | target[i];
+        std::sort(pairs.begin(), pairs.end());
+        std::vector<double> counts;
+        for (std::size_t i = 0; i < pairs.size();) {
+            const std::uint64_t v = pairs[i] >> 32;
+            counts.clear();
+            while (i < pairs.size() && pairs[i] >> 32 == v) {
+                std::size_t j = i;
+                while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
+                counts.push_back(static_cast<double>(j - i));
+                i = j;
+            }
+            add_value(static_cast<std::size_t>(v), counts);
+        }
+    }
+    SplitGain g;
     g.gain = entropy_of(total, base) - children.value();
     finish(g, sizes, base);
     return g;
