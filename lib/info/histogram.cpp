@@ -13,11 +13,21 @@ namespace {
 // More bins than this is a degenerate FD width (IQR tiny against outliers), not a histogram.
 constexpr std::size_t max_auto_bins = 1'000'000;
 
-void check_finite(std::span<const double> xs, const char* what) {
-    for (std::size_t i = 0; i < xs.size(); ++i)
-        if (!std::isfinite(xs[i]))
-            throw InputError(std::string(what) + " has a value that is not finite at position " +
-                             std::to_string(i + 1) + "; it cannot decide bins");
+std::size_t total_size(Pieces x) {
+    std::size_t n = 0;
+    for (auto piece : x) n += piece.size();
+    return n;
+}
+
+void check_finite(Pieces xs, const char* what) {
+    std::size_t position = 0;
+    for (auto piece : xs)
+        for (double v : piece) {
+            ++position;
+            if (!std::isfinite(v))
+                throw InputError(std::string(what) + " has a value that is not finite at position " +
+                                 std::to_string(position) + "; it cannot decide bins");
+        }
 }
 
 // Partially orders x so that x[r] is the r-th smallest for every r in `ranks`
@@ -57,17 +67,19 @@ double lerp_numpy(double a, double b, double t) {
 // in a known bucket), then the members of just the buckets holding a rank,
 // which are ordered as above. Skewed data that crowds one bucket only makes
 // that bucket's selection bigger, never the answer wrong.
-std::vector<double> order_statistics(std::span<const double> x, const std::vector<std::size_t>& ranks) {
+std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& ranks) {
     constexpr std::size_t buckets = 4096;
     std::vector<double> out(ranks.size());
-    if (x.size() < 16 * buckets) {
-        std::vector<double> copy(x.begin(), x.end());
+    if (total_size(x) < 16 * buckets) {
+        std::vector<double> copy;
+        for (auto piece : x) copy.insert(copy.end(), piece.begin(), piece.end());
         select_ranks(copy, 0, copy.size(), ranks);
         for (std::size_t i = 0; i < ranks.size(); ++i) out[i] = copy[ranks[i]];
         return out;
     }
-    auto [lo_it, hi_it] = std::minmax_element(x.begin(), x.end());
-    double lo = *lo_it, hi = *hi_it;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (auto piece : x)
+        for (double v : piece) lo = std::min(lo, v), hi = std::max(hi, v);
     double scale = static_cast<double>(buckets) / (hi - lo);
     if (!(scale < std::numeric_limits<double>::infinity())) {  // all equal
         std::fill(out.begin(), out.end(), lo);
@@ -78,7 +90,8 @@ std::vector<double> order_statistics(std::span<const double> x, const std::vecto
         return t >= static_cast<double>(buckets) ? buckets - 1 : static_cast<std::size_t>(t);
     };
     std::vector<std::size_t> start(buckets + 1, 0);
-    for (double v : x) ++start[bucket_of(v) + 1];
+    for (auto piece : x)
+        for (double v : piece) ++start[bucket_of(v) + 1];
     for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
     // The buckets that hold a rank, each with its ranks.
     std::vector<std::ptrdiff_t> slot(buckets, -1);
@@ -98,10 +111,11 @@ std::vector<double> order_statistics(std::span<const double> x, const std::vecto
     std::vector<std::vector<double>> members(slot_bucket.size());
     for (std::size_t k = 0; k < slot_bucket.size(); ++k)
         members[k].reserve(start[slot_bucket[k] + 1] - start[slot_bucket[k]]);
-    for (double v : x) {
-        std::ptrdiff_t k = slot[bucket_of(v)];
-        if (k >= 0) members[static_cast<std::size_t>(k)].push_back(v);
-    }
+    for (auto piece : x)
+        for (double v : piece) {
+            std::ptrdiff_t k = slot[bucket_of(v)];
+            if (k >= 0) members[static_cast<std::size_t>(k)].push_back(v);
+        }
     for (std::size_t k = 0; k < members.size(); ++k) select_ranks(members[k], 0, members[k].size(), slot_ranks[k]);
     for (std::size_t i = 0; i < ranks.size(); ++i) {
         std::size_t b = rank_bucket[i];
@@ -111,8 +125,8 @@ std::vector<double> order_statistics(std::span<const double> x, const std::vecto
 }
 
 // The quantiles `qs` of `x`.
-std::vector<double> quantiles(std::span<const double> x, std::span<const double> qs) {
-    std::size_t n = x.size();
+std::vector<double> quantiles(Pieces x, std::span<const double> qs) {
+    std::size_t n = total_size(x);
     std::vector<std::size_t> ranks;
     for (double q : qs) {
         auto pos = quantile_position(n, q);
@@ -189,20 +203,22 @@ Bins equal_width_bins(double lo, double hi, std::size_t count) {
     return bins;
 }
 
-Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b) {
+Bins freedman_diaconis_bins(Pieces a, Pieces b) {
     check_finite(a, "sample A");
     check_finite(b, "sample B");
-    std::vector<double> pooled(a.begin(), a.end());
+    std::vector<std::span<const double>> pooled(a.begin(), a.end());  // A then B, not copied
     pooled.insert(pooled.end(), b.begin(), b.end());
-    if (pooled.empty()) throw InputError("no values to bin");
-    auto [lo, hi] = std::minmax_element(pooled.begin(), pooled.end());
-    double first = *lo, last = *hi;
+    const std::size_t n = total_size(pooled);
+    if (n == 0) throw InputError("no values to bin");
+    double first = std::numeric_limits<double>::infinity(), last = -first;
+    for (auto piece : pooled)
+        for (double v : piece) first = std::min(first, v), last = std::max(last, v);
     double q[] = {0.75, 0.25};
     auto quartiles = quantiles(pooled, q);
     // Halves throughout: a range or IQR from -1e308 to 1e308 overflows a double.
     double half_iqr = quartiles[0] / 2 - quartiles[1] / 2;
     // width = 2·IQR·n^(-1/3); range / width in the same bits as numpy's, without overflow.
-    double quarter_width = half_iqr * std::pow(static_cast<double>(pooled.size()), -1.0 / 3.0);
+    double quarter_width = half_iqr * std::pow(static_cast<double>(n), -1.0 / 3.0);
     if (first == last) return equal_width_bins(first, last, 1);
     if (quarter_width == 0) return equal_width_bins(first, last, 1);
     double count = std::max(1.0, std::ceil((last / 2 - first / 2) / quarter_width / 2));
@@ -213,10 +229,10 @@ Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b
     return equal_width_bins(first, last, static_cast<std::size_t>(count));
 }
 
-Bins quantile_bins(std::span<const double> a, std::size_t count) {
+Bins quantile_bins(Pieces a, std::size_t count) {
     if (count == 0) throw UsageError("the number of quantile bins must be at least 1");
     check_finite(a, "sample A");
-    if (a.empty()) throw InputError("sample A is empty; it cannot decide quantile bins");
+    if (total_size(a) == 0) throw InputError("sample A is empty; it cannot decide quantile bins");
     std::vector<double> qs(count + 1);
     double step = 1.0 / static_cast<double>(count);  // numpy.linspace(0, 1, count + 1)
     for (std::size_t k = 0; k < count; ++k) qs[k] = static_cast<double>(k) * step;
@@ -245,37 +261,58 @@ BinCounts empty_counts(const Bins& bins) {
     return c;
 }
 
-void count_into(const Bins& bins, std::span<const double> values, BinCounts& counts) {
+void count_into(const Bins& bins, Pieces values, BinCounts& counts) {
     if (counts.counts.size() != bins.size())
         throw InputError("counts over " + std::to_string(counts.counts.size()) +
                          " bins cannot take values binned over " + std::to_string(bins.size()));
     double front = bins.edges.front(), back = bins.edges.back();
     std::size_t last = bins.size() - 1;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        double x = values[i];
-        if (x < front) {
-            if (bins.open_ends)
-                counts.counts[0] += 1;
-            else
-                counts.below += 1;
-        } else if (x > back) {
-            if (bins.open_ends)
-                counts.counts[last] += 1;
-            else
-                counts.above += 1;
-        } else if (x >= front) {
-            counts.counts[bins.uniform ? uniform_bin(bins, x) : searched_bin(bins, x)] += 1;
-        } else {
-            throw InputError("a value is nan at position " + std::to_string(i + 1) +
-                             "; it has no bin");
+    std::size_t position = 0;
+    for (auto piece : values) {
+        for (double x : piece) {
+            ++position;
+            if (x < front) {
+                if (bins.open_ends)
+                    counts.counts[0] += 1;
+                else
+                    counts.below += 1;
+            } else if (x > back) {
+                if (bins.open_ends)
+                    counts.counts[last] += 1;
+                else
+                    counts.above += 1;
+            } else if (x >= front) {
+                counts.counts[bins.uniform ? uniform_bin(bins, x) : searched_bin(bins, x)] += 1;
+            } else {
+                throw InputError("a value is nan at position " + std::to_string(position) +
+                                 "; it has no bin");
+            }
         }
     }
 }
 
-BinCounts bin_counts(const Bins& bins, std::span<const double> values) {
+BinCounts bin_counts(const Bins& bins, Pieces values) {
     BinCounts counts = empty_counts(bins);
     count_into(bins, values, counts);
     return counts;
+}
+
+// The one-piece forms.
+Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b) {
+    const std::span<const double> one_a[] = {a}, one_b[] = {b};
+    return freedman_diaconis_bins(Pieces(one_a), Pieces(one_b));
+}
+Bins quantile_bins(std::span<const double> a, std::size_t count) {
+    const std::span<const double> one[] = {a};
+    return quantile_bins(Pieces(one), count);
+}
+void count_into(const Bins& bins, std::span<const double> values, BinCounts& counts) {
+    const std::span<const double> one[] = {values};
+    count_into(bins, Pieces(one), counts);
+}
+BinCounts bin_counts(const Bins& bins, std::span<const double> values) {
+    const std::span<const double> one[] = {values};
+    return bin_counts(bins, Pieces(one));
 }
 
 }  // namespace mlm::info

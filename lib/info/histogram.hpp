@@ -9,6 +9,11 @@
 
 namespace mlm::info {
 
+// A sample held in pieces (as it was read, chunk by chunk), taken in order as
+// though joined: the functions below take one too, and give what they give
+// for the joined sample, without the copy.
+using Pieces = std::span<const std::span<const double>>;
+
 // Bin i is [edges[i], edges[i+1]), the last one closed, as numpy.histogram.
 struct Bins {
     std::vector<double> edges;  // ascending, at least 2
@@ -27,6 +32,7 @@ Bins equal_width_bins(double lo, double hi, std::size_t count);
 // number of bins ceil(range / width), 1 when the IQR is 0. Empty or non-finite
 // data is an InputError.
 Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b);
+Bins freedman_diaconis_bins(Pieces a, Pieces b);
 
 // `count` bins at the quantiles k/count of `a` (numpy's linear interpolation),
 // the usual PSI convention: the reference sample decides the bins. Ties: equal
@@ -35,6 +41,7 @@ Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b
 // max(a), but open, so that values of the other sample outside a's range count
 // in the first or last bin instead of being lost.
 Bins quantile_bins(std::span<const double> a, std::size_t count);
+Bins quantile_bins(Pieces a, std::size_t count);
 
 // Counts per bin; values outside closed ends are counted apart, not dropped silently.
 struct BinCounts {
@@ -50,7 +57,9 @@ BinCounts empty_counts(const Bins& bins);
 
 // Adds `values` to `counts`; NaN is an InputError naming its 1-based position.
 void count_into(const Bins& bins, std::span<const double> values, BinCounts& counts);
+void count_into(const Bins& bins, Pieces values, BinCounts& counts);
 
 BinCounts bin_counts(const Bins& bins, std::span<const double> values);
+BinCounts bin_counts(const Bins& bins, Pieces values);
 
 }  // namespace mlm::info

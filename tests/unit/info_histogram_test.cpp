@@ -1,8 +1,11 @@
 #include "info/histogram.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <span>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -161,4 +164,47 @@ TEST_CASE("histogram: quantile bins of large samples match numpy, skewed ones to
     auto first = numbers(large["spread_fd_first_edges"]);
     for (std::size_t i = 0; i < first.size(); ++i)
         CHECK_THAT(fd.edges[i], WithinRel(first[i], 1e-12) || WithinAbs(first[i], 1e-15));
+}
+
+TEST_CASE("histogram: a sample in pieces gives what the joined sample gives", "[histogram][pieces]") {
+    // Small samples (copied and selected) and large ones (bucketed, 65,536
+    // values and up), cut into pieces of uneven sizes, empty ones among them.
+    std::vector<double> a, b;
+    for (std::size_t n : {1000, 200000}) {
+        a.clear();
+        b.clear();
+        std::uint64_t x = 88172645463325252ull;  // xorshift: skewed values with ties
+        auto next = [&] {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            return std::floor(std::pow(static_cast<double>(x % 100000) / 1000.0, 2)) / 7;
+        };
+        for (std::size_t i = 0; i < n; ++i) a.push_back(next());
+        for (std::size_t i = 0; i < n / 2; ++i) b.push_back(next() + 3);
+        auto cut = [](const std::vector<double>& v) {
+            std::vector<std::span<const double>> pieces;
+            for (std::size_t at = 0, size = 0; at < v.size(); at += size, size = (size * 7 + 3) % 9000) {
+                size = std::min(size, v.size() - at);
+                pieces.emplace_back(v.data() + at, size);
+            }
+            return pieces;
+        };
+        const auto pa = cut(a), pb = cut(b);
+        INFO(n << " values in " << pa.size() << " pieces");
+        REQUIRE(pa.size() > 3);
+        for (std::size_t count : {4, 20}) {
+            const auto joined = mlm::info::quantile_bins(a, count), pieces = mlm::info::quantile_bins(pa, count);
+            CHECK(pieces.edges == joined.edges);
+        }
+        const auto fd = mlm::info::freedman_diaconis_bins(a, b);
+        CHECK(mlm::info::freedman_diaconis_bins(pa, pb).edges == fd.edges);
+        const auto joined = mlm::info::bin_counts(fd, b), pieces = mlm::info::bin_counts(fd, pb);
+        CHECK(pieces.counts == joined.counts);
+    }
+    // Positions in messages count across the pieces.
+    const std::vector<double> first{1, 2}, second{3, std::nan("")};
+    const std::span<const double> halves[] = {first, second};
+    CHECK_THROWS_WITH(mlm::info::quantile_bins(mlm::info::Pieces(halves), 2),
+                      Contains("not finite at position 4"));
+    CHECK_THROWS_WITH(mlm::info::bin_counts(mlm::info::equal_width_bins(0, 5, 5), mlm::info::Pieces(halves)),
+                      Contains("nan at position 4"));
 }

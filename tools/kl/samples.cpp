@@ -20,6 +20,7 @@
 #include <future>
 #include <iostream>
 #include <limits>
+#include <span>
 #include <algorithm>
 
 namespace mlm::kl_tool {
@@ -28,10 +29,32 @@ namespace {
 
 enum class Kind { undecided, numeric, categorical };
 
+// A sample's values in pieces as they were read (a chunk's each without -g),
+// taken in order and never joined into one copy: the histogram functions
+// take them as they are (info::Pieces).
+struct Sample {
+    std::vector<std::vector<double>> pieces;
+
+    void push_back(double x) {
+        if (pieces.empty()) pieces.emplace_back();
+        pieces.back().push_back(x);
+    }
+    // Adds the values of the rows after these.
+    void append(Sample&& later) {
+        for (auto& p : later.pieces) pieces.push_back(std::move(p));
+    }
+    std::size_t size() const {
+        std::size_t n = 0;
+        for (const auto& p : pieces) n += p.size();
+        return n;
+    }
+    std::vector<std::span<const double>> spans() const { return {pieces.begin(), pieces.end()}; }
+};
+
 // What one group of rows holds of both samples: values until bins are known,
 // or counts in fixed bins, or counts per category.
 struct GroupData {
-    std::vector<double> values[2];
+    Sample values[2];
     info::BinCounts binned[2];
     info::Frequencies frequencies[2];
 };
@@ -100,9 +123,7 @@ void add_row(Kind kind, const std::optional<info::Bins>& fixed, GroupData& g, co
 // Adds `from`, which holds the rows after those of `to`, to `to`.
 void append(GroupData& to, GroupData&& from, bool fixed) {
     for (int side : {0, 1}) {
-        auto& values = to.values[side];
-        if (values.empty()) values = std::move(from.values[side]);
-        else values.insert(values.end(), from.values[side].begin(), from.values[side].end());
+        to.values[side].append(std::move(from.values[side]));
         if (fixed) to.binned[side].add(from.binned[side]);
         to.frequencies[side].merge(from.frequencies[side]);
     }
@@ -148,14 +169,12 @@ struct ChunkSamples {
 
 // Without groups, each chunk's values (or counts) are gathered on the thread
 // that parsed it and added to the one group in input order: the chunks' values
-// are kept as they come (moved, not copied) and copied once at the end, into
-// vectors of the right size. The rows read.
+// are kept as the pieces they came in (moved, never copied). The rows read.
 std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& columns, const std::vector<int>& sides,
                            Samples& s) {
     const bool categorical = s.kind == Kind::categorical;
     const std::optional<info::Bins>& fixed = s.fixed;
     std::size_t n = 0;
-    std::vector<std::vector<double>> pieces[2];
     io::map_chunks(
         t,
         [&](const io::RowBlock& b) {
@@ -165,8 +184,8 @@ std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& c
                 for (auto& c : part.data.binned) c = info::empty_counts(*fixed);
             else if (!categorical)
                 for (int side : {0, 1})
-                    part.data.values[side].reserve(b.rows() * static_cast<std::size_t>(
-                                                                  std::count(sides.begin(), sides.end(), side)));
+                    part.data.values[side].pieces.emplace_back().reserve(
+                        b.rows() * static_cast<std::size_t>(std::count(sides.begin(), sides.end(), side)));
             for (std::size_t r = 0; r < b.rows(); ++r)
                 for (std::size_t j = 0; j < columns.size(); ++j) {
                     if (categorical) {
@@ -184,23 +203,11 @@ std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& c
             n += part.rows;
             GroupData& g = s.group(s.groups.id(std::vector<std::string>{}));
             for (int side : {0, 1}) {
-                if (!part.data.values[side].empty()) pieces[side].push_back(std::move(part.data.values[side]));
+                g.values[side].append(std::move(part.data.values[side]));
                 if (fixed) g.binned[side].add(part.data.binned[side]);
                 g.frequencies[side].merge(part.data.frequencies[side]);
             }
         });
-    if (n == 0) return 0;
-    GroupData& g = s.group(s.groups.id(std::vector<std::string>{}));
-    for (int side : {0, 1}) {
-        auto& values = g.values[side];
-        std::size_t size = values.size();
-        for (const auto& p : pieces[side]) size += p.size();
-        values.reserve(size);
-        for (auto& p : pieces[side]) {
-            values.insert(values.end(), p.begin(), p.end());
-            std::vector<double>().swap(p);  // each piece given back once copied
-        }
-    }
     return n;
 }
 
@@ -347,11 +354,12 @@ Samples read_all_samples(const Options& o, cli::Context& ctx) {
 // The bins of one group: fixed, or decided from its data now.
 info::Bins bins_of(const Options& o, const Samples& s, const GroupData& g) {
     if (s.fixed) return *s.fixed;
-    if (o.quantile_bins) return info::quantile_bins(g.values[0], o.quantile_bins);
-    if (o.bins == "auto") return info::freedman_diaconis_bins(g.values[0], g.values[1]);
+    if (o.quantile_bins) return info::quantile_bins(g.values[0].spans(), o.quantile_bins);
+    if (o.bins == "auto") return info::freedman_diaconis_bins(g.values[0].spans(), g.values[1].spans());
     double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
-    for (const auto& v : g.values)
-        for (double x : v) lo = std::min(lo, x), hi = std::max(hi, x);
+    for (const auto& sample : g.values)
+        for (const auto& piece : sample.pieces)
+            for (double x : piece) lo = std::min(lo, x), hi = std::max(hi, x);
     if (lo > hi) throw InputError("no values to bin");
     return info::equal_width_bins(lo, hi, std::stoul(o.bins));
 }
@@ -399,12 +407,12 @@ GroupCounts counts_of(const Options& o, const Samples& s, const GroupData& g) {
     if (s.fixed) {
         counts[0] = g.binned[0], counts[1] = g.binned[1];
     } else if (g.values[1].size() > 100000) {  // big samples: count B on the other core meanwhile
-        auto b = std::async(std::launch::async, [&] { return info::bin_counts(bins, g.values[1]); });
-        counts[0] = info::bin_counts(bins, g.values[0]);
+        auto b = std::async(std::launch::async, [&] { return info::bin_counts(bins, g.values[1].spans()); });
+        counts[0] = info::bin_counts(bins, g.values[0].spans());
         counts[1] = b.get();
     } else {
-        counts[0] = info::bin_counts(bins, g.values[0]);
-        counts[1] = info::bin_counts(bins, g.values[1]);
+        counts[0] = info::bin_counts(bins, g.values[0].spans());
+        counts[1] = info::bin_counts(bins, g.values[1].spans());
     }
     for (std::size_t i = 0; i < bins.size(); ++i) c.outcomes.push_back(bin_name(bins, i));
     c.a = counts[0].counts, c.b = counts[1].counts;
