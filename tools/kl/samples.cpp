@@ -503,10 +503,13 @@ int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
             continue;
         }
         note_infinities(o, ctx, cmp, p, q, c.outcomes, where);
-        nlohmann::json details = {{"bins", c.bins}, {"counts_p", counts_json(c.a)}, {"counts_q", counts_json(c.b)}};
-        if (single) {
-            for (auto& [k, v] : details.items()) conv[k] = v;
-            details = nlohmann::json::object();
+        nlohmann::json details = nlohmann::json::object();
+        if (ctx.json()) {  // CSV and TSV print none of it: 10,000 groups built it for nothing
+            details = {{"bins", c.bins}, {"counts_p", counts_json(c.a)}, {"counts_q", counts_json(c.b)}};
+            if (single) {
+                for (auto& [k, v] : details.items()) conv[k] = v;
+                details = nlohmann::json::object();
+            }
         }
         rows.push_back({s.groups.values(g), metric_values(o.metric, cmp), details});
     }
