@@ -280,6 +280,12 @@ std::size_t ByteStream::read(char* dst, std::size_t n) {
     return s.codec == Codec::plain ? s.read_plain(dst, n) : s.read_decoded(dst, n);
 }
 
+ByteStream::FilePosition ByteStream::plain_file_position() const {
+    const Impl& s = *impl_;
+    if (s.codec != Codec::plain || s.size == 0 || s.fd < 0 || s.name == "-") return {};
+    return {s.fd, s.raw_total.load() - (s.in_end - s.in_begin)};
+}
+
 std::size_t ByteStream::raw_bytes_read() const { return impl_->raw_total; }
 std::size_t ByteStream::file_size() const { return impl_->size; }
 const char* ByteStream::codec() const {

@@ -34,6 +34,16 @@ public:
     // "gzip", "zstd" or "" for plain bytes, once the first read has looked.
     const char* codec() const;
 
+    // A plain (uncompressed) regular file, after the first read: its
+    // descriptor and the offset in it of the next byte read() would give, so
+    // that the rest can be read by ranges (pread) on any thread. Otherwise
+    // (standard input, a pipe, compressed data) fd is -1.
+    struct FilePosition {
+        int fd = -1;
+        std::size_t offset = 0;
+    };
+    FilePosition plain_file_position() const;
+
     struct Impl;
 
 private:

@@ -34,7 +34,7 @@ void ChunkPipeline::work() {
 // Cuts chunks and queues them until `depth_` are in flight or the input ends.
 void ChunkPipeline::fill() {
     while (!cut_done_ && pending_.size() < depth_) {
-        std::shared_ptr<const std::string> chunk;
+        Load chunk;
         try {
             chunk = cut_();
         } catch (...) {
@@ -48,9 +48,7 @@ void ChunkPipeline::fill() {
             cut_done_ = true;
             return;
         }
-        std::packaged_task<ParsedChunk()> task([this, chunk = std::move(chunk)]() mutable {
-            return parse_(std::move(chunk));
-        });
+        std::packaged_task<ParsedChunk()> task([this, chunk = std::move(chunk)] { return parse_(chunk()); });
         pending_.push_back(task.get_future());
         {
             std::lock_guard lock(mutex_);
@@ -68,7 +66,7 @@ bool ChunkPipeline::next(ParsedChunk& out) {
             cut_done_ = true;
             return false;
         }
-        out = parse_(std::move(chunk));
+        out = parse_(chunk());
         return true;
     }
     fill();

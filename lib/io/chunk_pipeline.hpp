@@ -22,7 +22,11 @@ namespace mlm::io {
 
 class ChunkPipeline {
 public:
-    using Cut = std::function<std::shared_ptr<const std::string>()>;  // the next chunk; null at the end
+    // A chunk's text, got on the parsing thread: the text already read, or
+    // the reading of a file's byte range (LineSource::next_range), so that
+    // the copy out of the kernel is spread over the threads too.
+    using Load = std::function<std::shared_ptr<const std::string>()>;
+    using Cut = std::function<Load()>;  // the next chunk; empty at the end
     using Parse = std::function<ParsedChunk(std::shared_ptr<const std::string>)>;
 
     // threads 1: no worker, each chunk parsed when it is asked for.

@@ -1,6 +1,13 @@
 #include "io/line_source.hpp"
 
+#include "error.hpp"
+#include "io/system_error.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 namespace mlm::io {
@@ -174,6 +181,67 @@ bool LineSource::read_into(std::string& text, std::size_t& have, std::size_t n) 
     have += got;
     total_ += got;
     return true;
+}
+
+bool LineSource::ranges_readable() {
+    if (ranges_) return true;
+    if (!stream_ || is_stream()) return false;
+    if (!bom_checked_) skip_bom();  // also makes the stream decide its codec
+    return stream_->plain_file_position().fd >= 0;
+}
+
+LineSource::ChunkRead LineSource::next_range(std::size_t bytes) {
+    if (!ranges_) {  // from where reading stopped: the bytes read but not consumed come again
+        if (!ranges_readable()) throw IoError(name_ + ": cannot be read by ranges");
+        const auto at = stream_->plain_file_position();
+        const int fd = ::dup(at.fd);
+        if (fd < 0) throw IoError(name_ + ": " + system_message(errno));
+        ranges_ = std::shared_ptr<const int>(new int(fd), [](const int* f) {
+            ::close(*f);
+            delete f;
+        });
+        range_offset_ = at.offset - (end_ - begin_);
+        total_ = range_offset_;
+        begin_ = end_ = 0;
+        eof_ = true;  // lines no more
+        if (!chunk_pool_) chunk_pool_ = BufferPool<std::string>::make(chunk_keep_);
+    }
+    const int fd = *ranges_;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw IoError(name_ + ": " + system_message(errno));
+    const auto size = static_cast<std::size_t>(st.st_size);
+    const std::size_t start = range_offset_;
+    if (start >= size) return {};
+    // As next_chunk: the first newline at or after the nominal size's last
+    // byte (the file's last byte when it ends first), else the end of the file.
+    std::size_t end = size;
+    char window[chunk_step];
+    for (std::size_t at = std::min(start + std::max<std::size_t>(bytes, 1), size) - 1; at < size;) {
+        const ssize_t got = ::pread(fd, window, std::min(sizeof window, size - at), static_cast<off_t>(at));
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) throw IoError(name_ + ": " + system_message(errno));
+        if (got == 0) break;  // shorter than when it was measured: the read will say so
+        if (const void* nl = std::memchr(window, '\n', static_cast<std::size_t>(got))) {
+            end = at + static_cast<std::size_t>(static_cast<const char*>(nl) - window) + 1;
+            break;
+        }
+        at += static_cast<std::size_t>(got);
+    }
+    range_offset_ = end;
+    total_ += end - start;
+    return [file = ranges_, pool = chunk_pool_, start, end, name = name_] {
+        std::string text = pool->take();
+        text.resize(end - start);  // writes only past the recycled size
+        for (std::size_t done = 0; done < end - start;) {
+            const ssize_t got = ::pread(*file, text.data() + done, end - start - done,
+                                        static_cast<off_t>(start + done));
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) throw IoError(name + ": " + system_message(errno));
+            if (got == 0) throw IoError(name + ": the file got shorter while it was read");
+            done += static_cast<std::size_t>(got);
+        }
+        return pool->wrap(std::move(text));
+    };
 }
 
 std::string LineSource::read_rest() {

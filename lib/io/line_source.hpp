@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,16 @@ public:
     // next newline; null at the end. Where a chunk ends depends on the bytes
     // alone, never on how reads return them. Line numbers do not advance.
     std::shared_ptr<const std::string> next_chunk(std::size_t bytes);
+    // The same cut as next_chunk, of a plain regular file (ranges_readable()),
+    // but not read yet: what it returns reads the chunk's bytes with pread,
+    // on whichever thread calls it (a parsing thread, so that the copy out
+    // of the kernel is shared among them too). The boundary is found from a
+    // small window at the nominal size. Empty at the end of input. Once
+    // ranges are taken, lines (next) are not.
+    using ChunkRead = std::function<std::shared_ptr<const std::string>()>;
+    ChunkRead next_range(std::size_t bytes);
+    // A plain regular file (not standard input, not compressed): next_range applies.
+    bool ranges_readable();
     // How many spent chunks to keep for reuse (4 unless set before the first chunk).
     void keep_spent_chunks(std::size_t n) { chunk_keep_ = n; }
     // Everything not yet consumed, as one string (for whole-document JSON).
@@ -55,7 +66,9 @@ public:
     std::size_t bytes_read() const { return total_; }
     // Bytes taken from the file so far (compressed, when it is) and the
     // file's size (0 when unknown): a progress percentage.
-    std::size_t raw_bytes_read() const { return stream_ ? stream_->raw_bytes_read() : total_.load(); }
+    std::size_t raw_bytes_read() const {
+        return stream_ && !ranges_ ? stream_->raw_bytes_read() : total_.load();
+    }
     std::size_t file_size() const { return stream_ ? stream_->file_size() : 0; }
     // Standard input, a pipe or a FIFO, or compressed data: bytes that come
     // from another process or a decoder, worth reading ahead of the parser.
@@ -76,6 +89,10 @@ private:
     bool bom_checked_ = false;
     std::size_t line_ = 0;
     std::atomic<std::size_t> total_{0};  // read by a progress meter while another thread cuts
+    // next_range's file: a duplicate descriptor, closed when the last range
+    // reading from it is gone; and the offset of the next chunk.
+    std::shared_ptr<const int> ranges_;
+    std::size_t range_offset_ = 0;
 };
 
 }  // namespace mlm::io

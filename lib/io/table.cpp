@@ -404,10 +404,19 @@ void TableReader::Impl::start_chunks() {
     next_line_base = source.line();
     LineSource* lines = source.lines.get();
     const std::size_t bytes = chunk_size(options.chunk_bytes);
-    ChunkPipeline::Cut cut = [lines, bytes] { return lines->next_chunk(bytes); };
     // A stream (stdin, a pipe, gzip, zstd) is read ahead on a thread of its
-    // own, at any --threads, as gzip decodes on one (io/read_ahead.hpp).
-    if (lines->is_stream()) cut = ReadAhead::wrap(std::move(cut));
+    // own, at any --threads, as gzip decodes on one (io/read_ahead.hpp). A
+    // plain file parsed on several threads is read by them, a byte range
+    // each; the chunks are cut where next_chunk cuts them either way.
+    ReadAhead::Cut cut_text = [lines, bytes] { return lines->next_chunk(bytes); };
+    if (lines->is_stream()) cut_text = ReadAhead::wrap(std::move(cut_text));
+    ChunkPipeline::Cut cut = [cut_text]() -> ChunkPipeline::Load {
+        auto piece = cut_text();
+        if (!piece) return {};
+        return [piece] { return piece; };
+    };
+    if (options.threads > 1 && lines->ranges_readable())
+        cut = [lines, bytes] { return lines->next_range(bytes); };
     chunks = std::make_unique<ChunkPipeline>(
         std::max<std::size_t>(options.threads, 1), std::move(cut),
         [this, step = reduce](std::shared_ptr<const std::string> text) {

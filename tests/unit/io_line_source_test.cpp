@@ -4,6 +4,10 @@
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <thread>
 #include <vector>
 
 using mlm::io::LineSource;
@@ -166,4 +170,61 @@ TEST_CASE("line_source: chunks from memory and after lines were read whole", "[l
     REQUIRE(second);
     CHECK(*second == "5,6");
     CHECK_FALSE(src.next_chunk(100));
+}
+
+TEST_CASE("line_source: a file's ranges are its chunks, read on other threads", "[line_source][file][chunk]") {
+    mlm::test::TempDir dir;
+    // Lines of 1 to 40000 bytes, a byte-order mark, CRLF on some lines, and
+    // with and without a last newline.
+    std::string body;
+    for (int i = 0; i < 300; ++i)
+        body += std::string(static_cast<std::size_t>((i * 7919) % 40000 + 1), 'a' + i % 26) + (i % 3 ? "\n" : "\r\n");
+    for (const std::string& text : {"h1,h2\n" + body, "\xEF\xBB\xBFh1,h2\r\n" + body + "no newline at the end"}) {
+        const std::string path = dir.write("ranges.txt", text);
+        for (std::size_t bytes : {1, 3, 100, 16384, 65536, 1 << 20, 1 << 23}) {
+            INFO("bytes " << bytes << ", " << text.size() << " bytes of text");
+            LineSource by_chunk(path), by_range(path);
+            std::string_view header;
+            REQUIRE(by_chunk.next(header));
+            REQUIRE(by_range.next(header));
+            REQUIRE(by_range.ranges_readable());
+            // Cut them all first, read them after and on other threads, in reverse order.
+            std::vector<LineSource::ChunkRead> ranges;
+            while (auto r = by_range.next_range(bytes)) ranges.push_back(std::move(r));
+            std::vector<std::shared_ptr<const std::string>> read(ranges.size());
+            std::vector<std::thread> threads;
+            for (std::size_t i = ranges.size(); i-- > 0;) threads.emplace_back([&, i] { read[i] = ranges[i](); });
+            for (auto& t : threads) t.join();
+            std::size_t i = 0, differ = 0;
+            while (auto chunk = by_chunk.next_chunk(bytes)) differ += i >= read.size() || *read[i++] != *chunk;
+            CHECK(differ == 0);
+            CHECK(i == read.size());
+            CHECK(by_range.bytes_read() == text.size());
+        }
+    }
+}
+
+TEST_CASE("line_source: standard input, compressed files and memory are not read by ranges",
+          "[line_source][chunk][edge]") {
+    mlm::test::TempDir dir;
+    LineSource memory("mem", "a\n1\n");
+    CHECK_FALSE(memory.ranges_readable());
+    const std::string gz = dir.path("x.gz");
+    REQUIRE(std::system(("printf 'a\\n1\\n' | gzip > " + gz).c_str()) == 0);
+    LineSource compressed(gz);
+    CHECK_FALSE(compressed.ranges_readable());
+    LineSource empty(dir.write("empty.csv", ""));
+    CHECK_FALSE(empty.ranges_readable());
+}
+
+TEST_CASE("line_source: a file cut short while its ranges are read is an IoError", "[line_source][error]") {
+    mlm::test::TempDir dir;
+    const std::string path = dir.write("shrinks.csv", "a\n" + std::string(100000, '1') + "\n" + std::string(100000, '2') + "\n");
+    LineSource src(path);
+    std::string_view header;
+    REQUIRE(src.next(header));
+    auto first = src.next_range(1000);
+    REQUIRE(first);
+    REQUIRE(::truncate(path.c_str(), 50) == 0);
+    CHECK_THROWS_WITH(first(), Catch::Matchers::Contains("shrinks.csv: the file got shorter while it was read"));
 }
