@@ -3,6 +3,7 @@
 #include "io/table.hpp"
 
 #include "error.hpp"
+#include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -30,8 +31,7 @@ struct Seen {
     bool operator==(const Seen&) const = default;
 };
 
-Seen read_blocks(const std::string& text, const ReadOptions& o, std::size_t max_rows = 100) {
-    auto t = TableReader::from_string("t.csv", text, o);
+Seen seen_blocks(TableReader& t, std::size_t max_rows) {
     t.select({{0, ColumnType::number}, {2, ColumnType::text}});
     Seen s;
     std::vector<RowBlock> kept;  // earlier blocks stay valid after later reads
@@ -48,6 +48,18 @@ Seen read_blocks(const std::string& text, const ReadOptions& o, std::size_t max_
         }
     s.skipped = t.rows_skipped();
     return s;
+}
+
+Seen read_blocks(const std::string& text, const ReadOptions& o, std::size_t max_rows = 100) {
+    auto t = TableReader::from_string("t.csv", text, o);
+    return seen_blocks(t, max_rows);
+}
+
+// The same from a file on disk: on several threads its chunks are read by
+// byte ranges, on the parsing threads (LineSource::next_range).
+Seen read_file_blocks(const std::string& path, const ReadOptions& o) {
+    TableReader t({path}, o);
+    return seen_blocks(t, 100);
 }
 
 std::string message_of(const std::string& text, const ReadOptions& o) {
@@ -133,4 +145,29 @@ TEST_CASE("chunks: skip-missing counts every dropped row at any thread count", "
         CHECK(s.lines == one.lines);
     }
     CHECK(message_of(text, chunked(2, 50)) == "t.csv:2:1: missing value in column 'x' (--skip-missing drops such rows)");
+}
+
+TEST_CASE("chunks: a file read by byte ranges on 2 and 3 threads gives the blocks of one thread",
+          "[table][chunks][file]") {
+    mlm::test::TempDir dir;
+    const std::string text = table_text();
+    const std::string path = dir.write("t.csv", text);
+    for (std::size_t bytes : {1, 64, 1000, 1 << 20}) {
+        INFO("chunk bytes " << bytes);
+        const Seen one = read_blocks(text, chunked(1, bytes));
+        for (std::size_t threads : {1, 2, 3}) CHECK(read_file_blocks(path, chunked(threads, bytes)) == one);
+    }
+    // A bad cell in a late range names the file and its line.
+    std::string bad = text;
+    bad.replace(bad.find("\n2500,") + 1, 4, "25x0");
+    const std::string bad_path = dir.write("bad.csv", bad);
+    for (std::size_t threads : {1, 2, 3}) {
+        std::string message = "no error";
+        try {
+            read_file_blocks(bad_path, chunked(threads, 100));
+        } catch (const mlm::InputError& e) {
+            message = e.what();
+        }
+        CHECK(message == bad_path + ":" + std::to_string(2 + 2500 + 2 * 10) + ":1: expected a number, got \"25x0\"");
+    }
 }
