@@ -283,7 +283,10 @@ std::size_t ByteStream::read(char* dst, std::size_t n) {
 ByteStream::FilePosition ByteStream::plain_file_position() const {
     const Impl& s = *impl_;
     if (s.codec != Codec::plain || s.size == 0 || s.fd < 0 || s.name == "-") return {};
-    return {s.fd, s.raw_total.load() - (s.in_end - s.in_begin)};
+    // The descriptor's own offset, not the bytes counted: it need not have started at 0.
+    const off_t at = ::lseek(s.fd, 0, SEEK_CUR);
+    if (at < 0 || static_cast<std::size_t>(at) < s.in_end - s.in_begin) return {};
+    return {s.fd, static_cast<std::size_t>(at) - (s.in_end - s.in_begin)};
 }
 
 std::size_t ByteStream::raw_bytes_read() const { return impl_->raw_total; }
