@@ -127,6 +127,14 @@ TABLE="$TABLE ds_cdf ds_fit ds_ecdf ds_test"
 NUMERIC="$NUMERIC ds_cdf ds_fit ds_ecdf ds_test"
 STDIN_FORMS="$STDIN_FORMS ds_cdf ds_fit "
 
+# -g: the groups split among the threads (io/group_shards.hpp), a reader path
+# of its own: every hostile input through it, the contract's checks only.
+FORM[e_values_g]="mlm-entropy values -c 1 -g 2 @"
+FORM[e_weights_g]="mlm-entropy --normalize -c 1 -g 2 @"
+FORM[k_samples_g]="mlm-kl samples -c 1,2 -g 2 @"
+GROUPED="e_values_g e_weights_g k_samples_g"
+STDIN_FORMS="$STDIN_FORMS e_values_g "
+
 # The model the apply form reads.
 setup_fails=0
 mlm-pca --emit model "$G/good_points.csv" >"$work/model.json" 2>/dev/null || {
@@ -432,6 +440,17 @@ faults() {
     custom unreadable "$f" unreadable "${cmd//@/$unreadable}" /dev/null st=5
   done
   custom minimize gd dev-full "mlm-gd minimize 'x^2' --start x=1 > /dev/full" /dev/null st=5
+
+  # -g on every hostile input; a good one gives one line per group.
+  for f in levels_array.json levels_object.json levels_unclosed.json levels_line.jsonl ragged_short.csv \
+           ragged_long.csv nul_cell.csv nul_label.csv nul_header.csv utf8_header.csv utf8_label.csv \
+           big_number_cell.csv big_label_cell.csv big_junk_cell.csv coin.txt empty.csv header_only.csv \
+           whitespace_only.csv cr_only.csv bom_only.csv overflow.csv huge_values.csv nan_inf.csv \
+           bare_string.json dup_keys.json open_quote.csv big_points.csv; do
+    feed $f "$GROUPED"
+  done
+  NOSTDIN=1 feed wide_5rows.csv "$GROUPED"
+  feed good_labels.csv e_values_g st=0 outlines=3
 
   # A closed pipe ends quietly: status 0 or SIGPIPE (141), nothing on stderr.
   head10() { custom "$1" "$2" closed-pipe "$3 | head -c 10 > /dev/null; exit \${PIPESTATUS[0]}" /dev/null st=0\|141 quiet; }
