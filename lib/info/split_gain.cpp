@@ -95,16 +95,21 @@ SplitGain numeric_gain(std::span<const std::uint32_t> target, std::size_t classe
     auto is_threshold = [&](std::size_t k) { return feature[order[k]] != feature[order[k + 1]]; };
 
     // Pass 1: n x the children's entropy (nats) at every threshold, by running sums.
+    // Each class's c ln c on either side, kept: one log per side per row.
+    std::vector<double> left_terms(classes, 0.0), right_terms(classes);
     CompensatedSum left_sum, right_sum;
-    for (double c : right) right_sum.add(x_ln_x(c));
+    for (std::size_t c = 0; c < classes; ++c) right_sum.add(right_terms[c] = x_ln_x(right[c]));
     std::vector<double> ranked(n > 0 ? n - 1 : 0);
     double lowest = std::numeric_limits<double>::infinity();
     for (std::size_t k = 0; k + 1 < n; ++k) {
         const std::uint32_t t = target[order[k]];
-        left_sum.add(x_ln_x(left[t] + 1) - x_ln_x(left[t]));
-        right_sum.add(x_ln_x(right[t] - 1) - x_ln_x(right[t]));
         left[t] += 1;
         right[t] -= 1;
+        const double l = x_ln_x(left[t]), r = x_ln_x(right[t]);
+        left_sum.add(l - left_terms[t]);
+        right_sum.add(r - right_terms[t]);
+        left_terms[t] = l;
+        right_terms[t] = r;
         if (!is_threshold(k)) continue;
         const double nl = static_cast<double>(k + 1), nr = static_cast<double>(n - k - 1);
         ranked[k] = (x_ln_x(nl) - left_sum.value()) + (x_ln_x(nr) - right_sum.value());
