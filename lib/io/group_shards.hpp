@@ -43,4 +43,23 @@ std::int64_t visit_sharded(TableReader& table, const std::vector<std::size_t>& k
 std::vector<std::pair<std::size_t, std::size_t>> first_seen_order(
     const std::vector<std::vector<std::int64_t>>& first_rows);
 
+// The first row of each shard's groups, noted as the shards meet them (each
+// shard's thread notes its own), then their order.
+class FirstRows {
+public:
+    explicit FirstRows(std::size_t shards) : rows_(shards) {}
+    // Notes row `number` for group `id` of `shard` if the shard has not met
+    // the group before (ids come in order of meeting): true when it is new.
+    bool note(std::size_t shard, std::size_t id, std::int64_t number) {
+        if (id < rows_[shard].size()) return false;
+        rows_[shard].push_back(number);
+        return true;
+    }
+    // first_seen_order of what was noted.
+    std::vector<std::pair<std::size_t, std::size_t>> order() const { return first_seen_order(rows_); }
+
+private:
+    std::vector<std::vector<std::int64_t>> rows_;
+};
+
 }  // namespace mlm::io

@@ -77,27 +77,22 @@ void count_sharded(io::TableReader& table, std::size_t a, std::size_t b,
     struct Shard {
         CountState state;
         RowCounter counter;
-        std::vector<std::int64_t> first_rows;  // of each group, by id
     };
     std::vector<Shard> shards;
     for (std::size_t k = 0; k < table.threads(); ++k) {
-        shards.push_back({CountState{}, RowCounter(a, b, s.form), {}});
+        shards.push_back({CountState{}, RowCounter(a, b, s.form)});
         shards.back().state.form = s.form;
         shards.back().state.groups = io::GroupIndex(group_positions);
     }
+    io::FirstRows first(shards.size());
     io::visit_sharded(table, group_positions, shards.size(),
                       [&](std::size_t k, const io::RowBlock& block, std::size_t r, std::int64_t number) {
                           Shard& shard = shards[k];
                           const std::size_t id = shard.state.groups.id(block, r);
-                          if (id == shard.first_rows.size()) {
-                              shard.first_rows.push_back(number);
-                              shard.state.ensure(id);
-                          }
+                          if (first.note(k, id, number)) shard.state.ensure(id);
                           shard.counter.add(block, r, shard.state, id);
                       });
-    std::vector<std::vector<std::int64_t>> first_rows;
-    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
-    for (const auto& [k, id] : io::first_seen_order(first_rows)) {
+    for (const auto& [k, id] : first.order()) {
         CountState& from = shards[k].state;
         const std::size_t g = s.groups.id(from.groups.values(id));
         s.ensure(g);

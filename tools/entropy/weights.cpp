@@ -127,32 +127,24 @@ GroupSums sums_by_chunk(io::TableReader& table, const std::vector<std::size_t>& 
 // to merge than to add); the groups then in the order of their first rows.
 GroupSums sums_by_shard(io::TableReader& table, const std::vector<std::size_t>& cols,
                         const std::vector<std::size_t>& group_positions) {
-    struct Shard {
-        GroupSums sums;
-        std::vector<std::int64_t> first_rows;  // of each group, by id
-    };
-    std::vector<Shard> shards;
-    for (std::size_t k = 0; k < table.threads(); ++k) shards.push_back({{io::GroupIndex(group_positions), {}}, {}});
+    std::vector<GroupSums> shards;
+    for (std::size_t k = 0; k < table.threads(); ++k) shards.push_back({io::GroupIndex(group_positions), {}});
+    io::FirstRows first(shards.size());
     io::visit_sharded(table, group_positions, shards.size(),
                       [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
                           for (std::size_t j = 0; j < cols.size(); ++j) {
                               const double w = b.number(r, j);
                               if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
                           }
-                          GroupSums& own = shards[k].sums;
+                          GroupSums& own = shards[k];
                           const std::size_t g = own.groups.id(b, r);
-                          if (g == own.sums.size()) {
-                              own.sums.emplace_back(cols.size());
-                              shards[k].first_rows.push_back(number);
-                          }
+                          if (first.note(k, g, number)) own.sums.emplace_back(cols.size());
                           for (std::size_t j = 0; j < cols.size(); ++j) own.sums[g][j].add(b.number(r, j));
                       });
-    std::vector<std::vector<std::int64_t>> first_rows;
-    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
     GroupSums all{io::GroupIndex(group_positions), {}};
-    for (const auto& [k, id] : io::first_seen_order(first_rows)) {
-        all.groups.id(shards[k].sums.groups.values(id));
-        all.sums.push_back(std::move(shards[k].sums.sums[id]));
+    for (const auto& [k, id] : first.order()) {
+        all.groups.id(shards[k].groups.values(id));
+        all.sums.push_back(std::move(shards[k].sums[id]));
     }
     return all;
 }

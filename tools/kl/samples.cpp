@@ -135,27 +135,21 @@ void append(GroupData& to, GroupData&& from, bool fixed) {
 // every row gives. The rows read.
 std::size_t read_sharded(io::TableReader& t, const std::vector<std::size_t>& columns, const std::vector<int>& sides,
                          const std::vector<std::size_t>& keys, Samples& s) {
-    struct Shard {
-        Samples samples;
-        std::vector<std::int64_t> first_rows;  // of each group, by id
-    };
-    std::vector<Shard> shards(t.threads());
+    std::vector<Samples> shards(t.threads());
     for (auto& shard : shards) {
-        shard.samples.kind = s.kind;
-        shard.samples.fixed = s.fixed;
-        shard.samples.groups = io::GroupIndex(keys);
+        shard.kind = s.kind;
+        shard.fixed = s.fixed;
+        shard.groups = io::GroupIndex(keys);
     }
+    io::FirstRows first(shards.size());
     const auto rows = io::visit_sharded(
         t, keys, shards.size(), [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
-            Shard& shard = shards[k];
-            const std::size_t id = shard.samples.groups.id(b, r);
-            if (id == shard.first_rows.size()) shard.first_rows.push_back(number);
-            add_row(s.kind, s.fixed, shard.samples.group(id), b, r, columns, sides);
+            const std::size_t id = shards[k].groups.id(b, r);
+            first.note(k, id, number);
+            add_row(s.kind, s.fixed, shards[k].group(id), b, r, columns, sides);
         });
-    std::vector<std::vector<std::int64_t>> first_rows;
-    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
-    for (const auto& [k, id] : io::first_seen_order(first_rows)) {
-        Samples& from = shards[k].samples;
+    for (const auto& [k, id] : first.order()) {
+        Samples& from = shards[k];
         append(s.group(s.groups.id(from.groups.values(id))), std::move(from.data[id]), s.fixed.has_value());
     }
     return static_cast<std::size_t>(rows);

@@ -75,8 +75,8 @@ Layout layout_of(const Options& o, cli::Context& ctx, const io::TableReader& t) 
 }
 
 // Adds row r of `b` to its group (`index` decides it) in each set: the
-// weight of column j (`weights[j]` in the table) to set j.
-void add_row(std::vector<SideSet>& sets, io::GroupIndex& index, const io::RowBlock& b, std::size_t r,
+// weight of column j (`weights[j]` in the table) to set j. The group's id.
+std::size_t add_row(std::vector<SideSet>& sets, io::GroupIndex& index, const io::RowBlock& b, std::size_t r,
              const std::vector<std::size_t>& weights, bool label) {
     const std::size_t g = index.id(b, r);
     for (std::size_t j = 0; j < weights.size(); ++j) {
@@ -88,6 +88,7 @@ void add_row(std::vector<SideSet>& sets, io::GroupIndex& index, const io::RowBlo
         s.weights.push_back(checked(b, r, j, weights[j]));
         if (label) s.names.emplace_back(b.text(r, 0));
     }
+    return g;
 }
 
 // -g on several threads (io/group_shards.hpp): each shard reads the rows of
@@ -98,21 +99,16 @@ void read_sharded(io::TableReader& t, const std::vector<std::size_t>& weights, b
     struct Shard {
         io::GroupIndex index;
         std::vector<SideSet> sets;
-        std::vector<std::int64_t> first_rows;  // of each group, by id
     };
     std::vector<Shard> shards;
     for (std::size_t k = 0; k < t.threads(); ++k)
-        shards.push_back({io::GroupIndex(keys), std::vector<SideSet>(weights.size()), {}});
+        shards.push_back({io::GroupIndex(keys), std::vector<SideSet>(weights.size())});
+    io::FirstRows first(shards.size());
     io::visit_sharded(t, keys, shards.size(),
                       [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
-                          Shard& shard = shards[k];
-                          const std::size_t before = shard.index.size();
-                          add_row(shard.sets, shard.index, b, r, weights, label);
-                          if (shard.index.size() > before) shard.first_rows.push_back(number);
+                          first.note(k, add_row(shards[k].sets, shards[k].index, b, r, weights, label), number);
                       });
-    std::vector<std::vector<std::int64_t>> first_rows;
-    for (auto& shard : shards) first_rows.push_back(std::move(shard.first_rows));
-    for (const auto& [k, id] : io::first_seen_order(first_rows))
+    for (const auto& [k, id] : first.order())
         for (std::size_t j = 0; j < sets.size(); ++j) {
             sets[j].sides.push_back(std::move(shards[k].sets[j].sides[id]));
             sets[j].keys.push_back(std::move(shards[k].sets[j].keys[id]));
