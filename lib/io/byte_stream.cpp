@@ -1,4 +1,5 @@
 #include "io/byte_stream.hpp"
+#include "start_thread.hpp"
 
 #include "error.hpp"
 #include "io/system_error.hpp"
@@ -203,7 +204,7 @@ struct ByteStream::Impl {
 
     void start_worker() {
         for (std::size_t i = 0; i < chunks; ++i) spare.emplace_back();
-        worker = std::thread([this] { decode_chunks(); });
+        worker = start_thread(1, [this] { decode_chunks(); });
     }
 
     // The next decoded bytes, handed over from the decoding thread.

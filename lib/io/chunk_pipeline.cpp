@@ -1,11 +1,12 @@
 #include "io/chunk_pipeline.hpp"
+#include "start_thread.hpp"
 
 namespace mlm::io {
 
 ChunkPipeline::ChunkPipeline(std::size_t threads, Cut cut, Parse parse)
     : cut_(std::move(cut)), parse_(std::move(parse)), depth_(threads > 1 ? 2 * threads : 0) {
     if (threads > 1)
-        for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+        for (std::size_t i = 0; i < threads; ++i) workers_.push_back(start_thread(i + 1, [this] { work(); }));
 }
 
 ChunkPipeline::~ChunkPipeline() {

@@ -1,4 +1,5 @@
 #include "io/group_shards.hpp"
+#include "start_thread.hpp"
 
 #include "string_index.hpp"
 
@@ -123,7 +124,7 @@ std::int64_t visit_sharded(TableReader& table, const std::vector<std::size_t>& k
         }
     } joined{hand, threads};
     for (std::size_t k = 1; k < shards; ++k)
-        threads.emplace_back([&, k] {
+        threads.push_back(start_thread(k, [&, k] {
             RowBlock block;
             std::int64_t first = 0;
             for (std::size_t i = 0; hand.take(i, block, first); ++i) {
@@ -133,7 +134,7 @@ std::int64_t visit_sharded(TableReader& table, const std::vector<std::size_t>& k
                 hand.done(k, i + 1);
             }
             hand.done(k, std::numeric_limits<std::size_t>::max());  // never waited for again
-        });
+        }));
     std::int64_t rows = 0;
     RowBlock block;
     for (std::size_t i = 0;; ++i) {

@@ -1,11 +1,12 @@
 #include "io/output_blocks.hpp"
+#include "start_thread.hpp"
 
 namespace mlm::io {
 
 OutputBlocks::OutputBlocks(Output& out, std::size_t threads) : out_(out), in_flight_(2 * threads) {
     if (threads <= 1) return;
     workers_.reserve(threads);
-    for (std::size_t t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
+    for (std::size_t t = 0; t < threads; ++t) workers_.push_back(start_thread(t + 1, [this] { work(); }));
 }
 
 OutputBlocks::~OutputBlocks() {

@@ -1,11 +1,12 @@
 #include "io/read_ahead.hpp"
+#include "start_thread.hpp"
 
 #include <utility>
 
 namespace mlm::io {
 
 ReadAhead::ReadAhead(Cut cut, std::size_t depth)
-    : cut_(std::move(cut)), depth_(depth > 0 ? depth : 1), thread_([this] { run(); }) {}
+    : cut_(std::move(cut)), depth_(depth > 0 ? depth : 1), thread_(start_thread(1, [this] { run(); })) {}
 
 ReadAhead::~ReadAhead() {
     {

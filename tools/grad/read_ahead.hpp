@@ -14,6 +14,7 @@
 #include <Eigen/Core>
 
 #include "io/table.hpp"
+#include "start_thread.hpp"
 
 namespace mlm::grad_tool {
 
@@ -28,7 +29,7 @@ public:
     ReadAhead(io::TableReader& table, std::function<void(PreparedBlock&)> prepare, std::size_t depth = 4)
         : table_(table), prepare_(std::move(prepare)) {
         for (std::size_t i = 0; i < depth; ++i) free_.emplace_back();
-        thread_ = std::thread([this] { produce(); });
+        thread_ = start_thread(1, [this] { produce(); });
     }
     ~ReadAhead() {
         {
