@@ -4,8 +4,10 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "error.hpp"
+#include "parallel_for.hpp"
 
 namespace mlm::info {
 namespace {
@@ -19,15 +21,61 @@ std::size_t total_size(Pieces x) {
     return n;
 }
 
-void check_finite(Pieces xs, const char* what) {
-    std::size_t position = 0;
-    for (auto piece : xs)
-        for (double v : piece) {
-            ++position;
-            if (!std::isfinite(v))
-                throw InputError(std::string(what) + " has a value that is not finite at position " +
-                                 std::to_string(position) + "; it cannot decide bins");
+// Fewer values than this are binned sooner than a thread starts.
+constexpr std::size_t values_per_thread = std::size_t{1} << 16;
+
+// A run of whole pieces, and the number of values before it.
+struct Run {
+    Pieces pieces;
+    std::size_t offset;
+};
+
+// x cut into runs of about equal numbers of values, one for each thread worth
+// starting (at most `threads`); none when x has no pieces.
+std::vector<Run> runs_of(Pieces x, std::size_t threads) {
+    const std::size_t n = total_size(x);
+    const std::size_t parts = std::max<std::size_t>(1, std::min(threads, n / values_per_thread));
+    std::vector<Run> runs;
+    std::size_t begin = 0, seen = 0, offset = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        seen += x[i].size();
+        bool share_met = runs.size() + 1 < parts && seen * parts >= n * (runs.size() + 1);
+        if (share_met || i + 1 == x.size()) {
+            runs.push_back({x.subspan(begin, i + 1 - begin), offset});
+            begin = i + 1;
+            offset = seen;
         }
+    }
+    return runs;
+}
+
+void check_finite(Pieces xs, const char* what, std::size_t threads) {
+    auto runs = runs_of(xs, threads);
+    parallel_for(runs.size(), threads, [&](std::size_t k) {
+        std::size_t position = runs[k].offset;
+        for (auto piece : runs[k].pieces)
+            for (double v : piece) {
+                ++position;
+                if (!std::isfinite(v))
+                    throw InputError(std::string(what) + " has a value that is not finite at position " +
+                                     std::to_string(position) + "; it cannot decide bins");
+            }
+    });
+}
+
+// The smallest and largest of x (finite), +inf and -inf when x is empty.
+std::pair<double, double> range_of(Pieces x, std::size_t threads) {
+    auto runs = runs_of(x, threads);
+    std::vector<std::pair<double, double>> ranges(runs.size());
+    parallel_for(runs.size(), threads, [&](std::size_t k) {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (auto piece : runs[k].pieces)
+            for (double v : piece) lo = std::min(lo, v), hi = std::max(hi, v);
+        ranges[k] = {lo, hi};
+    });
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (auto [l, h] : ranges) lo = std::min(lo, l), hi = std::max(hi, h);
+    return {lo, hi};
 }
 
 // Partially orders x so that x[r] is the r-th smallest for every r in `ranks`
@@ -67,7 +115,7 @@ double lerp_numpy(double a, double b, double t) {
 // in a known bucket), then the members of just the buckets holding a rank,
 // which are ordered as above. Skewed data that crowds one bucket only makes
 // that bucket's selection bigger, never the answer wrong.
-std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& ranks) {
+std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& ranks, std::size_t threads) {
     constexpr std::size_t buckets = 4096;
     std::vector<double> out(ranks.size());
     if (total_size(x) < 16 * buckets) {
@@ -77,9 +125,7 @@ std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& r
         for (std::size_t i = 0; i < ranks.size(); ++i) out[i] = copy[ranks[i]];
         return out;
     }
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (auto piece : x)
-        for (double v : piece) lo = std::min(lo, v), hi = std::max(hi, v);
+    auto [lo, hi] = range_of(x, threads);
     double scale = static_cast<double>(buckets) / (hi - lo);
     if (!(scale < std::numeric_limits<double>::infinity())) {  // all equal
         std::fill(out.begin(), out.end(), lo);
@@ -89,9 +135,18 @@ std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& r
         double t = (v - lo) * scale;
         return t >= static_cast<double>(buckets) ? buckets - 1 : static_cast<std::size_t>(t);
     };
+    // Each run's count per bucket, then their sums as bucket starts.
+    auto runs = runs_of(x, threads);
+    std::vector<std::vector<std::size_t>> run_counts(runs.size());
+    parallel_for(runs.size(), threads, [&](std::size_t k) {
+        std::vector<std::size_t> own(buckets, 0);  // allocated by its thread: no cache line shared
+        for (auto piece : runs[k].pieces)
+            for (double v : piece) ++own[bucket_of(v)];
+        run_counts[k] = std::move(own);
+    });
     std::vector<std::size_t> start(buckets + 1, 0);
-    for (auto piece : x)
-        for (double v : piece) ++start[bucket_of(v) + 1];
+    for (const auto& counts : run_counts)
+        for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += counts[b];
     for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
     // The buckets that hold a rank, each with its ranks.
     std::vector<std::ptrdiff_t> slot(buckets, -1);
@@ -108,14 +163,22 @@ std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& r
         }
         slot_ranks[static_cast<std::size_t>(slot[b])].push_back(ranks[i] - start[b]);
     }
+    // The members of those buckets, each run writing at its own place.
     std::vector<std::vector<double>> members(slot_bucket.size());
-    for (std::size_t k = 0; k < slot_bucket.size(); ++k)
-        members[k].reserve(start[slot_bucket[k] + 1] - start[slot_bucket[k]]);
-    for (auto piece : x)
-        for (double v : piece) {
-            std::ptrdiff_t k = slot[bucket_of(v)];
-            if (k >= 0) members[static_cast<std::size_t>(k)].push_back(v);
-        }
+    std::vector<std::vector<std::size_t>> place(runs.size(), std::vector<std::size_t>(slot_bucket.size()));
+    for (std::size_t k = 0; k < slot_bucket.size(); ++k) {
+        std::size_t at = 0;
+        for (std::size_t r = 0; r < runs.size(); ++r) place[r][k] = at, at += run_counts[r][slot_bucket[k]];
+        members[k].resize(at);
+    }
+    parallel_for(runs.size(), threads, [&](std::size_t r) {
+        std::vector<std::size_t> at = place[r];  // its own copy: no cache line shared with another run
+        for (auto piece : runs[r].pieces)
+            for (double v : piece) {
+                std::ptrdiff_t k = slot[bucket_of(v)];
+                if (k >= 0) members[static_cast<std::size_t>(k)][at[static_cast<std::size_t>(k)]++] = v;
+            }
+    });
     for (std::size_t k = 0; k < members.size(); ++k) select_ranks(members[k], 0, members[k].size(), slot_ranks[k]);
     for (std::size_t i = 0; i < ranks.size(); ++i) {
         std::size_t b = rank_bucket[i];
@@ -125,7 +188,7 @@ std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& r
 }
 
 // The quantiles `qs` of `x`.
-std::vector<double> quantiles(Pieces x, std::span<const double> qs) {
+std::vector<double> quantiles(Pieces x, std::span<const double> qs, std::size_t threads) {
     std::size_t n = total_size(x);
     std::vector<std::size_t> ranks;
     for (double q : qs) {
@@ -135,7 +198,7 @@ std::vector<double> quantiles(Pieces x, std::span<const double> qs) {
     }
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
-    std::vector<double> stats = order_statistics(x, ranks);
+    std::vector<double> stats = order_statistics(x, ranks, threads);
     auto at = [&](std::size_t r) {
         return stats[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())];
     };
@@ -203,18 +266,16 @@ Bins equal_width_bins(double lo, double hi, std::size_t count) {
     return bins;
 }
 
-Bins freedman_diaconis_bins(Pieces a, Pieces b) {
-    check_finite(a, "sample A");
-    check_finite(b, "sample B");
+Bins freedman_diaconis_bins(Pieces a, Pieces b, std::size_t threads) {
+    check_finite(a, "sample A", threads);
+    check_finite(b, "sample B", threads);
     std::vector<std::span<const double>> pooled(a.begin(), a.end());  // A then B, not copied
     pooled.insert(pooled.end(), b.begin(), b.end());
     const std::size_t n = total_size(pooled);
     if (n == 0) throw InputError("no values to bin");
-    double first = std::numeric_limits<double>::infinity(), last = -first;
-    for (auto piece : pooled)
-        for (double v : piece) first = std::min(first, v), last = std::max(last, v);
+    auto [first, last] = range_of(pooled, threads);
     double q[] = {0.75, 0.25};
-    auto quartiles = quantiles(pooled, q);
+    auto quartiles = quantiles(pooled, q, threads);
     // Halves throughout: a range or IQR from -1e308 to 1e308 overflows a double.
     double half_iqr = quartiles[0] / 2 - quartiles[1] / 2;
     // width = 2·IQR·n^(-1/3); range / width in the same bits as numpy's, without overflow.
@@ -229,15 +290,15 @@ Bins freedman_diaconis_bins(Pieces a, Pieces b) {
     return equal_width_bins(first, last, static_cast<std::size_t>(count));
 }
 
-Bins quantile_bins(Pieces a, std::size_t count) {
+Bins quantile_bins(Pieces a, std::size_t count, std::size_t threads) {
     if (count == 0) throw UsageError("the number of quantile bins must be at least 1");
-    check_finite(a, "sample A");
+    check_finite(a, "sample A", threads);
     if (total_size(a) == 0) throw InputError("sample A is empty; it cannot decide quantile bins");
     std::vector<double> qs(count + 1);
     double step = 1.0 / static_cast<double>(count);  // numpy.linspace(0, 1, count + 1)
     for (std::size_t k = 0; k < count; ++k) qs[k] = static_cast<double>(k) * step;
     qs[count] = 1.0;
-    std::vector<double> cuts = quantiles(a, qs);
+    std::vector<double> cuts = quantiles(a, qs, threads);
     Bins bins;
     bins.open_ends = true;
     for (double c : cuts)
@@ -261,14 +322,14 @@ BinCounts empty_counts(const Bins& bins) {
     return c;
 }
 
-void count_into(const Bins& bins, Pieces values, BinCounts& counts) {
-    if (counts.counts.size() != bins.size())
-        throw InputError("counts over " + std::to_string(counts.counts.size()) +
-                         " bins cannot take values binned over " + std::to_string(bins.size()));
+namespace {
+
+// Adds the values of `run` to `counts` (made for `bins`).
+void count_run(const Bins& bins, const Run& run, BinCounts& counts) {
     double front = bins.edges.front(), back = bins.edges.back();
     std::size_t last = bins.size() - 1;
-    std::size_t position = 0;
-    for (auto piece : values) {
+    std::size_t position = run.offset;
+    for (auto piece : run.pieces) {
         for (double x : piece) {
             ++position;
             if (x < front) {
@@ -291,9 +352,31 @@ void count_into(const Bins& bins, Pieces values, BinCounts& counts) {
     }
 }
 
-BinCounts bin_counts(const Bins& bins, Pieces values) {
+}  // namespace
+
+// Each run is counted apart and the counts added in run order: whole numbers
+// below 2^53, so the sums are exact and the same at any thread count.
+void count_into(const Bins& bins, Pieces values, BinCounts& counts, std::size_t threads) {
+    if (counts.counts.size() != bins.size())
+        throw InputError("counts over " + std::to_string(counts.counts.size()) +
+                         " bins cannot take values binned over " + std::to_string(bins.size()));
+    auto runs = runs_of(values, threads);
+    if (runs.size() <= 1) {
+        for (const auto& run : runs) count_run(bins, run, counts);
+        return;
+    }
+    std::vector<BinCounts> parts(runs.size());
+    parallel_for(runs.size(), threads, [&](std::size_t k) {
+        BinCounts own = empty_counts(bins);  // allocated by its thread: no cache line shared with another
+        count_run(bins, runs[k], own);
+        parts[k] = std::move(own);
+    });
+    for (const auto& part : parts) counts.add(part);
+}
+
+BinCounts bin_counts(const Bins& bins, Pieces values, std::size_t threads) {
     BinCounts counts = empty_counts(bins);
-    count_into(bins, values, counts);
+    count_into(bins, values, counts, threads);
     return counts;
 }
 

@@ -11,7 +11,9 @@ namespace mlm::info {
 
 // A sample held in pieces (as it was read, chunk by chunk), taken in order as
 // though joined: the functions below take one too, and give what they give
-// for the joined sample, without the copy.
+// for the joined sample, without the copy. Their `threads` (default 1) may
+// share the pieces out among that many threads; the result is the same at any
+// thread count.
 using Pieces = std::span<const std::span<const double>>;
 
 // Bin i is [edges[i], edges[i+1]), the last one closed, as numpy.histogram.
@@ -32,7 +34,7 @@ Bins equal_width_bins(double lo, double hi, std::size_t count);
 // number of bins ceil(range / width), 1 when the IQR is 0. Empty or non-finite
 // data is an InputError.
 Bins freedman_diaconis_bins(std::span<const double> a, std::span<const double> b);
-Bins freedman_diaconis_bins(Pieces a, Pieces b);
+Bins freedman_diaconis_bins(Pieces a, Pieces b, std::size_t threads = 1);
 
 // `count` bins at the quantiles k/count of `a` (numpy's linear interpolation),
 // the usual PSI convention: the reference sample decides the bins. Ties: equal
@@ -41,7 +43,7 @@ Bins freedman_diaconis_bins(Pieces a, Pieces b);
 // max(a), but open, so that values of the other sample outside a's range count
 // in the first or last bin instead of being lost.
 Bins quantile_bins(std::span<const double> a, std::size_t count);
-Bins quantile_bins(Pieces a, std::size_t count);
+Bins quantile_bins(Pieces a, std::size_t count, std::size_t threads = 1);
 
 // Counts per bin; values outside closed ends are counted apart, not dropped silently.
 struct BinCounts {
@@ -57,9 +59,9 @@ BinCounts empty_counts(const Bins& bins);
 
 // Adds `values` to `counts`; NaN is an InputError naming its 1-based position.
 void count_into(const Bins& bins, std::span<const double> values, BinCounts& counts);
-void count_into(const Bins& bins, Pieces values, BinCounts& counts);
+void count_into(const Bins& bins, Pieces values, BinCounts& counts, std::size_t threads = 1);
 
 BinCounts bin_counts(const Bins& bins, std::span<const double> values);
-BinCounts bin_counts(const Bins& bins, Pieces values);
+BinCounts bin_counts(const Bins& bins, Pieces values, std::size_t threads = 1);
 
 }  // namespace mlm::info

@@ -199,6 +199,15 @@ TEST_CASE("histogram: a sample in pieces gives what the joined sample gives", "[
         CHECK(mlm::info::freedman_diaconis_bins(pa, pb).edges == fd.edges);
         const auto joined = mlm::info::bin_counts(fd, b), pieces = mlm::info::bin_counts(fd, pb);
         CHECK(pieces.counts == joined.counts);
+        // Shared out among threads (200,000 values make three runs), the same to the bit.
+        for (std::size_t threads : {2, 3, 5}) {
+            INFO(threads << " threads");
+            CHECK(mlm::info::quantile_bins(pa, 20, threads).edges == mlm::info::quantile_bins(a, 20).edges);
+            CHECK(mlm::info::freedman_diaconis_bins(pa, pb, threads).edges == fd.edges);
+            CHECK(mlm::info::bin_counts(fd, pb, threads).counts == joined.counts);
+            const auto quantile = mlm::info::quantile_bins(a, 7);
+            CHECK(mlm::info::bin_counts(quantile, pa, threads).counts == mlm::info::bin_counts(quantile, a).counts);
+        }
     }
     // Positions in messages count across the pieces.
     const std::vector<double> first{1, 2}, second{3, std::nan("")};
@@ -207,4 +216,33 @@ TEST_CASE("histogram: a sample in pieces gives what the joined sample gives", "[
                       Contains("not finite at position 4"));
     CHECK_THROWS_WITH(mlm::info::bin_counts(mlm::info::equal_width_bins(0, 5, 5), mlm::info::Pieces(halves)),
                       Contains("nan at position 4"));
+}
+
+TEST_CASE("histogram: on several threads the first bad value is the one named", "[histogram][pieces][threads]") {
+    // 300,000 values in 30 pieces, so that 3 threads take 100,000 each; nan
+    // in the second and third runs: the message names the earlier one.
+    std::vector<double> v(300000);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<double>(i % 977);
+    v[150000] = std::nan("");
+    v[250000] = std::nan("");
+    std::vector<std::span<const double>> pieces;
+    for (std::size_t at = 0; at < v.size(); at += 10000) pieces.emplace_back(v.data() + at, 10000);
+    const mlm::info::Pieces p(pieces);
+    for (std::size_t threads : {1, 2, 3, 4}) {
+        INFO(threads << " threads");
+        CHECK_THROWS_WITH(mlm::info::quantile_bins(p, 10, threads), Contains("not finite at position 150001"));
+        CHECK_THROWS_WITH(mlm::info::freedman_diaconis_bins(p, p, threads), Contains("not finite at position 150001"));
+        CHECK_THROWS_WITH(mlm::info::bin_counts(mlm::info::equal_width_bins(0, 977, 9), p, threads),
+                          Contains("nan at position 150001"));
+    }
+    // Counts added to counts already made, as the shards of a sample are.
+    v[150000] = v[250000] = 1;
+    auto bins = mlm::info::equal_width_bins(0, 500, 9);
+    auto twice = mlm::info::bin_counts(bins, p, 3);
+    mlm::info::count_into(bins, p, twice, 3);
+    auto once = mlm::info::bin_counts(bins, v);
+    for (auto& c : once.counts) c *= 2;
+    CHECK(twice.counts == once.counts);
+    CHECK(twice.above == 2 * once.above);
+    CHECK(twice.above > 0);
 }

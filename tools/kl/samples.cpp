@@ -66,6 +66,7 @@ struct Samples {
     io::GroupIndex groups{{}};
     std::vector<GroupData> data;
     std::string names[2] = {"A", "B"};
+    std::size_t threads = 1;  // --threads, for the binning after the reading too
 
     GroupData& group(std::size_t id) {
         while (data.size() <= id) {
@@ -210,6 +211,7 @@ std::size_t read_ungrouped(io::TableReader& t, const std::vector<std::size_t>& c
 // numbers (binned) or categories, unless --categorical said so.
 void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const std::vector<std::size_t>& columns,
                   const std::vector<int>& sides, Samples& s) {
+    s.threads = t.threads();
     auto groups = ctx.group_columns(t);
     if (s.group_names.empty())
         for (auto g : groups) s.group_names.push_back(t.names()[g]);
@@ -348,8 +350,8 @@ Samples read_all_samples(const Options& o, cli::Context& ctx) {
 // The bins of one group: fixed, or decided from its data now.
 info::Bins bins_of(const Options& o, const Samples& s, const GroupData& g) {
     if (s.fixed) return *s.fixed;
-    if (o.quantile_bins) return info::quantile_bins(g.values[0].spans(), o.quantile_bins);
-    if (o.bins == "auto") return info::freedman_diaconis_bins(g.values[0].spans(), g.values[1].spans());
+    if (o.quantile_bins) return info::quantile_bins(g.values[0].spans(), o.quantile_bins, s.threads);
+    if (o.bins == "auto") return info::freedman_diaconis_bins(g.values[0].spans(), g.values[1].spans(), s.threads);
     double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
     for (const auto& sample : g.values)
         for (const auto& piece : sample.pieces)
@@ -400,13 +402,9 @@ GroupCounts counts_of(const Options& o, const Samples& s, const GroupData& g) {
     info::BinCounts counts[2];
     if (s.fixed) {
         counts[0] = g.binned[0], counts[1] = g.binned[1];
-    } else if (g.values[1].size() > 100000) {  // big samples: count B on the other core meanwhile
-        auto b = std::async(std::launch::async, [&] { return info::bin_counts(bins, g.values[1].spans()); });
-        counts[0] = info::bin_counts(bins, g.values[0].spans());
-        counts[1] = b.get();
     } else {
-        counts[0] = info::bin_counts(bins, g.values[0].spans());
-        counts[1] = info::bin_counts(bins, g.values[1].spans());
+        counts[0] = info::bin_counts(bins, g.values[0].spans(), s.threads);
+        counts[1] = info::bin_counts(bins, g.values[1].spans(), s.threads);
     }
     for (std::size_t i = 0; i < bins.size(); ++i) c.outcomes.push_back(bin_name(bins, i));
     c.a = counts[0].counts, c.b = counts[1].counts;
