@@ -77,35 +77,37 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
         double value = 0;
         nlohmann::json details = nlohmann::json::object();
         if (s.form == "values" || s.form == "bytes") {
-            std::vector<double> counts;
-            std::vector<std::string> labels;
-            if (s.form == "values") {
-                counts = s.values[g].counts();
-                labels = s.values[g].values();
-                for (auto& l : labels) std::replace(l.begin(), l.end(), joint_separator, ',');
-            } else {
-                counts.assign(s.bytes[g].begin(), s.bytes[g].end());
-                for (std::size_t b = 0; b < 256; ++b) labels.push_back(byte_label(b));
-            }
+            std::vector<double> byte_counts;
+            if (s.form == "bytes") byte_counts.assign(s.bytes[g].begin(), s.bytes[g].end());
+            const std::vector<double>& counts = s.form == "values" ? s.values[g].counts() : byte_counts;
             double n = std::accumulate(counts.begin(), counts.end(), 0.0);
             if (n == 0) throw InputError("no data: the input is empty");
             std::size_t distinct = std::count_if(counts.begin(), counts.end(), [](double c) { return c > 0; });
             double h = info::entropy_of_counts(counts, base);
             if (o.common.explain) {
+                std::vector<std::string> labels;
+                if (s.form == "values") {
+                    labels = s.values[g].values();
+                    for (auto& l : labels) std::replace(l.begin(), l.end(), joint_separator, ',');
+                } else {
+                    for (std::size_t b = 0; b < 256; ++b) labels.push_back(byte_label(b));
+                }
                 explain_counts(ctx.out(), title, labels, counts, h, base, perplexity_note(o.perplexity, h, base));
                 continue;
             }
             double max_h = info::log_in_base(static_cast<double>(s.form == "bytes" ? 256 : distinct), base);
-            details = {{"n", io::json_count(n)}, {"distinct", distinct}, {"max_entropy", max_h},
-                       {"normalized", max_h > 0 ? h / max_h : 0.0}};
-            if (o.perplexity) details["entropy"] = h;
+            if (ctx.json()) {  // CSV and TSV print none of it: thousands of groups would build it for nothing
+                details = {{"n", io::json_count(n)}, {"distinct", distinct}, {"max_entropy", max_h},
+                           {"normalized", max_h > 0 ? h / max_h : 0.0}};
+                if (o.perplexity) details["entropy"] = h;
+            }
             value = reported(o, h);
         } else {
             const auto& t = s.tables[g];
             double ha = info::entropy_of_counts(t.first().counts(), base);
             double hb = info::entropy_of_counts(t.second().counts(), base);
             double hab = info::joint_entropy(t, base);
-            details = {{"n", io::json_count(t.total())}, {"h_a", ha}, {"h_b", hb}, {"h_ab", hab}};
+            if (ctx.json()) details = {{"n", io::json_count(t.total())}, {"h_a", ha}, {"h_b", hb}, {"h_ab", hab}};
             std::string A = joined(s.columns), B = joined(s.given);
             if (s.form == "cond") {
                 value = info::conditional_entropy(t, base);
@@ -139,7 +141,7 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
                 }
             }
         }
-        results.push_back({s.groups.values(g), "", value, details});
+        results.push_back({s.groups.values(g), "", value, std::move(details)});
     }
     if (o.common.explain) return 0;
     return cli::print_results(ctx, layout, results);

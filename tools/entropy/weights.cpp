@@ -278,9 +278,12 @@ int run_weights(const Options& o, cli::Context& ctx) {
                 continue;
             }
             double max_h = info::log_in_base(static_cast<double>(s.outcomes), o.base());
-            nlohmann::json details = {{"n", s.outcomes}, {"distinct", s.nonzero}, {"weight_sum", s.sum.value()},
-                                      {"max_entropy", max_h}, {"normalized", max_h > 0 ? h / max_h : 0.0}};
-            if (o.perplexity) details["entropy"] = h;
+            nlohmann::json details = nlohmann::json::object();
+            if (ctx.json()) {  // CSV and TSV print none of it
+                details = {{"n", s.outcomes}, {"distinct", s.nonzero}, {"weight_sum", s.sum.value()},
+                           {"max_entropy", max_h}, {"normalized", max_h > 0 ? h / max_h : 0.0}};
+                if (o.perplexity) details["entropy"] = h;
+            }
             results.push_back({groups.values(g), cols.size() > 1 ? name : "", reported(o, h), details});
         }
     }
