@@ -15,8 +15,10 @@
 #include "io/json_rows.hpp"
 #include "io/number.hpp"
 #include "io/table_writer.hpp"
+#include "parallel_for.hpp"
 
 #include <cmath>
+#include <exception>
 #include <future>
 #include <iostream>
 #include <limits>
@@ -389,13 +391,14 @@ struct GroupCounts {
     double outside[2] = {0, 0};
 };
 
-GroupCounts counts_of(const Options& o, const Samples& s, const GroupData& g) {
+// `describe`: with what --to json shows of the bins (c.bins).
+GroupCounts counts_of(const Options& o, const Samples& s, const GroupData& g, bool describe) {
     GroupCounts c;
     if (s.kind == Kind::categorical) {
         auto m = info::match_outcomes(g.frequencies[0].values(), g.frequencies[0].counts(),
                                       g.frequencies[1].values(), g.frequencies[1].counts());
         c.outcomes = std::move(m.names), c.a = std::move(m.p), c.b = std::move(m.q);
-        c.bins = {{"method", "categorical"}, {"count", c.outcomes.size()}, {"outcomes", c.outcomes}};
+        if (describe) c.bins = {{"method", "categorical"}, {"count", c.outcomes.size()}, {"outcomes", c.outcomes}};
         return c;
     }
     info::Bins bins = bins_of(o, s, g);
@@ -409,6 +412,7 @@ GroupCounts counts_of(const Options& o, const Samples& s, const GroupData& g) {
     for (std::size_t i = 0; i < bins.size(); ++i) c.outcomes.push_back(bin_name(bins, i));
     c.a = counts[0].counts, c.b = counts[1].counts;
     for (int side = 0; side < 2; ++side) c.outside[side] = counts[side].below + counts[side].above;
+    if (!describe) return c;
     std::string from = s.fixed ? "--range" : o.quantile_bins ? "quantiles of A" : "pooled range of A and B";
     nlohmann::json edges = nlohmann::json::array();
     for (double e : bins.edges) edges.push_back(e);
@@ -456,45 +460,76 @@ int print_partial(const Options& o, cli::Context& ctx, const Samples& s) {
     return 0;
 }
 
+// What one group gives before anything is printed: its counts, then P and Q
+// and their comparison. An error is kept at its stage and thrown in its turn,
+// after the notes of the groups before it, as a loop over the groups would.
+struct Prepared {
+    std::string where;
+    GroupCounts counts;
+    std::exception_ptr counts_error;  // deciding the bins or counting
+    std::vector<double> p, q;
+    Comparison cmp;
+    std::exception_ptr compare_error;  // a sample with no values
+};
+
+Prepared prepare(const Options& o, const Samples& s, std::size_t g, bool describe) {
+    Prepared r;
+    r.where = group_label(s, g);
+    const std::string prefix = r.where.empty() ? "" : r.where + ": ";
+    try {
+        r.counts = counts_of(o, s, s.data[g], describe);
+    } catch (const InputError& e) {
+        r.counts_error = std::make_exception_ptr(InputError(prefix + e.message()));
+        return r;
+    } catch (...) {  // a usage error (too many bins), thrown as it is
+        r.counts_error = std::current_exception();
+        return r;
+    }
+    const std::string in_bins = s.kind == Kind::numeric ? " in the bins" : "";
+    try {
+        r.p = info::normalized(r.counts.a, {o.smooth, info::WeightReading::divide_by_sum});
+    } catch (const InputError&) {
+        r.compare_error =
+            std::make_exception_ptr(InputError(prefix + "sample A (" + s.names[0] + ") has no values" + in_bins));
+        return r;
+    }
+    try {
+        r.q = info::normalized(r.counts.b, {o.smooth, info::WeightReading::divide_by_sum});
+    } catch (const InputError&) {
+        r.compare_error =
+            std::make_exception_ptr(InputError(prefix + "sample B (" + s.names[1] + ") has no values" + in_bins));
+        return r;
+    }
+    r.cmp = compare(r.p, r.q, o.base());
+    return r;
+}
+
 int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
     if (s.data.empty()) throw InputError("no data rows");
+    // The groups are independent: prepared on the threads (one group alone
+    // shares its binning out instead), then printed in order on this one.
+    std::vector<Prepared> prepared(s.data.size());
+    parallel_for(s.data.size(), s.threads, [&](std::size_t g) { prepared[g] = prepare(o, s, g, ctx.json()); });
     std::vector<Row> rows;
-    double base = o.base();
     auto conv = conventions(o, s.names[0], s.names[1]);
     conv["samples"] = {{"p", "A = " + s.names[0]}, {"q", "B = " + s.names[1]}};
     bool single = s.group_names.empty();
     for (std::size_t g = 0; g < s.data.size(); ++g) {
-        std::string where = group_label(s, g);
-        std::string prefix = where.empty() ? "" : where + ": ";
-        GroupCounts c;
-        try {
-            c = counts_of(o, s, s.data[g]);
-        } catch (const InputError& e) {
-            throw InputError(prefix + e.message());
-        }
+        Prepared& r = prepared[g];
+        if (r.counts_error) std::rethrow_exception(r.counts_error);
+        const GroupCounts& c = r.counts;
+        const std::string prefix = r.where.empty() ? "" : r.where + ": ";
         for (int side = 0; side < 2; ++side)
             if (c.outside[side] > 0)
                 ctx.note(prefix + io::format_number(c.outside[side]) + " values of " + s.names[side] +
                          " fall outside the --range bins and were not counted");
-        std::vector<double> p, q;
-        std::string in_bins = s.kind == Kind::numeric ? " in the bins" : "";
-        try {
-            p = info::normalized(c.a, {o.smooth, info::WeightReading::divide_by_sum});
-        } catch (const InputError& e) {
-            throw InputError(prefix + "sample A (" + s.names[0] + ") has no values" + in_bins);
-        }
-        try {
-            q = info::normalized(c.b, {o.smooth, info::WeightReading::divide_by_sum});
-        } catch (const InputError& e) {
-            throw InputError(prefix + "sample B (" + s.names[1] + ") has no values" + in_bins);
-        }
-        Comparison cmp = compare(p, q, base);
+        if (r.compare_error) std::rethrow_exception(r.compare_error);
         if (o.common.explain) {
             if (g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
-            explain(o, ctx, where, c.outcomes, p, q, cmp);
+            explain(o, ctx, r.where, c.outcomes, r.p, r.q, r.cmp);
             continue;
         }
-        note_infinities(o, ctx, cmp, p, q, c.outcomes, where);
+        note_infinities(o, ctx, r.cmp, r.p, r.q, c.outcomes, r.where);
         nlohmann::json details = nlohmann::json::object();
         if (ctx.json()) {  // CSV and TSV print none of it: 10,000 groups built it for nothing
             details = {{"bins", c.bins}, {"counts_p", counts_json(c.a)}, {"counts_q", counts_json(c.b)}};
@@ -503,7 +538,7 @@ int compare_samples(const Options& o, cli::Context& ctx, const Samples& s) {
                 details = nlohmann::json::object();
             }
         }
-        rows.push_back({s.groups.values(g), metric_values(o.metric, cmp), details});
+        rows.push_back({s.groups.values(g), metric_values(o.metric, r.cmp), details});
     }
     if (o.common.explain) return 0;
     return print_rows(o, ctx, s.group_names, rows, conv);
