@@ -9,9 +9,11 @@
 #include "io/group_shards.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
+#include "parallel_for.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 
 namespace mlm::kl_tool {
 
@@ -189,42 +191,68 @@ std::vector<double> normalized_side(const Options& o, const std::vector<double>&
     }
 }
 
-// Compares the sides group by group and prints the results.
-int compare_sets(const Options& o, cli::Context& ctx, const SideSet& p, const SideSet& q,
-                 const std::vector<std::string>& group_names) {
-    io::GroupIndex q_index(std::vector<std::size_t>{});
-    for (const auto& k : q.keys) q_index.id(k);
-    std::vector<Row> rows;
-    double base = o.base();
-    for (std::size_t g = 0; g < p.sides.size(); ++g) {
-        const auto& key = p.keys[g];
-        std::size_t qg = q_index.id(key);
-        std::string where = group_label(group_names, key);
-        if (qg >= q.sides.size()) throw InputError("group " + where + " has no rows in " + q.name);
-        const Side& ps = p.sides[g];
-        const Side& qs = q.sides[qg];
-        std::vector<std::string> names;
+// One group's P and Q normalized and compared, before anything is printed;
+// an error is kept, to be thrown in its turn.
+struct Compared {
+    std::vector<std::string> names;
+    std::vector<double> pn, qn;
+    Comparison c;
+    std::exception_ptr error;
+};
+
+Compared compare_group(const Options& o, const SideSet& p, const Side& ps, const SideSet& q, const Side& qs,
+                       const std::string& where) {
+    Compared r;
+    try {
         std::vector<double> pw, qw;
         if (!o.labels.empty()) {
             auto m = info::match_outcomes(ps.names, ps.weights, qs.names, qs.weights);
-            names = std::move(m.names), pw = std::move(m.p), qw = std::move(m.q);
+            r.names = std::move(m.names), pw = std::move(m.p), qw = std::move(m.q);
         } else {
             if (ps.weights.size() != qs.weights.size())
                 throw InputError((where.empty() ? "" : where + ": ") + "P has " + std::to_string(ps.weights.size()) +
                                  " outcomes but Q has " + std::to_string(qs.weights.size()) +
                                  " (--labels COL matches outcomes by name)");
-            names = ps.names, pw = ps.weights, qw = qs.weights;
+            r.names = ps.names, pw = ps.weights, qw = qs.weights;
         }
-        auto pn = normalized_side(o, pw, p.name, where);
-        auto qn = normalized_side(o, qw, q.name, where);
-        Comparison c = compare(pn, qn, base);
+        r.pn = normalized_side(o, pw, p.name, where);
+        r.qn = normalized_side(o, qw, q.name, where);
+        r.c = compare(r.pn, r.qn, o.base());
+    } catch (...) {
+        r.error = std::current_exception();
+    }
+    return r;
+}
+
+// Compares the sides group by group and prints the results. The groups are
+// compared on the --threads threads, then printed in order, each error in
+// its turn, after the notes of the groups before it.
+int compare_sets(const Options& o, cli::Context& ctx, const SideSet& p, const SideSet& q,
+                 const std::vector<std::string>& group_names) {
+    io::GroupIndex q_index(std::vector<std::size_t>{});
+    for (const auto& k : q.keys) q_index.id(k);
+    std::vector<std::size_t> q_of(p.sides.size());
+    std::vector<std::string> where(p.sides.size());
+    for (std::size_t g = 0; g < p.sides.size(); ++g) {
+        q_of[g] = q_index.id(p.keys[g]);
+        where[g] = group_label(group_names, p.keys[g]);
+    }
+    std::vector<Compared> compared(p.sides.size());
+    parallel_for(p.sides.size(), cli::read_options(ctx.options()).threads, [&](std::size_t g) {
+        if (q_of[g] < q.sides.size()) compared[g] = compare_group(o, p, p.sides[g], q, q.sides[q_of[g]], where[g]);
+    });
+    std::vector<Row> rows;
+    for (std::size_t g = 0; g < p.sides.size(); ++g) {
+        if (q_of[g] >= q.sides.size()) throw InputError("group " + where[g] + " has no rows in " + q.name);
+        Compared& r = compared[g];
+        if (r.error) std::rethrow_exception(r.error);
         if (o.common.explain) {
             if (g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
-            explain(o, ctx, where, names, pn, qn, c);
+            explain(o, ctx, where[g], r.names, r.pn, r.qn, r.c);
             continue;
         }
-        note_infinities(o, ctx, c, pn, qn, names, where);
-        rows.push_back({key, metric_values(o.metric, c), {{"outcomes", pn.size()}}});
+        note_infinities(o, ctx, r.c, r.pn, r.qn, r.names, where[g]);
+        rows.push_back({p.keys[g], metric_values(o.metric, r.c), {{"outcomes", r.pn.size()}}});
     }
     io::GroupIndex p_index(std::vector<std::size_t>{});
     for (const auto& k : p.keys) p_index.id(k);
