@@ -6,9 +6,11 @@
 #include "info/entropy.hpp"
 #include "io/number.hpp"
 #include "io/table_writer.hpp"
+#include "parallel_for.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <numeric>
 #include <nlohmann/json.hpp>
 
@@ -49,6 +51,52 @@ void explain_counts(io::Output& out, const std::string& title, const std::vector
 
 std::string fmt(double x) { return io::format_number(x, 6); }
 
+// A group's counts and entropies: what takes the time after the reading, for
+// thousands of groups, so it is computed for every group on the threads
+// before the groups are printed in order.
+struct Figures {
+    double n = 0, h = 0;     // values, bytes: rows counted and H(X)
+    std::size_t distinct = 0;
+    double ha = 0, hb = 0, hab = 0, value = 0, mi = 0;  // cond, mi
+    std::exception_ptr error;
+};
+
+// Group g's counts, values or bytes.
+const std::vector<double>& counts_of(const CountState& s, std::size_t g, std::vector<double>& byte_counts) {
+    if (s.form == "values") return s.values[g].counts();
+    byte_counts.assign(s.bytes[g].begin(), s.bytes[g].end());
+    return byte_counts;
+}
+
+Figures figures_of(const Options& o, const CountState& s, std::size_t g) {
+    const double base = o.base();
+    Figures f;
+    try {
+        if (s.form == "values" || s.form == "bytes") {
+            std::vector<double> byte_counts;
+            const std::vector<double>& counts = counts_of(s, g, byte_counts);
+            f.n = std::accumulate(counts.begin(), counts.end(), 0.0);
+            if (f.n == 0) throw InputError("no data: the input is empty");
+            f.distinct = std::count_if(counts.begin(), counts.end(), [](double c) { return c > 0; });
+            f.h = info::entropy_of_counts(counts, base);
+        } else {
+            const auto& t = s.tables[g];
+            f.ha = info::entropy_of_counts(t.first().counts(), base);
+            f.hb = info::entropy_of_counts(t.second().counts(), base);
+            f.hab = info::joint_entropy(t, base);
+            if (s.form == "cond") {
+                f.value = info::conditional_entropy(t, base);
+            } else {
+                f.mi = info::mutual_information(t, base);
+                f.value = o.normalized ? info::normalized_mutual_information(t) : f.mi;
+            }
+        }
+    } catch (...) {
+        f.error = std::current_exception();
+    }
+    return f;
+}
+
 }  // namespace
 
 int print_count_results(const Options& o, cli::Context& ctx, const CountState& s) {
@@ -68,8 +116,13 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
     if (s.form == "mi" && o.normalized) layout.conventions = {{"average", "arithmetic"}, {"form", "mi"}};
     std::string lg = log_name(base), unit = unit_of(base);
 
+    std::vector<Figures> figures(s.group_count());
+    parallel_for(figures.size(), cli::read_options(ctx.options()).threads,
+                 [&](std::size_t g) { figures[g] = figures_of(o, s, g); });
     std::vector<cli::Result> results;
     for (std::size_t g = 0; g < s.group_count(); ++g) {
+        const Figures& f = figures[g];
+        if (f.error) std::rethrow_exception(f.error);
         if (o.common.explain && g > 0) ctx.out() << "\n";  // a blank line between the groups' walkthroughs
         std::string title;
         for (std::size_t k = 0; k < s.group_by.size(); ++k)
@@ -77,14 +130,11 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
         double value = 0;
         nlohmann::json details = nlohmann::json::object();
         if (s.form == "values" || s.form == "bytes") {
-            std::vector<double> byte_counts;
-            if (s.form == "bytes") byte_counts.assign(s.bytes[g].begin(), s.bytes[g].end());
-            const std::vector<double>& counts = s.form == "values" ? s.values[g].counts() : byte_counts;
-            double n = std::accumulate(counts.begin(), counts.end(), 0.0);
-            if (n == 0) throw InputError("no data: the input is empty");
-            std::size_t distinct = std::count_if(counts.begin(), counts.end(), [](double c) { return c > 0; });
-            double h = info::entropy_of_counts(counts, base);
+            const double n = f.n, h = f.h;
+            const std::size_t distinct = f.distinct;
             if (o.common.explain) {
+                std::vector<double> byte_counts;
+                const std::vector<double>& counts = counts_of(s, g, byte_counts);
                 std::vector<std::string> labels;
                 if (s.form == "values") {
                     labels = s.values[g].values();
@@ -104,13 +154,11 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
             value = reported(o, h);
         } else {
             const auto& t = s.tables[g];
-            double ha = info::entropy_of_counts(t.first().counts(), base);
-            double hb = info::entropy_of_counts(t.second().counts(), base);
-            double hab = info::joint_entropy(t, base);
+            const double ha = f.ha, hb = f.hb, hab = f.hab;
             if (ctx.json()) details = {{"n", io::json_count(t.total())}, {"h_a", ha}, {"h_b", hb}, {"h_ab", hab}};
             std::string A = joined(s.columns), B = joined(s.given);
+            value = f.value;
             if (s.form == "cond") {
-                value = info::conditional_entropy(t, base);
                 if (o.common.explain) {
                     if (!title.empty()) ctx.out() << title << "\n\n";
                     ctx.out() << "Conditional entropy  H(A|B) = -sum p(a,b) " << lg << " p(a,b)/p(b) = H(A,B) - H(B)\n\n"
@@ -123,8 +171,7 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
                     continue;
                 }
             } else {
-                double mi = info::mutual_information(t, base);
-                value = o.normalized ? info::normalized_mutual_information(t) : mi;
+                const double mi = f.mi;
                 if (o.common.explain) {
                     if (!title.empty()) ctx.out() << title << "\n\n";
                     ctx.out() << "Mutual information  I(A;B) = sum p(a,b) " << lg << " p(a,b)/(p(a)p(b))\n"
