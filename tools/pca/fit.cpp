@@ -93,13 +93,13 @@ struct ChunkMoments {
 // `hold` is how many bytes of rows to hold for the scores: 0 for none, the
 // largest size_t when the input cannot be read again.
 //
-// Without scores, each chunk's moments are computed on the thread that parsed
-// it and merged here in input order, so the result does not depend on the
-// number of threads. Rows held for the scores are projected per reader block,
-// the blocks a second read of the file gives: with scores the rows are read in
-// those blocks, on this thread, whether they are held or not.
-Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, std::size_t hold,
-                 bool scores) {
+// Each chunk's moments are computed on the thread that parsed it and merged
+// here in input order, so the result does not depend on the number of
+// threads, and the fit is the one --emit summary makes. Rows held for the
+// scores are held in those chunks and projected chunk by chunk, as a second
+// read of the file projects them: the same rows in each product, so the same
+// bits whether they were held or read again.
+Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel, std::size_t hold) {
     const linalg::PcaMethod method = linalg::method_from_name(o.method);
     const auto d = static_cast<Eigen::Index>(sel.features.size());
     const bool in_memory = method == linalg::PcaMethod::svd || method == linalg::PcaMethod::randomized;
@@ -109,10 +109,9 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
     Pass1 p{full ? linalg::Moments(d) : linalg::Moments::diagonal(d), std::nullopt};
     // auto holds rows while they are no more than the columns: the exact SVD route.
     if (!o.partial && (hold > 0 || in_memory || automatic)) p.held.emplace(d, sel.keep.size());
-    // Folds one block in: straight into the moments, or `apart` (its own
-    // moments, then a merge, as the parsing threads compute them), with `own`
-    // those moments when a parsing thread computed them already.
-    auto absorb = [&](const io::RowBlock& block, bool apart, const linalg::Moments* own) {
+    // Folds one chunk in: its own moments, then a merge, with `own` those
+    // moments when its parsing thread computed them already.
+    auto absorb = [&](const io::RowBlock& block, const linalg::Moments* own) {
         const auto m = static_cast<std::int64_t>(block.rows());
         if (automatic && p.held && p.moments.count() + m > d) {
             // The rows now outnumber the columns: the cov route, which needs the
@@ -124,9 +123,7 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
             }
             if (hold == 0) p.held.reset();
         }
-        if (!apart) {
-            p.moments.add_block(block.matrix());
-        } else if (own && own->full() == p.moments.full()) {
+        if (own && own->full() == p.moments.full()) {
             p.moments.merge(*own);
         } else {
             linalg::Moments kind = p.moments.full() ? linalg::Moments(d) : linalg::Moments::diagonal(d);
@@ -139,12 +136,6 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
         const bool factorized = in_memory || (automatic && p.moments.count() <= d);
         if (!factorized && p.held->bytes() > hold) p.held.reset();
     };
-    if (scores) {  // held or not (MLM_PCA_HOLD_MB), the same fit: the same bits
-        io::RowBlock block;
-        const std::size_t rows = block_rows(sel.features.size());
-        while (table.read_block(block, rows)) absorb(block, false, nullptr);
-        return p;
-    }
     // Set once the automatic route needs full co-moments: from then on the
     // parsing threads compute them. Which thread computes a chunk's moments
     // does not change their bits.
@@ -161,7 +152,7 @@ Pass1 first_pass(const Options& o, io::TableReader& table, const Selection& sel,
             return part;
         },
         [&](ChunkMoments&& part) {
-            absorb(part.rows, true, part.moments ? &*part.moments : nullptr);
+            absorb(part.rows, part.moments ? &*part.moments : nullptr);
             if (p.moments.full()) went_full.store(true, std::memory_order_relaxed);
         });
     return p;
@@ -190,7 +181,7 @@ int run_fit(const Options& o, cli::Context& ctx) {
                          " columns: choose fewer with -c");
     const std::optional<std::vector<Stamp>> before = stamps(o);
     const std::size_t hold = !scores ? 0 : before ? hold_budget() : std::numeric_limits<std::size_t>::max();
-    Pass1 p = first_pass(o, table, sel, hold, scores);
+    Pass1 p = first_pass(o, table, sel, hold);
     ctx.report_skipped(table);
     if (o.partial) {
         io::write_json(ctx.out(), linalg::partial_json({sel.feature_names, p.moments}));
@@ -247,13 +238,18 @@ int run_fit(const Options& o, cli::Context& ctx) {
                           "its scores would belong to another fit (read it from a copy)");
         io::TableReader again = ctx.open_table();
         select_by_name(o, again, model.features);  // asks the reader for the model's columns
-        io::RowBlock block;
+        struct Projected {
+            io::RowBlock rows;
+            Eigen::MatrixXd scores;
+        };
         std::int64_t seen = 0;
-        while (again.read_block(block, block_rows(d))) {
-            seen += static_cast<std::int64_t>(block.rows());
-            if (seen > n) break;
-            out.write(block, linalg::transform(model, block.matrix()));
-        }
+        // Projected chunk by chunk on the parsing threads, written in order.
+        io::map_chunks(
+            again, [&](const io::RowBlock& b) { return Projected{b, linalg::transform(model, b.matrix())}; },
+            [&](Projected&& part) {
+                seen += static_cast<std::int64_t>(part.rows.rows());
+                if (seen <= n) out.write(part.rows, std::move(part.scores));
+            });
         if (seen != n || stamps(o) != before)
             throw IoError(again.file() + ": the input changed while it was read twice (" +
                           std::to_string(n) + " rows fitted, " + (seen > n ? "more" : std::to_string(seen)) +
