@@ -46,9 +46,7 @@ int run_apply(const Options& o, cli::Context& ctx) {
     io::TableReader table = ctx.open_table();
     const Selection sel = select_by_name(o, table, model.features);
     RowWriter out(ctx, sel.keep_names, component_names(model.kept()));
-    io::RowBlock block;
-    while (table.read_block(block, block_rows(model.features.size())))
-        out.write(block, linalg::transform(model, block.matrix()));
+    write_projected(table, out, [&](const io::RowBlock& b) { return linalg::transform(model, b.matrix()); });
     out.finish();
     ctx.report_skipped(table);
     return 0;
@@ -61,9 +59,7 @@ int run_inverse(const Options& o, cli::Context& ctx) {
     // Fewer scores than components: reconstruct from the leading ones.
     model.components = model.components.topRows(static_cast<Eigen::Index>(sel.features.size())).eval();
     RowWriter out(ctx, sel.keep_names, model.features);
-    io::RowBlock block;
-    while (table.read_block(block, block_rows(model.features.size())))
-        out.write(block, linalg::inverse_transform(model, block.matrix()));
+    write_projected(table, out, [&](const io::RowBlock& b) { return linalg::inverse_transform(model, b.matrix()); });
     out.finish();
     ctx.report_skipped(table);
     return 0;

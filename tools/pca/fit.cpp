@@ -238,18 +238,8 @@ int run_fit(const Options& o, cli::Context& ctx) {
                           "its scores would belong to another fit (read it from a copy)");
         io::TableReader again = ctx.open_table();
         select_by_name(o, again, model.features);  // asks the reader for the model's columns
-        struct Projected {
-            io::RowBlock rows;
-            Eigen::MatrixXd scores;
-        };
-        std::int64_t seen = 0;
-        // Projected chunk by chunk on the parsing threads, written in order.
-        io::map_chunks(
-            again, [&](const io::RowBlock& b) { return Projected{b, linalg::transform(model, b.matrix())}; },
-            [&](Projected&& part) {
-                seen += static_cast<std::int64_t>(part.rows.rows());
-                if (seen <= n) out.write(part.rows, std::move(part.scores));
-            });
+        const std::int64_t seen = write_projected(
+            again, out, [&](const io::RowBlock& b) { return linalg::transform(model, b.matrix()); }, n);
         if (seen != n || stamps(o) != before)
             throw IoError(again.file() + ": the input changed while it was read twice (" +
                           std::to_string(n) + " rows fitted, " + (seen > n ? "more" : std::to_string(seen)) +

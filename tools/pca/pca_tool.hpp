@@ -14,6 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,9 +97,14 @@ private:
 Eigen::MatrixXd model_columns(const linalg::PcaModel& model, const Selection& sel,
                               const Eigen::Ref<const Eigen::MatrixXd>& x);
 
-// Rows a reader block holds for d columns: about 1 MB of numbers, at most
-// 4096 rows, so wide rows (20,000 columns) do not make 650 MB blocks.
-std::size_t block_rows(std::size_t d);
+// Every chunk of `table` through `project` on the parsing threads, its rows
+// written to `out` in input order, up to `limit` rows; the rows read. Chunks,
+// not reader blocks: the scores of a fit, of a second read and of apply are
+// then the same products of the same rows, whatever the thread count, and
+// the same bytes.
+std::int64_t write_projected(io::TableReader& table, RowWriter& out,
+                             const std::function<Eigen::MatrixXd(const io::RowBlock&)>& project,
+                             std::int64_t limit = std::numeric_limits<std::int64_t>::max());
 
 // "PC1", ..., "PCk".
 std::vector<std::string> component_names(Eigen::Index k);

@@ -84,8 +84,21 @@ Eigen::MatrixXd model_columns(const linalg::PcaModel& model, const Selection& se
     return x(Eigen::all, at);
 }
 
-std::size_t block_rows(std::size_t d) {
-    return std::clamp<std::size_t>((std::size_t{1} << 17) / std::max<std::size_t>(1, d), 1, 4096);
+std::int64_t write_projected(io::TableReader& table, RowWriter& out,
+                             const std::function<Eigen::MatrixXd(const io::RowBlock&)>& project,
+                             std::int64_t limit) {
+    struct Projected {
+        io::RowBlock rows;
+        Eigen::MatrixXd values;
+    };
+    std::int64_t seen = 0;
+    io::map_chunks(
+        table, [&](const io::RowBlock& b) { return Projected{b, project(b)}; },
+        [&](Projected&& part) {
+            seen += static_cast<std::int64_t>(part.rows.rows());
+            if (seen <= limit) out.write(part.rows, std::move(part.values));
+        });
+    return seen;
 }
 
 std::vector<std::string> component_names(Eigen::Index k) {
