@@ -485,21 +485,19 @@ Prepared prepare(const Options& o, const Samples& s, std::size_t g, bool describ
         r.counts_error = std::current_exception();
         return r;
     }
-    const std::string in_bins = s.kind == Kind::numeric ? " in the bins" : "";
-    try {
-        r.p = info::normalized(r.counts.a, {o.smooth, info::WeightReading::divide_by_sum});
-    } catch (const InputError&) {
-        r.compare_error =
-            std::make_exception_ptr(InputError(prefix + "sample A (" + s.names[0] + ") has no values" + in_bins));
-        return r;
-    }
-    try {
-        r.q = info::normalized(r.counts.b, {o.smooth, info::WeightReading::divide_by_sum});
-    } catch (const InputError&) {
-        r.compare_error =
-            std::make_exception_ptr(InputError(prefix + "sample B (" + s.names[1] + ") has no values" + in_bins));
-        return r;
-    }
+    // P or Q from one side's counts; false (the error kept) when the side has no values.
+    auto normalized = [&](int side, const std::vector<double>& counts, std::vector<double>& out) {
+        try {
+            out = info::normalized(counts, {o.smooth, info::WeightReading::divide_by_sum});
+            return true;
+        } catch (const InputError&) {
+            r.compare_error = std::make_exception_ptr(
+                InputError(prefix + "sample " + (side ? "B (" : "A (") + s.names[side] + ") has no values" +
+                           (s.kind == Kind::numeric ? " in the bins" : "")));
+            return false;
+        }
+    };
+    if (!normalized(0, r.counts.a, r.p) || !normalized(1, r.counts.b, r.q)) return r;
     r.cmp = compare(r.p, r.q, o.base());
     return r;
 }
