@@ -110,8 +110,11 @@ Eigen::VectorXd cumulative_sum(const Eigen::VectorXd& values);
 // (searchsorted(cumsum, fraction, side="right") + 1), at most ratios.size().
 Eigen::Index components_for_variance(const Eigen::VectorXd& ratios, double fraction);
 
-// Scores of rows (one per row, columns in model.features order): n x k.
+// Scores of rows (one per row, columns in model.features order): n x k. The
+// row-major form takes a reader's block as it is, without a copy of the whole.
+using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 Eigen::MatrixXd transform(const PcaModel& model, const Eigen::Ref<const Eigen::MatrixXd>& rows);
+Eigen::MatrixXd transform(const PcaModel& model, const Eigen::Map<const RowMajorMatrix>& rows);
 
 // Rows reconstructed from scores (n x k) in the original units: n x d.
 Eigen::MatrixXd inverse_transform(const PcaModel& model,
