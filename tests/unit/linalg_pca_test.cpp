@@ -420,3 +420,33 @@ TEST_CASE("pca: one column of 1 and 1e300 scores +-5e299 (the squares overflow, 
     CHECK_THAT(scores(0, 0), WithinRel(1e308, 1e-15));
     CHECK_THAT(scores(1, 0), WithinRel(-1e308, 1e-15));
 }
+
+TEST_CASE("pca: a row-major block is projected as the same rows in column order are, to a few ulps",
+          "[pca][transform]") {
+    // 1,000 rows: three steps of 256 and a remainder; plain, standardized,
+    // whitened, and data near 1e300 (the per-column units path).
+    Eigen::MatrixXd x(1000, 5);
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+        for (Eigen::Index j = 0; j < x.cols(); ++j)
+            x(i, j) = std::sin(0.37 * static_cast<double>(i * (j + 1))) * static_cast<double>(j + 1) +
+                      0.01 * static_cast<double>(i % 13);
+    for (double magnitude : {1.0, 1e300}) {
+        const Eigen::MatrixXd data = x * magnitude;
+        for (int variant = 0; variant < (magnitude > 1 ? 2 : 3); ++variant) {  // no whitening of variances past a double
+            INFO("magnitude " << magnitude << ", variant " << variant);
+            PcaSettings s;
+            s.components = 3;
+            s.standardize = variant == 1;
+            s.whiten = variant == 2;
+            const PcaModel model = fit_rows(data, names(5), s);
+            const RowMajorMatrix rows = data;
+            const Eigen::MatrixXd by_rows = transform(model, Eigen::Map<const RowMajorMatrix>(rows.data(), rows.rows(), rows.cols()));
+            const Eigen::MatrixXd by_columns = transform(model, data);
+            REQUIRE(by_rows.rows() == 1000);
+            REQUIRE(by_rows.cols() == 3);
+            const double scale = by_columns.cwiseAbs().maxCoeff();
+            REQUIRE(std::isfinite(scale));
+            CHECK((by_rows - by_columns).cwiseAbs().maxCoeff() <= 16 * std::numeric_limits<double>::epsilon() * scale);
+        }
+    }
+}
