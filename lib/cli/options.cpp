@@ -93,8 +93,10 @@ io::ReadOptions read_options(const StandardOptions& o) {
     r.header = o.header ? io::HeaderMode::present
                         : o.no_header ? io::HeaderMode::absent : io::HeaderMode::detect;
     r.skip_missing = o.skip_missing;
-    r.threads = o.threads ? o.threads : default_threads();
+    r.threads = thread_count(o);
     return r;
 }
+
+std::size_t thread_count(const StandardOptions& o) { return o.threads ? o.threads : default_threads(); }
 
 }  // namespace mlm::cli

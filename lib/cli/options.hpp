@@ -51,4 +51,8 @@ void add_standard_options(Command& command, StandardOptions& o, unsigned feature
 // The reader settings the options describe.
 io::ReadOptions read_options(const StandardOptions& o);
 
+// The threads to use: --threads, else MLM_THREADS, else the CPUs available
+// (what read_options gives the reader, for the work after the reading too).
+std::size_t thread_count(const StandardOptions& o);
+
 }  // namespace mlm::cli

@@ -117,7 +117,7 @@ int print_count_results(const Options& o, cli::Context& ctx, const CountState& s
     std::string lg = log_name(base), unit = unit_of(base);
 
     std::vector<Figures> figures(s.group_count());
-    parallel_for(figures.size(), cli::read_options(ctx.options()).threads,
+    parallel_for(figures.size(), cli::thread_count(ctx.options()),
                  [&](std::size_t g) { figures[g] = figures_of(o, s, g); });
     std::vector<cli::Result> results;
     for (std::size_t g = 0; g < s.group_count(); ++g) {

@@ -238,7 +238,7 @@ int compare_sets(const Options& o, cli::Context& ctx, const SideSet& p, const Si
         where[g] = group_label(group_names, p.keys[g]);
     }
     std::vector<Compared> compared(p.sides.size());
-    parallel_for(p.sides.size(), cli::read_options(ctx.options()).threads, [&](std::size_t g) {
+    parallel_for(p.sides.size(), cli::thread_count(ctx.options()), [&](std::size_t g) {
         if (q_of[g] < q.sides.size()) compared[g] = compare_group(o, p, p.sides[g], q, q.sides[q_of[g]], where[g]);
     });
     std::vector<Row> rows;

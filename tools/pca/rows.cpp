@@ -124,7 +124,7 @@ RowWriter::RowWriter(cli::Context& ctx, std::vector<std::string> keep_names,
     const io::OutFormat format = ctx_.out_format();
     if ((format == io::OutFormat::csv || format == io::OutFormat::tsv) && keep_names_.empty()) {
         delimiter_ = format == io::OutFormat::csv ? ',' : '\t';
-        const std::size_t threads = cli::read_options(ctx_.options()).threads;
+        const std::size_t threads = cli::thread_count(ctx_.options());
         if (threads > 1) blocks_.emplace(ctx_.out(), threads);
     }
 }
