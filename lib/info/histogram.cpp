@@ -49,9 +49,18 @@ std::vector<Run> runs_of(Pieces x, std::size_t threads) {
     return runs;
 }
 
-void check_finite(Pieces xs, const char* what, std::size_t threads) {
+struct Range {
+    double lo, hi;
+};
+
+// The smallest and largest of xs (+inf and -inf when it is empty), in the
+// same pass that checks every value is finite: an InputError names the first
+// that is not, by its 1-based position.
+Range finite_range(Pieces xs, const char* what, std::size_t threads) {
     auto runs = runs_of(xs, threads);
+    std::vector<Range> ranges(runs.size());
     parallel_for(runs.size(), threads, [&](std::size_t k) {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
         std::size_t position = runs[k].offset;
         for (auto piece : runs[k].pieces)
             for (double v : piece) {
@@ -59,23 +68,13 @@ void check_finite(Pieces xs, const char* what, std::size_t threads) {
                 if (!std::isfinite(v))
                     throw InputError(std::string(what) + " has a value that is not finite at position " +
                                      std::to_string(position) + "; it cannot decide bins");
+                lo = std::min(lo, v), hi = std::max(hi, v);
             }
-    });
-}
-
-// The smallest and largest of x (finite), +inf and -inf when x is empty.
-std::pair<double, double> range_of(Pieces x, std::size_t threads) {
-    auto runs = runs_of(x, threads);
-    std::vector<std::pair<double, double>> ranges(runs.size());
-    parallel_for(runs.size(), threads, [&](std::size_t k) {
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (auto piece : runs[k].pieces)
-            for (double v : piece) lo = std::min(lo, v), hi = std::max(hi, v);
         ranges[k] = {lo, hi};
     });
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (auto [l, h] : ranges) lo = std::min(lo, l), hi = std::max(hi, h);
-    return {lo, hi};
+    Range all{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    for (auto r : ranges) all.lo = std::min(all.lo, r.lo), all.hi = std::max(all.hi, r.hi);
+    return all;
 }
 
 // Partially orders x so that x[r] is the r-th smallest for every r in `ranks`
@@ -110,12 +109,14 @@ double lerp_numpy(double a, double b, double t) {
 }
 
 // The order statistics x_(r) for `ranks` (sorted, unique). Small inputs are
-// copied and partially ordered. Large ones take three passes and no copy:
-// min/max, counts in 4096 equal-width buckets (monotone in x, so a rank falls
+// copied and partially ordered. Large ones take two passes and no copy, given
+// x's smallest and largest (`range`, which the caller found while checking the
+// values): counts in 4096 equal-width buckets (monotone in x, so a rank falls
 // in a known bucket), then the members of just the buckets holding a rank,
 // which are ordered as above. Skewed data that crowds one bucket only makes
 // that bucket's selection bigger, never the answer wrong.
-std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& ranks, std::size_t threads) {
+std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& ranks, std::size_t threads,
+                                     Range range) {
     constexpr std::size_t buckets = 4096;
     std::vector<double> out(ranks.size());
     if (total_size(x) < 16 * buckets) {
@@ -125,7 +126,7 @@ std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& r
         for (std::size_t i = 0; i < ranks.size(); ++i) out[i] = copy[ranks[i]];
         return out;
     }
-    auto [lo, hi] = range_of(x, threads);
+    const double lo = range.lo, hi = range.hi;
     double scale = static_cast<double>(buckets) / (hi - lo);
     if (!(scale < std::numeric_limits<double>::infinity())) {  // all equal
         std::fill(out.begin(), out.end(), lo);
@@ -188,7 +189,7 @@ std::vector<double> order_statistics(Pieces x, const std::vector<std::size_t>& r
 }
 
 // The quantiles `qs` of `x`.
-std::vector<double> quantiles(Pieces x, std::span<const double> qs, std::size_t threads) {
+std::vector<double> quantiles(Pieces x, std::span<const double> qs, std::size_t threads, Range range) {
     std::size_t n = total_size(x);
     std::vector<std::size_t> ranks;
     for (double q : qs) {
@@ -198,7 +199,7 @@ std::vector<double> quantiles(Pieces x, std::span<const double> qs, std::size_t 
     }
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
-    std::vector<double> stats = order_statistics(x, ranks, threads);
+    std::vector<double> stats = order_statistics(x, ranks, threads, range);
     auto at = [&](std::size_t r) {
         return stats[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())];
     };
@@ -267,15 +268,14 @@ Bins equal_width_bins(double lo, double hi, std::size_t count) {
 }
 
 Bins freedman_diaconis_bins(Pieces a, Pieces b, std::size_t threads) {
-    check_finite(a, "sample A", threads);
-    check_finite(b, "sample B", threads);
+    const Range in_a = finite_range(a, "sample A", threads), in_b = finite_range(b, "sample B", threads);
     std::vector<std::span<const double>> pooled(a.begin(), a.end());  // A then B, not copied
     pooled.insert(pooled.end(), b.begin(), b.end());
     const std::size_t n = total_size(pooled);
     if (n == 0) throw InputError("no values to bin");
-    auto [first, last] = range_of(pooled, threads);
+    const double first = std::min(in_a.lo, in_b.lo), last = std::max(in_a.hi, in_b.hi);
     double q[] = {0.75, 0.25};
-    auto quartiles = quantiles(pooled, q, threads);
+    auto quartiles = quantiles(pooled, q, threads, {first, last});
     // Halves throughout: a range or IQR from -1e308 to 1e308 overflows a double.
     double half_iqr = quartiles[0] / 2 - quartiles[1] / 2;
     // width = 2·IQR·n^(-1/3); range / width in the same bits as numpy's, without overflow.
@@ -292,13 +292,13 @@ Bins freedman_diaconis_bins(Pieces a, Pieces b, std::size_t threads) {
 
 Bins quantile_bins(Pieces a, std::size_t count, std::size_t threads) {
     if (count == 0) throw UsageError("the number of quantile bins must be at least 1");
-    check_finite(a, "sample A", threads);
+    const Range range = finite_range(a, "sample A", threads);
     if (total_size(a) == 0) throw InputError("sample A is empty; it cannot decide quantile bins");
     std::vector<double> qs(count + 1);
     double step = 1.0 / static_cast<double>(count);  // numpy.linspace(0, 1, count + 1)
     for (std::size_t k = 0; k < count; ++k) qs[k] = static_cast<double>(k) * step;
     qs[count] = 1.0;
-    std::vector<double> cuts = quantiles(a, qs, threads);
+    std::vector<double> cuts = quantiles(a, qs, threads, range);
     Bins bins;
     bins.open_ends = true;
     for (double c : cuts)
