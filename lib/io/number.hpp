@@ -27,6 +27,7 @@ ParseResult parse_number_general(std::string_view text, double& value);
 inline bool parse_short_decimal(std::string_view text, double& value) {
     static constexpr double powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                         1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    if (text.size() > 17) return false;  // more than -, 15 digits and a point: no scan of long cells
     const char* p = text.data();
     const char* const end = p + text.size();
     const bool negative = p != end && *p == '-';

@@ -214,4 +214,8 @@ TEST_CASE("number: the short-decimal path declines what it cannot give exactly",
     CHECK(x == 123456789012345.0);
     CHECK(mlm::io::parse_short_decimal(".5", x));
     CHECK(x == 0.5);
+    // The longest cell it takes: a sign, 15 digits and a point (17 bytes).
+    CHECK(mlm::io::parse_short_decimal("-1234567890.12345", x));
+    CHECK(x == -1234567890.12345);
+    CHECK_FALSE(mlm::io::parse_short_decimal("-1234567890.123450", x));
 }

@@ -100,7 +100,9 @@ void explain(const Options& o, cli::Context& ctx, const prob::Distribution& d,
                 ", sd " + io::format_number(std::sqrt(v)) + ", entropy " +
                 io::format_number(prob::entropy(d)) + " nats\n";
     } else {
-        text += "\n" + std::string(meaning(function)) + ":\n";
+        text += '\n';
+        text += meaning(function);
+        text += ":\n";
         for (double x : points) {
             double y = function == "logpdf"     ? prob::logpdf(d, x)
                        : function == "cdf"      ? prob::cdf(d, x)
