@@ -26,6 +26,11 @@ public:
             (r.type == ColumnType::number ? number_columns_ : text_columns_).push_back(r.index);
         }
         views_.resize(need_);
+        if (text_columns_.empty() && !number_columns_.empty()) {
+            wanted_.assign(need_, 0);
+            for (std::size_t index : number_columns_) wanted_[index] = 1;
+            values_.resize(need_);
+        }
     }
 
     // Parses the lines of [begin, end) until the end or the first bad row.
@@ -49,7 +54,22 @@ private:
         std::size_t line = 0, k = 0;  // k: the fields of this line ended so far
         const char* start = begin;     // of the line
         const char* field = begin;     // of the field being read
+        bool direct = !wanted_.empty();
+        std::size_t direct_misses = 0;
+        const char* missed = nullptr;  // the line numbers_line last declined
         while (start < end) {
+            if (direct && field == start && start != missed) {
+                if (const char* next = numbers_line(start, end, line + 1)) {
+                    ++line;
+                    start = field = next;
+                    continue;
+                }
+                // Not a plain line of numbers: the scanner takes it, as it
+                // takes every line of a chunk where such lines are common.
+                direct = ++direct_misses < 64;
+                missed = start;
+                scan.seek(start);
+            }
             if (!scan.next()) {  // the last line, without a newline
                 row(start, end, field, k, ++line);
                 break;
@@ -72,6 +92,57 @@ private:
             k = 0;
         }
         return line;
+    }
+
+    // A line of numbers read straight from the chunk, in one pass as the
+    // digits are parsed (no masks, no views), when every selected cell is a
+    // number and the line is plain: no quote, no blank around a number, no
+    // missing cell, the right number of fields. Returns where the next line
+    // starts, or nullptr, having stored nothing, for any other line: split_fields
+    // then reads it cell by cell, which reports what is wrong with it.
+    const char* numbers_line(const char* p, const char* end, std::size_t line) {
+        const char delimiter = plan_.delimiter;
+        const std::size_t fields = plan_.names.size();
+        for (std::size_t i = 0; i < need_; ++i) {
+            if (wanted_[i]) {
+                const char* after = parse_short_decimal_prefix(p, end, values_[i]);
+                if (!after || (after != end && *after != delimiter && *after != '\n' && *after != '\r'))
+                    after = longer_number(p, end, values_[i]);
+                if (!after) return nullptr;
+                p = after;
+            } else {
+                while (p != end && *p != delimiter && *p != '\n' && *p != '"') ++p;
+            }
+            if (i + 1 == fields) break;
+            if (p == end || *p != delimiter) return nullptr;
+            ++p;
+        }
+        if (need_ < fields) {  // the fields after the last selected one: only counted
+            std::size_t k = need_ + 1;
+            for (; p != end && *p != '\n'; ++p) {
+                if (*p == '"') return nullptr;
+                k += *p == delimiter;
+            }
+            if (k != fields) return nullptr;
+        } else if (p != end && *p == '\r') {  // CRLF; a bare CR ends no line
+            ++p;
+        }
+        if (p != end && *p != '\n') return nullptr;
+        const char* next = p == end ? end : p + 1;
+        for (std::size_t index : number_columns_) store_.numbers.push_back(values_[index]);
+        store_.lines.push_back(line);
+        ++out_.rows;
+        return next;
+    }
+
+    // A number parse_short_decimal_prefix does not take (more digits, an
+    // exponent) that fast_float reads, finite and up to a delimiter or the
+    // line's end; nullptr otherwise.
+    [[gnu::noinline]] const char* longer_number(const char* p, const char* end, double& value) const {
+        auto r = fast_float::from_chars(p, end, value);
+        if (r.ec != std::errc() || r.ptr == p || !std::isfinite(value)) return nullptr;
+        if (r.ptr != end && *r.ptr != plan_.delimiter && *r.ptr != '\n' && *r.ptr != '\r') return nullptr;
+        return r.ptr;
     }
 
     // Takes the quote-free line [start, stop) whose fields before `field` are
@@ -216,6 +287,8 @@ private:
     std::size_t need_ = 0;
     std::vector<std::size_t> number_columns_, text_columns_;  // in request order
     std::vector<std::string_view> views_;
+    std::vector<char> wanted_;     // numbers_line: per field up to the last selected, whether selected
+    std::vector<double> values_;   // numbers_line: those fields' numbers
     std::vector<Cell> cells_;
     std::string scratch_;
 };

@@ -6,6 +6,10 @@
 // A line with a quote falls back to split_csv_line, so quoting reads as before.
 // Fields and lines are found in one pass over the chunk's masks of delimiters,
 // newlines and quotes (io/field_scan.hpp), not by a search per line and field.
+// When every selected column is a number, a plain line (no quote, blank,
+// missing cell or wrong count) is read straight through instead, each number
+// parsed where it starts and its end found by the parse: one pass over the
+// bytes, not two. Any other line goes the way of the masks.
 #pragma once
 
 #include "io/buffer_pool.hpp"

@@ -19,17 +19,15 @@ enum class ParseResult { ok, empty, invalid, out_of_range };
 // nan/inf, out of range, invalid.
 ParseResult parse_number_general(std::string_view text, double& value);
 
-// The commonest cell of all, [-]digits[.digits] with 1 to 15 digits, in one
-// pass: m / 10^k with m < 2^53 and k <= 15 is one correctly rounded division
-// of two exact doubles, the same double fast_float gives (its Clinger fast
-// path), at a third of the instructions. False, and `value` untouched, for
-// anything else.
-inline bool parse_short_decimal(std::string_view text, double& value) {
+// The commonest number of all, [-]digits[.digits] with 1 to 15 digits, read
+// from the start of [p, end) up to the first byte that cannot extend it: m /
+// 10^k with m < 2^53 and k <= 15 is one correctly rounded division of two
+// exact doubles, the same double fast_float gives (its Clinger fast path), at
+// a third of the instructions. Returns the byte after the number, or nullptr
+// (and `value` untouched) when the bytes there do not begin such a number.
+inline const char* parse_short_decimal_prefix(const char* p, const char* end, double& value) {
     static constexpr double powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                         1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    if (text.size() > 17) return false;  // more than -, 15 digits and a point: no scan of long cells
-    const char* p = text.data();
-    const char* const end = p + text.size();
     const bool negative = p != end && *p == '-';
     p += negative;
     const char* const first = p;
@@ -43,9 +41,20 @@ inline bool parse_short_decimal(std::string_view text, double& value) {
         fraction = static_cast<std::size_t>(p - point);
         digits += fraction;
     }
-    if (p != end || digits == 0 || digits > 15) return false;  // 15 digits: m < 10^15 < 2^53
+    if (digits == 0 || digits > 15) return nullptr;  // 15 digits: m < 10^15 < 2^53
     const double x = static_cast<double>(m) / powers[fraction];
     value = negative ? -x : x;
+    return p;
+}
+
+// The whole of `text` as parse_short_decimal_prefix reads it; false, and
+// `value` untouched, for anything else.
+inline bool parse_short_decimal(std::string_view text, double& value) {
+    if (text.size() > 17) return false;  // more than -, 15 digits and a point: no scan of long cells
+    const char* const end = text.data() + text.size();
+    double x;
+    if (parse_short_decimal_prefix(text.data(), end, x) != end) return false;
+    value = x;
     return true;
 }
 

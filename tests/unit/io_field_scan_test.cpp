@@ -11,6 +11,7 @@
 #include "error.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <memory>
 #include <random>
 #include <string>
@@ -301,4 +302,113 @@ TEST_CASE("field scan: a field count is checked far after the last selected colu
     REQUIRE(t.error == "expected 4 fields, found 5");
     REQUIRE(t.error_line == 2);
     REQUIRE(t.error_column == 5);
+}
+
+namespace {
+
+// Lines of number-like cells: plain decimals (read straight from the chunk)
+// among cells that a plain line must not take: blanks around a number,
+// exponents and long digit strings (fast_float's), nan, inf, 1e400, empty,
+// quoted (with a delimiter inside), signs and points alone, a CR inside a
+// line, wrong field counts.
+std::string random_number_chunk(std::mt19937& rng, char delimiter, std::size_t columns, std::size_t lines) {
+    auto chance = [&](int one_in) { return std::uniform_int_distribution<int>(1, one_in)(rng) == 1; };
+    const std::vector<std::string> odd = {"1e5",   "-2.5E-3", "12345678901234567", "0.1234567890123456", " 2",
+                                          "3 ",    "",        "nan",               "inf",                "1e400",
+                                          "+1",    "0x10",    "1.2.3",             "abc",                "\"3\"",
+                                          "-",     ".",       "-.5",               "7.",                 "1\r",
+                                          "\xff",  "-0",      "1e-400",            "00012",              "9\t"};
+    std::string text;
+    for (std::size_t i = 0; i < lines; ++i) {
+        if (chance(30)) {
+            text += chance(2) ? "" : " ";
+        } else {
+            std::size_t fields = columns;
+            if (chance(40)) fields = chance(2) ? columns + 1 : columns - 1;
+            for (std::size_t f = 0; f < fields; ++f) {
+                if (f) text += delimiter;
+                if (chance(50)) {
+                    text += "\"4" + std::string(1, delimiter) + "5\"";  // one field, or two unquoted
+                } else if (chance(12)) {
+                    text += odd[std::uniform_int_distribution<std::size_t>(0, odd.size() - 1)(rng)];
+                } else {
+                    if (chance(3)) text += '-';
+                    text += std::to_string(std::uniform_int_distribution<int>(0, 99999)(rng));
+                    if (chance(2)) text += '.' + std::to_string(std::uniform_int_distribution<int>(0, 999)(rng));
+                }
+            }
+        }
+        if (i + 1 < lines || chance(2)) text += chance(4) ? "\r\n" : "\n";
+    }
+    return text;
+}
+
+}  // namespace
+
+// A plan of numbers only reads plain lines straight from the chunk; one with
+// a text column reads every line from the masks. With the text request last
+// and on a column that is also read as a number, both must give the same
+// numbers, rows, lines, skips and errors.
+TEST_CASE("field scan: lines of numbers read straight from the chunk read as from the masks",
+          "[field_scan][chunks][numbers]") {
+    std::mt19937 rng(1616);
+    const std::vector<std::vector<ColumnRequest>> selections = {
+        {{0, ColumnType::number}, {1, ColumnType::number}, {2, ColumnType::number}, {3, ColumnType::number}},
+        {{2, ColumnType::number}, {0, ColumnType::number}},
+        {{1, ColumnType::number}},
+        {{3, ColumnType::number}, {3, ColumnType::number}, {1, ColumnType::number}},
+    };
+    std::size_t straight = 0;
+    for (char delimiter : {',', '\t', ';'}) {
+        for (const auto& requests : selections) {
+            for (bool skip_missing : {true, false}) {
+                CsvPlan numbers = plan_of(delimiter, 4, requests);
+                numbers.skip_missing = skip_missing;
+                std::vector<ColumnRequest> with_text = requests;
+                with_text.push_back({requests.front().index, ColumnType::text});
+                CsvPlan masks = plan_of(delimiter, 4, with_text);
+                masks.skip_missing = skip_missing;
+                for (int round = 0; round < 150; ++round) {
+                    std::string chunk = random_number_chunk(rng, delimiter, 4,
+                                                            std::uniform_int_distribution<std::size_t>(1, 120)(rng));
+                    INFO("delimiter " << int(delimiter) << ", skip " << skip_missing << ", chunk: " << chunk);
+                    Parsed a = parsed(chunk, numbers), b = parsed(chunk, masks);
+                    // Bit for bit: nan is a number here, and nan != nan.
+                    REQUIRE(a.numbers.size() == b.numbers.size());
+                    REQUIRE(std::memcmp(a.numbers.data(), b.numbers.data(), a.numbers.size() * sizeof(double)) == 0);
+                    a.numbers.clear();
+                    b.numbers.clear();
+                    b.texts.clear();
+                    REQUIRE(a == b);
+                    straight += a.rows;
+                }
+            }
+        }
+    }
+    CHECK(straight > 10000);  // the rows were there to read
+}
+
+TEST_CASE("field scan: a line of numbers ends at LF, CRLF or the chunk's end; quotes are split as quoted",
+          "[field_scan][chunks][numbers]") {
+    CsvPlan plan = plan_of(',', 2, {{0, ColumnType::number}, {1, ColumnType::number}});
+    plan.skip_missing = false;
+    Parsed p = parsed("1,2\r\n3.5,-4\n5,6e1\r", plan);
+    REQUIRE(p.error.empty());
+    REQUIRE(p.numbers == std::vector<double>{1, 2, 3.5, -4, 5, 60});
+    REQUIRE(p.row_lines == std::vector<std::size_t>{1, 2, 3});
+    Parsed cr = parsed("1,2\n3,4\r\r\n", plan);  // one CR is the line's; the other is in the cell
+    REQUIRE(cr.error == "expected a number, got \"4\r\"");
+    REQUIRE(cr.error_line == 2);
+    REQUIRE(cr.error_column == 2);
+    Parsed after = parsed("1,2\n3,4\rx\n", plan);
+    REQUIRE(after.error == "expected a number, got \"4\rx\"");
+    REQUIRE(after.rows == 1);
+    // Quotes in the fields passed over: split as quoted, into fewer fields than 4.
+    CsvPlan gaps = plan_of(',', 4, {{3, ColumnType::number}, {1, ColumnType::number}});
+    for (const auto& [line, fields] : {std::pair<std::string, int>{"\"a,7,b\",1\n", 2}, {"0,7,\"b,1\"\n", 3}}) {
+        Parsed q = parsed("0,7,b,1\n" + line, gaps);
+        REQUIRE(q.error == "expected 4 fields, found " + std::to_string(fields));
+        REQUIRE(q.error_line == 2);
+        REQUIRE(q.numbers == std::vector<double>{1, 7});
+    }
 }
