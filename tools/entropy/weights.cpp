@@ -8,8 +8,10 @@
 #include "io/groups.hpp"
 #include "io/number.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <span>
 
 namespace mlm::entropy_tool {
 
@@ -17,16 +19,15 @@ namespace {
 
 constexpr std::size_t explain_terms = 20;
 
-// One column of one group, accumulated in one pass.
+// One column of one group, accumulated in one pass. Kept small (48 bytes),
+// as -g with many groups adds each row to a group's sums at random.
 struct WeightSums {
     info::CompensatedSum sum, w_log_w;  // S and sum w ln w
     std::size_t outcomes = 0, nonzero = 0;
-    std::vector<double> head;  // the first weights, for --explain
 
     void add(double w) {
         sum.add(w);
         if (w > 0) { w_log_w.add(w * std::log(w)); ++nonzero; }
-        if (head.size() < explain_terms) head.push_back(w);
         ++outcomes;
     }
 
@@ -37,7 +38,6 @@ struct WeightSums {
     // are scratch.
     void add_column(const io::RowBlock& b, std::size_t j, std::vector<double>& w, std::vector<double>& w_log) {
         std::size_t rows = b.rows();
-        for (std::size_t r = 0; r < rows && head.size() < explain_terms; ++r) head.push_back(b.number(r, j));
         w.resize(rows);
         w_log.resize(rows);
         std::size_t nz = 0;
@@ -59,33 +59,76 @@ struct WeightSums {
         w_log_w.merge(later.w_log_w);
         outcomes += later.outcomes;
         nonzero += later.nonzero;
-        for (std::size_t i = 0; i < later.head.size() && head.size() < explain_terms; ++i)
-            head.push_back(later.head[i]);
     }
 };
 
-// The sums of each column in each group.
+// The sums of each column in each group, in one array, group after group;
+// with --explain, the first explain_terms weights of each too (a group's
+// column has min(outcomes, explain_terms) of them).
 struct GroupSums {
     io::GroupIndex groups;
-    std::vector<std::vector<WeightSums>> sums;  // [group][column]
+    std::size_t columns;
+    bool keep_heads;
+    std::vector<WeightSums> sums;  // [group * columns + column]
+    std::vector<double> heads;     // [(group * columns + column) * explain_terms + i]
+
+    GroupSums(io::GroupIndex index, std::size_t column_count, bool with_heads)
+        : groups(std::move(index)), columns(column_count), keep_heads(with_heads) {}
+
+    std::size_t size() const { return sums.size() / columns; }
+    const WeightSums& at(std::size_t g, std::size_t j) const { return sums[g * columns + j]; }
+    std::span<const double> head(std::size_t g, std::size_t j) const {
+        if (!keep_heads) return {};
+        return {heads.data() + (g * columns + j) * explain_terms, std::min(at(g, j).outcomes, explain_terms)};
+    }
+
+    void add_group() {
+        sums.resize(sums.size() + columns);
+        if (keep_heads) heads.resize(sums.size() * explain_terms);
+    }
+    // Weight w of group g, column j.
+    void add(std::size_t g, std::size_t j, double w) {
+        WeightSums& s = sums[g * columns + j];
+        if (keep_heads && s.outcomes < explain_terms) heads[(g * columns + j) * explain_terms + s.outcomes] = w;
+        s.add(w);
+    }
+    // Appends group g of `other` as this one's next group.
+    void take_group(const GroupSums& other, std::size_t g) {
+        add_group();
+        const std::size_t to = sums.size() - columns;
+        std::copy_n(other.sums.begin() + static_cast<std::ptrdiff_t>(g * columns), columns, sums.begin() + static_cast<std::ptrdiff_t>(to));
+        if (keep_heads)
+            std::copy_n(other.heads.begin() + static_cast<std::ptrdiff_t>(g * columns * explain_terms), columns * explain_terms,
+                        heads.begin() + static_cast<std::ptrdiff_t>(to * explain_terms));
+    }
 
     // The rows of a block without -g, whose first `columns` number columns
     // are the weights: each column's terms summed at once. (With -g, see
     // sums_by_shard.)
-    void add(const io::RowBlock& b, std::size_t columns) {
+    void add(const io::RowBlock& b) {
         if (b.rows() == 0) return;
         groups.id(b, 0);
-        sums.resize(1, std::vector<WeightSums>(columns));
+        if (sums.empty()) add_group();
         std::vector<double> scratch_w, scratch_w_log;
-        for (std::size_t j = 0; j < columns; ++j) sums[0][j].add_column(b, j, scratch_w, scratch_w_log);
+        for (std::size_t j = 0; j < columns; ++j) {
+            for (std::size_t r = 0; r < b.rows() && keep_heads && sums[j].outcomes + r < explain_terms; ++r)
+                heads[j * explain_terms + sums[j].outcomes + r] = b.number(r, j);
+            sums[j].add_column(b, j, scratch_w, scratch_w_log);
+        }
     }
 
     // Adds the sums of the rows after these, group by group.
-    void merge(const GroupSums& later, std::size_t columns) {
-        for (std::size_t g = 0; g < later.sums.size(); ++g) {
+    void merge(const GroupSums& later) {
+        for (std::size_t g = 0; g < later.size(); ++g) {
             std::size_t id = groups.id(later.groups.values(g));
-            if (id == sums.size()) sums.emplace_back(columns);
-            for (std::size_t j = 0; j < columns; ++j) sums[id][j].merge(later.sums[g][j]);
+            if (id == size()) add_group();
+            for (std::size_t j = 0; j < columns; ++j) {
+                const std::size_t have = std::min(at(id, j).outcomes, explain_terms);
+                const std::span<const double> more = later.head(g, j);
+                for (std::size_t i = 0; i < more.size() && have + i < explain_terms; ++i)
+                    heads[(id * columns + j) * explain_terms + have + i] = more[i];
+                sums[id * columns + j].merge(later.at(g, j));
+            }
         }
     }
 };
@@ -107,17 +150,17 @@ void check_weights(const io::RowBlock& b, const std::vector<std::size_t>& cols) 
 
 // Without -g: each chunk's sums on the thread that parsed it, merged in input
 // order.
-GroupSums sums_by_chunk(io::TableReader& table, const std::vector<std::size_t>& cols) {
-    GroupSums all{io::GroupIndex({}), {}};
+GroupSums sums_by_chunk(io::TableReader& table, const std::vector<std::size_t>& cols, bool keep_heads) {
+    GroupSums all(io::GroupIndex({}), cols.size(), keep_heads);
     io::map_chunks(
         table,
         [&](const io::RowBlock& b) {
             check_weights(b, cols);
-            GroupSums part{io::GroupIndex({}), {}};
-            part.add(b, cols.size());
+            GroupSums part(io::GroupIndex({}), cols.size(), keep_heads);
+            part.add(b);
             return part;
         },
-        [&](GroupSums&& part) { all.merge(part, cols.size()); });
+        [&](GroupSums&& part) { all.merge(part); });
     return all;
 }
 
@@ -126,9 +169,9 @@ GroupSums sums_by_chunk(io::TableReader& table, const std::vector<std::size_t>& 
 // gives the same sums (per-chunk sums of thousands of groups would cost more
 // to merge than to add); the groups then in the order of their first rows.
 GroupSums sums_by_shard(io::TableReader& table, const std::vector<std::size_t>& cols,
-                        const std::vector<std::size_t>& group_positions) {
+                        const std::vector<std::size_t>& group_positions, bool keep_heads) {
     std::vector<GroupSums> shards;
-    for (std::size_t k = 0; k < table.threads(); ++k) shards.push_back({io::GroupIndex(group_positions), {}});
+    for (std::size_t k = 0; k < table.threads(); ++k) shards.emplace_back(io::GroupIndex(group_positions), cols.size(), keep_heads);
     io::FirstRows first(shards.size());
     io::visit_sharded(table, group_positions, shards.size(),
                       [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
@@ -138,13 +181,13 @@ GroupSums sums_by_shard(io::TableReader& table, const std::vector<std::size_t>& 
                           }
                           GroupSums& own = shards[k];
                           const std::size_t g = own.groups.id(b, r);
-                          if (first.note(k, g, number)) own.sums.emplace_back(cols.size());
-                          for (std::size_t j = 0; j < cols.size(); ++j) own.sums[g][j].add(b.number(r, j));
+                          if (first.note(k, g, number)) own.add_group();
+                          for (std::size_t j = 0; j < cols.size(); ++j) own.add(g, j, b.number(r, j));
                       });
-    GroupSums all{io::GroupIndex(group_positions), {}};
+    GroupSums all(io::GroupIndex(group_positions), cols.size(), keep_heads);
     for (const auto& [k, id] : first.order()) {
         all.groups.id(shards[k].groups.values(id));
-        all.sums.push_back(std::move(shards[k].sums[id]));
+        all.take_group(shards[k], id);
     }
     return all;
 }
@@ -241,11 +284,11 @@ int run_weights(const Options& o, cli::Context& ctx) {
     }
     table.select(requests);
 
-    const GroupSums all =
-        group_cols.empty() ? sums_by_chunk(table, cols) : sums_by_shard(table, cols, group_positions);
+    const bool keep_heads = o.common.explain;
+    const GroupSums all = group_cols.empty() ? sums_by_chunk(table, cols, keep_heads)
+                                             : sums_by_shard(table, cols, group_positions, keep_heads);
     const io::GroupIndex& groups = all.groups;
-    const std::vector<std::vector<WeightSums>>& sums = all.sums;
-    if (sums.empty()) throw InputError("no data rows", table.file());
+    if (all.size() == 0) throw InputError("no data rows", table.file());
     ctx.report_skipped(table);
 
     cli::ResultLayout layout;
@@ -255,10 +298,10 @@ int run_weights(const Options& o, cli::Context& ctx) {
     layout.conventions = conventions(o);
     layout.conventions["normalization"] = normalization(o);
     std::vector<cli::Result> results;
-    for (std::size_t g = 0; g < sums.size(); ++g) {
+    for (std::size_t g = 0; g < all.size(); ++g) {
         for (std::size_t j = 0; j < cols.size(); ++j) {
             const std::string& name = table.names()[cols[j]];
-            const WeightSums& s = sums[g][j];
+            const WeightSums& s = all.at(g, j);
             std::string where = "column '" + name + "'";
             for (std::size_t k = 0; k < group_cols.size(); ++k)
                 where += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
@@ -266,7 +309,7 @@ int run_weights(const Options& o, cli::Context& ctx) {
             if (o.common.explain) {
                 if (g > 0 || j > 0) ctx.out() << "\n";  // a blank line between walkthroughs
                 std::vector<double> p;
-                for (double w : s.head) p.push_back(w / s.sum.value());
+                for (double w : all.head(g, j)) p.push_back(w / s.sum.value());
                 std::string title = "Column " + name;
                 for (std::size_t k = 0; k < group_cols.size(); ++k)
                     title += ", " + layout.group_names[k] + " = " + groups.values(g)[k];
