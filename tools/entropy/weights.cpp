@@ -4,6 +4,7 @@
 #include "entropy/explain.hpp"
 #include "error.hpp"
 #include "info/entropy.hpp"
+#include "info/x_log_x.hpp"
 #include "io/group_shards.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
@@ -27,7 +28,7 @@ struct WeightSums {
 
     void add(double w) {
         sum.add(w);
-        if (w > 0) { w_log_w.add(w * std::log(w)); ++nonzero; }
+        if (w > 0) { w_log_w.add(info::x_log_x(w)); ++nonzero; }
         ++outcomes;
     }
 
@@ -44,9 +45,9 @@ struct WeightSums {
         for (std::size_t r = 0; r < rows; ++r) {
             double x = b.number(r, j);
             w[r] = x;
-            w_log[r] = x > 0 ? x * std::log(x) : 0.0;
             nz += x > 0;
         }
+        info::x_log_x(w, w_log);
         sum.add(info::pairwise_sum(w));
         w_log_w.add(info::pairwise_sum(w_log));
         nonzero += nz;
