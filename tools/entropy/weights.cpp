@@ -203,6 +203,9 @@ double entropy_of(const WeightSums& s, const std::string& where, const Options& 
     } catch (const info::NotProbabilities& e) {
         refuse_weight_sum(e, where);
     }
+    // One outcome is certain: 0 exactly, not ln w - (w ln w) / w, whose two
+    // logs (glibc's and x_log_x's) may differ in their last bit.
+    if (s.nonzero == 1) return 0.0;
     double nats = std::log(total) - s.w_log_w.value() / total;
     return std::max(0.0, nats / std::log(o.base()));
 }
