@@ -10,8 +10,9 @@
 
 #include "error.hpp"
 
+#include <bit>
 #include <catch2/catch.hpp>
-#include <cstring>
+#include <cstdint>
 #include <memory>
 #include <random>
 #include <string>
@@ -375,7 +376,8 @@ TEST_CASE("field scan: lines of numbers read straight from the chunk read as fro
                     Parsed a = parsed(chunk, numbers), b = parsed(chunk, masks);
                     // Bit for bit: nan is a number here, and nan != nan.
                     REQUIRE(a.numbers.size() == b.numbers.size());
-                    REQUIRE(std::memcmp(a.numbers.data(), b.numbers.data(), a.numbers.size() * sizeof(double)) == 0);
+                    for (std::size_t i = 0; i < a.numbers.size(); ++i)
+                        REQUIRE(std::bit_cast<std::uint64_t>(a.numbers[i]) == std::bit_cast<std::uint64_t>(b.numbers[i]));
                     a.numbers.clear();
                     b.numbers.clear();
                     b.texts.clear();
