@@ -132,6 +132,31 @@ void append(GroupData& to, GroupData&& from, bool fixed) {
     }
 }
 
+// With -g, raw values (no fixed bins) in one vector per group and side, the
+// vectors side by side: a row's value is then one small load away from its
+// place, not behind its group's whole GroupData (cold, with 10,000 groups).
+// Each group's vectors join its sample as one piece each at the end.
+struct GatheredValues {
+    std::vector<std::vector<double>> by_group_side;  // [group * 2 + side]
+
+    // Row r's values into group `id`; the same checks as add_row.
+    void add(std::size_t id, const io::RowBlock& b, std::size_t r, const std::vector<std::size_t>& columns,
+             const std::vector<int>& sides) {
+        if (by_group_side.size() <= 2 * id) by_group_side.resize(2 * id + 2);
+        for (std::size_t j = 0; j < columns.size(); ++j) {
+            const double x = b.number(r, j);
+            if (!std::isfinite(x)) unbinnable(b, r, columns[j], x);
+            by_group_side[2 * id + static_cast<std::size_t>(sides[j])].push_back(x);
+        }
+    }
+    // Group id's values after those `to` holds.
+    void move_into(GroupData& to, std::size_t id) {
+        if (by_group_side.size() <= 2 * id) return;
+        for (std::size_t side : {0u, 1u})
+            if (auto& v = by_group_side[2 * id + side]; !v.empty()) to.values[side].pieces.push_back(std::move(v));
+    }
+};
+
 // -g on several threads (io/group_shards.hpp): each shard gathers the rows of
 // its groups into data of its own, then the groups join `s` in the order of
 // their first rows, after the rows `s` holds already: what one thread reading
@@ -145,35 +170,19 @@ std::size_t read_sharded(io::TableReader& t, const std::vector<std::size_t>& col
         shard.groups = io::GroupIndex(keys);
     }
     io::FirstRows first(shards.size());
-    // Raw values (no fixed bins) go to one vector per group and side, the
-    // vectors side by side: a row's value is then one small load away from
-    // its place, not behind its group's whole GroupData (cold, with 10,000
-    // groups).
     const bool raw = s.kind == Kind::numeric && !s.fixed;
-    std::vector<std::vector<std::vector<double>>> values(shards.size());  // [shard][group * 2 + side]
+    std::vector<GatheredValues> gathered(shards.size());
     const auto rows = io::visit_sharded(
         t, keys, shards.size(), [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
             const std::size_t id = shards[k].groups.id(b, r);
             first.note(k, id, number);
-            if (!raw) {
-                add_row(s.kind, s.fixed, shards[k].group(id), b, r, columns, sides);
-                return;
-            }
-            if (values[k].size() <= 2 * id) values[k].resize(2 * id + 2);
-            for (std::size_t j = 0; j < columns.size(); ++j) {
-                const double x = b.number(r, j);
-                if (!std::isfinite(x)) unbinnable(b, r, columns[j], x);
-                values[k][2 * id + static_cast<std::size_t>(sides[j])].push_back(x);
-            }
+            if (raw) gathered[k].add(id, b, r, columns, sides);
+            else add_row(s.kind, s.fixed, shards[k].group(id), b, r, columns, sides);
         });
     for (const auto& [k, id] : first.order()) {
         GroupData& to = s.group(s.groups.id(shards[k].groups.values(id)));
-        if (!raw) {
-            append(to, std::move(shards[k].data[id]), s.fixed.has_value());
-            continue;
-        }
-        for (std::size_t side : {0u, 1u})
-            if (auto& v = values[k][2 * id + side]; !v.empty()) to.values[side].pieces.push_back(std::move(v));
+        if (raw) gathered[k].move_into(to, id);
+        else append(to, std::move(shards[k].data[id]), s.fixed.has_value());
     }
     return static_cast<std::size_t>(rows);
 }
@@ -288,11 +297,17 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
     request(s.kind == Kind::numeric ? io::ColumnType::number : io::ColumnType::text);
     if (groups.empty()) n += read_ungrouped(t, columns, sides, s);
     if (!groups.empty() && t.threads() > 1) n += read_sharded(t, columns, sides, keys, s);
+    const bool raw = s.kind == Kind::numeric && !s.fixed;
+    GatheredValues gathered;
     while (!groups.empty() && t.threads() == 1 && t.read_block(b, 16384)) {
         n += b.rows();
-        for (std::size_t r = 0; r < b.rows(); ++r)
-            add_row(s.kind, s.fixed, s.group(s.groups.id(b, r)), b, r, columns, sides);
+        for (std::size_t r = 0; r < b.rows(); ++r) {
+            const std::size_t id = s.groups.id(b, r);
+            if (raw) gathered.add(id, b, r, columns, sides);
+            else add_row(s.kind, s.fixed, s.group(id), b, r, columns, sides);
+        }
     }
+    for (std::size_t id = 0; raw && id < s.groups.size(); ++id) gathered.move_into(s.group(id), id);
     if (n == 0) throw InputError("no data rows", t.file());
 }
 
