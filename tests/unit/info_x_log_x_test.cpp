@@ -96,7 +96,8 @@ TEST_CASE("x_log_x: four at a time is one at a time, at every length", "[info][x
             std::vector<double> out(in.size(), -1);
             mlm::info::x_log_x(in, out);
             for (std::size_t i = 0; i < in.size(); ++i)
-                REQUIRE(std::bit_cast<std::uint64_t>(out[i]) == std::bit_cast<std::uint64_t>(mlm::info::x_log_x(in[i])));
+                REQUIRE(std::bit_cast<std::uint64_t>(out[i]) ==
+                        std::bit_cast<std::uint64_t>(mlm::info::x_log_x(in[i])));
         }
     }
 }

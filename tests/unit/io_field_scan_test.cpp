@@ -377,7 +377,8 @@ TEST_CASE("field scan: lines of numbers read straight from the chunk read as fro
                     // Bit for bit: nan is a number here, and nan != nan.
                     REQUIRE(a.numbers.size() == b.numbers.size());
                     for (std::size_t i = 0; i < a.numbers.size(); ++i)
-                        REQUIRE(std::bit_cast<std::uint64_t>(a.numbers[i]) == std::bit_cast<std::uint64_t>(b.numbers[i]));
+                        REQUIRE(std::bit_cast<std::uint64_t>(a.numbers[i]) ==
+                                std::bit_cast<std::uint64_t>(b.numbers[i]));
                     a.numbers.clear();
                     b.numbers.clear();
                     b.texts.clear();

@@ -97,10 +97,10 @@ struct GroupSums {
     void take_group(const GroupSums& other, std::size_t g) {
         add_group();
         const std::size_t to = sums.size() - columns;
-        std::copy_n(other.sums.begin() + static_cast<std::ptrdiff_t>(g * columns), columns, sums.begin() + static_cast<std::ptrdiff_t>(to));
+        std::copy_n(other.sums.data() + g * columns, columns, sums.data() + to);
         if (keep_heads)
-            std::copy_n(other.heads.begin() + static_cast<std::ptrdiff_t>(g * columns * explain_terms), columns * explain_terms,
-                        heads.begin() + static_cast<std::ptrdiff_t>(to * explain_terms));
+            std::copy_n(other.heads.data() + g * columns * explain_terms, columns * explain_terms,
+                        heads.data() + to * explain_terms);
     }
 
     // The rows of a block without -g, whose first `columns` number columns
@@ -172,7 +172,8 @@ GroupSums sums_by_chunk(io::TableReader& table, const std::vector<std::size_t>& 
 GroupSums sums_by_shard(io::TableReader& table, const std::vector<std::size_t>& cols,
                         const std::vector<std::size_t>& group_positions, bool keep_heads) {
     std::vector<GroupSums> shards;
-    for (std::size_t k = 0; k < table.threads(); ++k) shards.emplace_back(io::GroupIndex(group_positions), cols.size(), keep_heads);
+    for (std::size_t k = 0; k < table.threads(); ++k)
+        shards.emplace_back(io::GroupIndex(group_positions), cols.size(), keep_heads);
     io::FirstRows first(shards.size());
     io::visit_sharded(table, group_positions, shards.size(),
                       [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
