@@ -222,10 +222,7 @@ private:
     // hot loop keeps its value in a register.
     [[gnu::flatten, gnu::noinline]] static double other_number(std::string_view cell, bool& clean) {
         double x = 0;
-        const char* end = cell.data() + cell.size();
-        auto fast = fast_float::from_chars(cell.data(), end, x);
-        if (fast.ec == std::errc() && fast.ptr == end && std::isfinite(x)) return x;
-        clean &= parse_number_general(cell, x) == ParseResult::ok;
+        clean &= parse_number_past_short(cell, x) == ParseResult::ok;
         return x;
     }
 

@@ -58,6 +58,16 @@ inline bool parse_short_decimal(std::string_view text, double& value) {
     return true;
 }
 
+// parse_number's cases past the short decimal (below): fast_float on the
+// whole cell, then the general case; for readers that tried
+// parse_short_decimal themselves.
+inline ParseResult parse_number_past_short(std::string_view text, double& value) {
+    const char* end = text.data() + text.size();
+    auto fast = fast_float::from_chars(text.data(), end, value);
+    if (fast.ec == std::errc() && fast.ptr == end && std::isfinite(value)) return ParseResult::ok;
+    return parse_number_general(text, value);
+}
+
 // Parses the whole of `text` (surrounding spaces and tabs allowed) as a double.
 // `nan`, `inf` and `-inf` are numbers; a finite literal too large for a double
 // (1e400) is out_of_range rather than inf; `1,5`, `12abc` and `0x10` are invalid.
@@ -66,10 +76,7 @@ inline bool parse_short_decimal(std::string_view text, double& value) {
 // success this is exactly what parse_number_general would give).
 inline ParseResult parse_number(std::string_view text, double& value) {
     if (parse_short_decimal(text, value)) return ParseResult::ok;
-    const char* end = text.data() + text.size();
-    auto fast = fast_float::from_chars(text.data(), end, value);
-    if (fast.ec == std::errc() && fast.ptr == end && std::isfinite(value)) return ParseResult::ok;
-    return parse_number_general(text, value);
+    return parse_number_past_short(text, value);
 }
 
 // True when the cell is a number in the sense of parse_number (used to detect
