@@ -5,7 +5,8 @@
 #      hash-count (the ceiling); peak memory of ours;
 #  (b) the reader: 2,000,000 x 10 non-negative numbers, every column a
 #      distribution, against datamash sum, a minimal fast_float loop (the
-#      ceiling), and through `cat file |`; and fast-cpp-csv-parser's
+#      ceiling), and through `cat file |`; the same ceiling on a wide file
+#      (20,000 x 500); and fast-cpp-csv-parser's
 #      io::LineReader against our LineSource on the same bytes.
 #  Issue 16's targets are on one thread (MLM_THREADS=1), as the ceilings run:
 #  within 1.25x of the fast_float loop, no slower than the hash-count; the
@@ -31,6 +32,8 @@ A=$T/labels.csv
 B=$T/numbers.csv
 "$BENCH_PYTHON" "$BENCH_DIR/generate.py" labels 5000000 42 "$A"
 "$BENCH_PYTHON" "$BENCH_DIR/generate.py" numbers 2000000 10 7 "$B"
+W=$T/wide.csv
+"$BENCH_PYTHON" "$BENCH_DIR/generate.py" numbers 20000 500 8 "$W"
 
 cat >"$T/entropy.awk" <<'AWK'
 NR > 1 { c[$2]++; n++ }
@@ -84,6 +87,8 @@ pipe_ratio=$(awk -v r="$(bench_ratio reader 3)" 'BEGIN { printf "%.4f", 1 / r }'
 bench_row "reader: cat FILE | vs FILE" "$(bench_time reader 3)" "$(bench_time reader 0)" "$pipe_ratio" \
     "<= 1.3" "$(bench_verdict "$pipe_ratio" "<=" 1.3)"
 bench_row "reader: peak memory (MB)" "$(peak_mb $ours_file)" "-" "-" "-" "info"
+bench_compare reader_wide "mlm-entropy --normalize $W" "$T/parse_sum $W"
+bench_check "reader: 20k x 500 (wide) vs fast_float loop" reader_wide 1 "<=" 1.25 "<= 1.25 (ceiling)"
 
 # Why lib/io does not use io::LineReader: same split + fast_float per line.
 bench_compare lines "$T/line_readers mlm $B" "$T/line_readers fccp $B"
