@@ -70,9 +70,11 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) {
 class StringIndex {
 public:
     // The id of `s`, adding it when new (a new string's id is size() - 1 after).
-    std::size_t id(std::string_view s) {
+    std::size_t id(std::string_view s) { return id(s, string_index_detail::hash_of(s)); }
+    // The same, for a caller that has hashed `s` already: `h` must be
+    // hash_of(s) (the short-string shortcut below relies on it).
+    std::size_t id(std::string_view s, std::uint64_t h) {
         if (slots_.empty()) slots_.assign(16, Slot{});
-        std::uint64_t h = string_index_detail::hash_of(s);
         std::size_t mask = slots_.size() - 1;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots_[i];

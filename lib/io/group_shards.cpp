@@ -14,13 +14,12 @@
 
 namespace mlm::io {
 
-std::size_t shard_of(const RowBlock& block, std::size_t row, const std::vector<std::size_t>& key_columns,
-                     std::size_t shards) {
+std::uint64_t key_hash(const RowBlock& block, std::size_t row, const std::vector<std::size_t>& key_columns) {
+    if (key_columns.size() == 1) return string_index_detail::hash_of(block.text(row, key_columns[0]));
     std::uint64_t h = 0;
     for (std::size_t j : key_columns)
         h = (h ^ string_index_detail::hash_of(block.text(row, j))) * 0x9e3779b97f4a7c15ull;
-    // The high bits: the low ones pick the slots of each shard's own index.
-    return static_cast<std::size_t>((h >> 32) % shards);
+    return h;
 }
 
 namespace {
@@ -97,9 +96,10 @@ bool visit_block(const ShardVisit& visit, const std::vector<std::size_t>& key_co
                  std::size_t shard, const RowBlock& block, std::int64_t first, Hand& hand) {
     std::size_t r = 0;
     try {
-        for (; r < block.rows(); ++r)
-            if (shards == 1 || shard_of(block, r, key_columns, shards) == shard)
-                visit(shard, block, r, first + static_cast<std::int64_t>(r));
+        for (; r < block.rows(); ++r) {
+            const std::uint64_t h = key_hash(block, r, key_columns);
+            if (shards == 1 || shard_of(h, shards) == shard) visit(shard, block, r, first + static_cast<std::int64_t>(r), h);
+        }
     } catch (...) {
         hand.fail(first + static_cast<std::int64_t>(r), std::current_exception());
         return false;

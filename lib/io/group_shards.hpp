@@ -21,13 +21,19 @@
 
 namespace mlm::io {
 
-// Which of `shards` shards the group of `block`'s row belongs to.
-std::size_t shard_of(const RowBlock& block, std::size_t row, const std::vector<std::size_t>& key_columns,
-                     std::size_t shards);
+// The hash of the group key of `block`'s row, taken once per row: its high
+// bits pick the shard, and GroupIndex::id(block, row, key_hash) probes with
+// it (for one group column it is the cell's hash_of, not computed again).
+std::uint64_t key_hash(const RowBlock& block, std::size_t row, const std::vector<std::size_t>& key_columns);
+// Which of `shards` shards the group with this key_hash belongs to.
+inline std::size_t shard_of(std::uint64_t key_hash, std::size_t shards) {
+    // The high bits: the low ones pick the slots of each shard's own index.
+    return static_cast<std::size_t>((key_hash >> 32) % shards);
+}
 
-// visit(shard, block, row, number): one row of the shard's groups; `number`
-// is the row's place in the input (0-based).
-using ShardVisit = std::function<void(std::size_t, const RowBlock&, std::size_t, std::int64_t)>;
+// visit(shard, block, row, number, key_hash): one row of the shard's groups;
+// `number` is the row's place in the input (0-based), `key_hash` its key's.
+using ShardVisit = std::function<void(std::size_t, const RowBlock&, std::size_t, std::int64_t, std::uint64_t)>;
 
 // Visits every remaining row of `table` once, each shard on a thread of its
 // own (shard 0 on this one, which also reads). What a visit throws stops the

@@ -11,6 +11,7 @@ std::size_t GroupIndex::id(const RowBlock& block, std::size_t row) {
         if (keys_.empty()) keys_.emplace_back();
         return 0;
     }
+    if (columns_.size() == 1) return id(block, row, string_index_detail::hash_of(block.text(row, columns_[0])));
     scratch_.clear();
     for (std::size_t j : columns_) {
         scratch_.append(block.text(row, j));
@@ -25,8 +26,21 @@ std::size_t GroupIndex::id(const RowBlock& block, std::size_t row) {
     return found;
 }
 
+std::size_t GroupIndex::id(const RowBlock& block, std::size_t row, std::uint64_t key_hash) {
+    if (columns_.size() != 1) return id(block, row);
+    const std::string_view value = block.text(row, columns_[0]);
+    const std::size_t found = ids_.id(value, key_hash);
+    if (found == keys_.size()) keys_.push_back({std::string(value)});
+    return found;
+}
+
 std::size_t GroupIndex::id(const std::vector<std::string>& values) {
     if (columns_.empty() && values.empty()) return id(RowBlock(), 0);
+    if (columns_.size() == 1 && values.size() == 1) {
+        const std::size_t found = ids_.id(values[0]);
+        if (found == keys_.size()) keys_.push_back(values);
+        return found;
+    }
     scratch_.clear();
     for (const auto& v : values) {
         scratch_.append(v);

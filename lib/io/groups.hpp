@@ -6,6 +6,7 @@
 #include "io/table.hpp"
 #include "string_index.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,9 @@ public:
     explicit GroupIndex(std::vector<std::size_t> columns) : columns_(std::move(columns)) {}
     // The id of the row's group, adding the group when it is new.
     std::size_t id(const RowBlock& block, std::size_t row);
+    // The same, with the row's key_hash (io/group_shards.hpp) already known:
+    // a single group column's cell is then not hashed again.
+    std::size_t id(const RowBlock& block, std::size_t row, std::uint64_t key_hash);
     // The id for an already-built key (merge of partial results); without
     // group columns, an empty key is the one group id(block, row) gives.
     std::size_t id(const std::vector<std::string>& values);
@@ -28,7 +32,7 @@ public:
 
 private:
     std::vector<std::size_t> columns_;
-    StringIndex ids_;  // the joined group values of each id
+    StringIndex ids_;  // the group value of each id (several: joined, each followed by a separator)
     std::vector<std::vector<std::string>> keys_;
     std::string scratch_;
 };

@@ -54,11 +54,13 @@ TEST_CASE("group shards: every row once, each group's rows in input order, group
         std::vector<std::vector<std::vector<std::int64_t>>> seen(shards);  // shard, id: row numbers
         std::vector<char> wrong_row(shards, 0);  // one flag per shard: each is written by its own thread
         const auto rows = visit_sharded(table, {0}, shards,
-                                        [&](std::size_t k, const RowBlock& b, std::size_t r, std::int64_t number) {
+                                        [&](std::size_t k, const RowBlock& b, std::size_t r, std::int64_t number,
+                                            std::uint64_t key) {
                                             // the value is the row's number: the number passed must be it
                                             wrong_row[k] |= std::stoll(std::string(b.text(r, 1))) != number;
-                                            wrong_row[k] |= shard_of(b, r, {0}, shards) != k;
-                                            const std::size_t id = index[k].id(b, r);
+                                            wrong_row[k] |= key != key_hash(b, r, {0});
+                                            wrong_row[k] |= shard_of(key, shards) != k;
+                                            const std::size_t id = index[k].id(b, r, key);
                                             if (id == first[k].size()) {
                                                 first[k].push_back(number);
                                                 seen[k].emplace_back();
@@ -85,7 +87,7 @@ TEST_CASE("group shards: the error at the earliest row is the one thrown, at any
           "[groups][shards][edge]") {
     const std::string text = keyed_rows(50000, 101);
     auto failing_at = [](std::int64_t a, std::int64_t b) {
-        return [a, b](std::size_t, const RowBlock&, std::size_t, std::int64_t number) {
+        return [a, b](std::size_t, const RowBlock&, std::size_t, std::int64_t number, std::uint64_t) {
             if (number == a || number == b) throw std::runtime_error("row " + std::to_string(number));
         };
     };

@@ -86,9 +86,10 @@ void count_sharded(io::TableReader& table, std::size_t a, std::size_t b,
     }
     io::FirstRows first(shards.size());
     io::visit_sharded(table, group_positions, shards.size(),
-                      [&](std::size_t k, const io::RowBlock& block, std::size_t r, std::int64_t number) {
+                      [&](std::size_t k, const io::RowBlock& block, std::size_t r, std::int64_t number,
+                          std::uint64_t key) {
                           Shard& shard = shards[k];
-                          const std::size_t id = shard.state.groups.id(block, r);
+                          const std::size_t id = shard.state.groups.id(block, r, key);
                           if (first.note(k, id, number)) shard.state.ensure(id);
                           shard.counter.add(block, r, shard.state, id);
                       });

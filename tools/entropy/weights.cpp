@@ -176,13 +176,14 @@ GroupSums sums_by_shard(io::TableReader& table, const std::vector<std::size_t>& 
         shards.emplace_back(io::GroupIndex(group_positions), cols.size(), keep_heads);
     io::FirstRows first(shards.size());
     io::visit_sharded(table, group_positions, shards.size(),
-                      [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
+                      [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number,
+                          std::uint64_t key) {
                           for (std::size_t j = 0; j < cols.size(); ++j) {
                               const double w = b.number(r, j);
                               if (!(w >= 0) || std::isinf(w)) bad_weight(b, r, cols[j], w);
                           }
                           GroupSums& own = shards[k];
-                          const std::size_t g = own.groups.id(b, r);
+                          const std::size_t g = own.groups.id(b, r, key);
                           if (first.note(k, g, number)) own.add_group();
                           for (std::size_t j = 0; j < cols.size(); ++j) own.add(g, j, b.number(r, j));
                       });

@@ -173,8 +173,9 @@ std::size_t read_sharded(io::TableReader& t, const std::vector<std::size_t>& col
     const bool raw = s.kind == Kind::numeric && !s.fixed;
     std::vector<GatheredValues> gathered(shards.size());
     const auto rows = io::visit_sharded(
-        t, keys, shards.size(), [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
-            const std::size_t id = shards[k].groups.id(b, r);
+        t, keys, shards.size(),
+        [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number, std::uint64_t key) {
+            const std::size_t id = shards[k].groups.id(b, r, key);
             first.note(k, id, number);
             if (raw) gathered[k].add(id, b, r, columns, sides);
             else add_row(s.kind, s.fixed, shards[k].group(id), b, r, columns, sides);

@@ -76,11 +76,10 @@ Layout layout_of(const Options& o, cli::Context& ctx, const io::TableReader& t) 
     return l;
 }
 
-// Adds row r of `b` to its group (`index` decides it) in each set: the
-// weight of column j (`weights[j]` in the table) to set j. The group's id.
-std::size_t add_row(std::vector<SideSet>& sets, io::GroupIndex& index, const io::RowBlock& b, std::size_t r,
-             const std::vector<std::size_t>& weights, bool label) {
-    const std::size_t g = index.id(b, r);
+// Adds row r of `b` to its group `g` (of `index`) in each set: the weight
+// of column j (`weights[j]` in the table) to set j.
+void add_row(std::vector<SideSet>& sets, const io::GroupIndex& index, std::size_t g, const io::RowBlock& b,
+             std::size_t r, const std::vector<std::size_t>& weights, bool label) {
     for (std::size_t j = 0; j < weights.size(); ++j) {
         if (g == sets[j].sides.size()) {
             sets[j].sides.emplace_back();
@@ -90,7 +89,6 @@ std::size_t add_row(std::vector<SideSet>& sets, io::GroupIndex& index, const io:
         s.weights.push_back(checked(b, r, j, weights[j]));
         if (label) s.names.emplace_back(b.text(r, 0));
     }
-    return g;
 }
 
 // -g on several threads (io/group_shards.hpp): each shard reads the rows of
@@ -107,8 +105,11 @@ void read_sharded(io::TableReader& t, const std::vector<std::size_t>& weights, b
         shards.push_back({io::GroupIndex(keys), std::vector<SideSet>(weights.size())});
     io::FirstRows first(shards.size());
     io::visit_sharded(t, keys, shards.size(),
-                      [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number) {
-                          first.note(k, add_row(shards[k].sets, shards[k].index, b, r, weights, label), number);
+                      [&](std::size_t k, const io::RowBlock& b, std::size_t r, std::int64_t number,
+                          std::uint64_t key) {
+                          const std::size_t g = shards[k].index.id(b, r, key);
+                          add_row(shards[k].sets, shards[k].index, g, b, r, weights, label);
+                          first.note(k, g, number);
                       });
     for (const auto& [k, id] : first.order())
         for (std::size_t j = 0; j < sets.size(); ++j) {
@@ -135,7 +136,8 @@ std::vector<SideSet> read_columns(io::TableReader& t, const std::vector<std::siz
         io::GroupIndex index(group_positions);
         io::RowBlock b;
         while (t.read_block(b))
-            for (std::size_t r = 0; r < b.rows(); ++r) add_row(sets, index, b, r, weights, label.has_value());
+            for (std::size_t r = 0; r < b.rows(); ++r)
+                add_row(sets, index, index.id(b, r), b, r, weights, label.has_value());
     } else {
         read_sharded(t, weights, label.has_value(), group_positions, sets);
     }
