@@ -114,15 +114,12 @@ struct OwnRows {
 };
 
 // The rows of `block` that belong to `shard`; false once one of them threw.
-bool visit_block(const ShardVisit& visit, const std::vector<std::size_t>& key_columns, std::size_t shards,
+bool visit_block(const ShardBlockVisit& visit, const std::vector<std::size_t>& key_columns, std::size_t shards,
                  std::size_t shard, const RowBlock& block, std::int64_t first, Hand& hand, OwnRows& own) {
     std::size_t r = 0;
     try {
         const std::size_t n = own.find(key_columns, shards, shard, block);
-        for (std::size_t i = 0; i < n; ++i) {
-            r = own.rows[i];
-            visit(shard, block, r, first + static_cast<std::int64_t>(r), own.hashes[i]);
-        }
+        visit(shard, block, ShardRows{own.rows.data(), own.hashes.data(), n}, first, r);
     } catch (...) {
         hand.fail(first + static_cast<std::int64_t>(r), std::current_exception());
         return false;
@@ -132,8 +129,8 @@ bool visit_block(const ShardVisit& visit, const std::vector<std::size_t>& key_co
 
 }  // namespace
 
-std::int64_t visit_sharded(TableReader& table, const std::vector<std::size_t>& key_columns, std::size_t shards,
-                           const ShardVisit& visit) {
+std::int64_t visit_sharded_blocks(TableReader& table, const std::vector<std::size_t>& key_columns,
+                                  std::size_t shards, const ShardBlockVisit& visit) {
     shards = std::max<std::size_t>(shards, 1);
     Hand hand(shards);
     std::vector<std::thread> threads;

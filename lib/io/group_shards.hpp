@@ -31,17 +31,43 @@ inline std::size_t shard_of(std::uint64_t key_hash, std::size_t shards) {
     return static_cast<std::size_t>((key_hash >> 32) % shards);
 }
 
-// visit(shard, block, row, number, key_hash): one row of the shard's groups;
-// `number` is the row's place in the input (0-based), `key_hash` its key's.
-using ShardVisit = std::function<void(std::size_t, const RowBlock&, std::size_t, std::int64_t, std::uint64_t)>;
+// A shard's rows of a block, in input order, and their key hashes.
+struct ShardRows {
+    const std::uint32_t* rows;
+    const std::uint64_t* hashes;
+    std::size_t size;
+};
+// visit(shard, block, rows, first, at): the rows of the block that belong to
+// the shard; `first` is the input's number of the block's row 0. It sets `at`
+// to each row before visiting it, so that what it throws is placed.
+using ShardBlockVisit =
+    std::function<void(std::size_t, const RowBlock&, const ShardRows&, std::int64_t, std::size_t&)>;
 
 // Visits every remaining row of `table` once, each shard on a thread of its
-// own (shard 0 on this one, which also reads). What a visit throws stops the
-// reading; of the errors met, the one at the earliest row is thrown (a
-// reading error counts as met at the first row not read), as one thread
-// visiting every row would have thrown it. Returns the rows read.
+// own (shard 0 on this one, which also reads), a block at a time. What a
+// visit throws stops the reading; of the errors met, the one at the earliest
+// row is thrown (a reading error counts as met at the first row not read),
+// as one thread visiting every row would have thrown it. Returns the rows read.
+std::int64_t visit_sharded_blocks(TableReader& table, const std::vector<std::size_t>& key_columns,
+                                  std::size_t shards, const ShardBlockVisit& visit);
+
+// The same a row at a time: visit(shard, block, row, number, key_hash), with
+// `number` the row's place in the input (0-based) and `key_hash` its key's.
+// A template, so that the visit is inlined in the loop over a block's rows
+// rather than called through a std::function per row.
+template <class Visit>
 std::int64_t visit_sharded(TableReader& table, const std::vector<std::size_t>& key_columns, std::size_t shards,
-                           const ShardVisit& visit);
+                           Visit&& visit) {
+    return visit_sharded_blocks(
+        table, key_columns, shards,
+        [&visit](std::size_t shard, const RowBlock& block, const ShardRows& own, std::int64_t first,
+                 std::size_t& at) {
+            for (std::size_t i = 0; i < own.size; ++i) {
+                at = own.rows[i];
+                visit(shard, block, at, first + static_cast<std::int64_t>(at), own.hashes[i]);
+            }
+        });
+}
 
 // Each shard's groups by id, with the number of each one's first row
 // (increasing within a shard): all the groups as (shard, id), in the order of
