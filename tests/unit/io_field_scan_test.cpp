@@ -415,3 +415,24 @@ TEST_CASE("field scan: a line of numbers ends at LF, CRLF or the chunk's end; qu
         REQUIRE(q.numbers == std::vector<double>{1, 7});
     }
 }
+
+TEST_CASE("field scan: a chunk's room for rows is what its bytes can hold, for wide rows too",
+          "[field_scan][chunks][edge]") {
+    // 20,000 numbers a line: room for rows of a fixed 16 bytes asked 11 GB a
+    // 1 MiB chunk, refused under a 4 GB address-space limit.
+    const std::size_t columns = 20000;
+    std::vector<ColumnRequest> requests;
+    for (std::size_t j = 0; j < columns; ++j) requests.push_back({j, ColumnType::number});
+    CsvPlan plan = plan_of(',', columns, requests);
+    std::string line;
+    for (std::size_t j = 0; j < columns; ++j) line += (j ? ",1.5" : "1.5");
+    line += '\n';
+    std::string chunk;
+    while (chunk.size() < (std::size_t{1} << 20)) chunk += line;
+    ParsedChunk c = parse_csv_chunk(std::make_shared<const std::string>(chunk), plan);
+    REQUIRE(!c.error);
+    REQUIRE(c.rows == chunk.size() / line.size());
+    CHECK(c.store->numbers.size() == c.rows * columns);
+    CHECK(c.store->numbers.capacity() * sizeof(double) <= 4 * chunk.size());
+    CHECK(c.store->lines.capacity() <= chunk.size());
+}

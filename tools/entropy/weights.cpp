@@ -13,6 +13,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <span>
+#include <stdexcept>
 
 namespace mlm::entropy_tool {
 
@@ -118,8 +119,9 @@ struct GroupSums {
         pending.clear();
         pending_at.clear();
     }
-    // Appends group g of `other` as this one's next group.
+    // Appends group g of `other` (flushed) as this one's next group.
     void take_group(const GroupSums& other, std::size_t g) {
+        if (!other.pending.empty()) throw std::logic_error("GroupSums::take_group: terms not flushed");
         add_group();
         const std::size_t to = sums.size() - columns;
         std::copy_n(other.sums.data() + g * columns, columns, sums.data() + to);
