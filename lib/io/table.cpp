@@ -382,6 +382,11 @@ bool TableReader::Impl::next_row() {
 bool TableReader::Impl::advance_file() {
     if (current + 1 == paths.size()) {
         done = true;
+        // Nothing more is read: the buffers kept for the next chunks are let
+        // go, so that what a tool does after reading (a fit of the rows it
+        // held) has their memory.
+        stores.reset();
+        if (source.lines) source.lines->release_spent_chunks();
         return false;
     }
     finish_file();
