@@ -29,7 +29,10 @@ rows=${ROWS:-2000000}
 arch=-march=x86-64-v3  # as the tools are built, when the CPU has it
 grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo && grep -qw bmi2 /proc/cpuinfo || arch=
 g++ -std=c++20 -O2 $arch -o "$T/parse_sum" "$BENCH_DIR/ceiling/parse_sum.cpp"
-[ -f /usr/include/fmt/format.h ] || { echo "bench writer: fmt not found (apt-get install libfmt-dev; make bench installs it)" >&2; exit 2; }
+[ -f /usr/include/fmt/format.h ] || {
+    echo "bench writer: fmt not found (apt-get install libfmt-dev; make bench installs it)" >&2
+    exit 2
+}
 g++ -std=c++20 -O2 $arch -DFMT_HEADER_ONLY -o "$T/write_floor" "$BENCH_DIR/ceiling/write_floor.cpp"
 
 echo "bench writer: generating $rows x 10 in $T" >&2

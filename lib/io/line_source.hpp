@@ -60,7 +60,8 @@ public:
     bool ranges_readable();
     // How many spent chunks to keep for reuse (4 unless set before the first chunk).
     void keep_spent_chunks(std::size_t n) { chunk_keep_ = n; }
-    // Lets go of the spent chunks kept (those still held return to no pool).
+    // Lets go of the pool of spent chunks: its spares are freed once the
+    // last chunk still held is let go.
     void release_spent_chunks() { chunk_pool_.reset(); }
     // Everything not yet consumed, as one string (for whole-document JSON).
     std::string read_rest();
