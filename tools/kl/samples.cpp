@@ -157,10 +157,10 @@ struct GatheredValues {
     }
 };
 
-// -g on several threads (io/group_shards.hpp): each shard gathers the rows of
-// its groups into data of its own, then the groups join `s` in the order of
-// their first rows, after the rows `s` holds already: what one thread reading
-// every row gives. The rows read.
+// -g on the --threads threads, one included (io/group_shards.hpp): each shard
+// gathers the rows of its groups into data of its own, then the groups join
+// `s` in the order of their first rows, after the rows `s` holds already:
+// what one thread reading every row gives. The rows read.
 std::size_t read_sharded(io::TableReader& t, const std::vector<std::size_t>& columns, const std::vector<int>& sides,
                          const std::vector<std::size_t>& keys, Samples& s) {
     std::vector<Samples> shards(t.threads());
@@ -297,18 +297,7 @@ void read_samples(const Options& o, cli::Context& ctx, io::TableReader& t, const
     index_groups();
     request(s.kind == Kind::numeric ? io::ColumnType::number : io::ColumnType::text);
     if (groups.empty()) n += read_ungrouped(t, columns, sides, s);
-    if (!groups.empty() && t.threads() > 1) n += read_sharded(t, columns, sides, keys, s);
-    const bool raw = s.kind == Kind::numeric && !s.fixed;
-    GatheredValues gathered;
-    while (!groups.empty() && t.threads() == 1 && t.read_block(b, 16384)) {
-        n += b.rows();
-        for (std::size_t r = 0; r < b.rows(); ++r) {
-            const std::size_t id = s.groups.id(b, r);
-            if (raw) gathered.add(id, b, r, columns, sides);
-            else add_row(s.kind, s.fixed, s.group(id), b, r, columns, sides);
-        }
-    }
-    for (std::size_t id = 0; raw && id < s.groups.size(); ++id) gathered.move_into(s.group(id), id);
+    if (!groups.empty()) n += read_sharded(t, columns, sides, keys, s);
     if (n == 0) throw InputError("no data rows", t.file());
 }
 
