@@ -106,8 +106,7 @@ private:
         for (std::size_t i = 0; i < need_; ++i) {
             if (wanted_[i]) {
                 const char* after = parse_short_decimal_prefix(p, end, values_[i]);
-                if (!after || (after != end && *after != delimiter && *after != '\n' && *after != '\r'))
-                    after = longer_number(p, end, values_[i]);
+                if (!after || !ends_number(after, end)) after = longer_number(p, end, values_[i]);
                 if (!after) return nullptr;
                 p = after;
             } else {
@@ -141,8 +140,13 @@ private:
     [[gnu::noinline]] const char* longer_number(const char* p, const char* end, double& value) const {
         auto r = fast_float::from_chars(p, end, value);
         if (r.ec != std::errc() || r.ptr == p || !std::isfinite(value)) return nullptr;
-        if (r.ptr != end && *r.ptr != plan_.delimiter && *r.ptr != '\n' && *r.ptr != '\r') return nullptr;
-        return r.ptr;
+        return ends_number(r.ptr, end) ? r.ptr : nullptr;
+    }
+
+    // Whether a number read up to `p` ends its field there: at a delimiter,
+    // the line's end (LF or CR) or the chunk's.
+    bool ends_number(const char* p, const char* end) const {
+        return p == end || *p == plan_.delimiter || *p == '\n' || *p == '\r';
     }
 
     // Takes the quote-free line [start, stop) whose fields before `field` are
